@@ -1,0 +1,55 @@
+# Chronique: `make site` builds the site from seeds/, `make test` runs the tests.
+# Both set everything up on a fresh machine (virtualenv from pinned requirements).
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: site build serve test eval bench audit screenshots golden clean browser-deps
+
+$(BIN)/.runtime: requirements.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(BIN)/.dev: requirements-dev.txt requirements.txt $(BIN)/.runtime
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+build: $(BIN)/.runtime
+	$(BIN)/python build.py
+
+site: build
+	$(BIN)/mkdocs build --strict
+
+
+serve: site
+	$(BIN)/mkdocs serve
+
+# Browser tests need Debian's chromium; CI installs it here when it is missing.
+browser-deps:
+	@command -v chromium >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)
+	@test -d node_modules/axe-core || npm ci --silent --no-audit --no-fund
+
+test: $(BIN)/.dev
+	$(BIN)/python -m pytest -q
+
+eval: $(BIN)/.runtime
+	$(BIN)/python -m chronique.evaluate
+
+bench: $(BIN)/.dev
+	$(BIN)/python bench/bench.py
+
+audit: $(BIN)/.dev browser-deps site
+	$(BIN)/python -m chronique.audit
+
+screenshots: $(BIN)/.dev browser-deps site
+	$(BIN)/python -m pytest -q tests/browser -k screenshot --screenshots
+
+golden: $(BIN)/.runtime
+	$(BIN)/python -m tests.golden update
+
+clean:
+	rm -rf site .cache

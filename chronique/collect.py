@@ -1,0 +1,289 @@
+"""[Article] -> Site: what the pages are made from.
+
+Held articles are dropped first, by one filter, so they vanish everywhere at once.
+Then: names merged across the corpus, order, unique slugs and URLs, duplicates,
+related articles, taxonomies, the timeline and the key figures. Nothing here is
+quadratic in the number of articles: candidates come from inverted indexes and LSH.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, replace
+
+from datasketch import MinHash, MinHashLSH
+
+from .entities import best_spelling, merge_key
+from .model import Article, Event, Figure, Problem
+from .text import fold, slug
+
+TAXONOMIES = {  # key -> (French title, URL folder)
+    "tags": ("Sujets", "sujets"),
+    "people": ("Personnes", "personnes"),
+    "organizations": ("Organisations", "organisations"),
+    "places": ("Lieux", "lieux"),
+    "source": ("Sources", "sources"),
+}
+UNDATED = "sans-date"
+SHINGLE = 5
+NUM_PERM = 64
+DUPLICATE_CONTAINMENT = 0.8
+RELATED_MIN, RELATED_MAX = 3, 5
+
+
+@dataclass(frozen=True)
+class Entry:
+    """An article as the site shows it: its place (URL) and its links."""
+
+    article: Article
+    slug: str
+    path: str  # docs-relative Markdown path: articles/2026/02/slug.md
+    url: str  # site-relative URL: articles/2026/02/slug/
+    duplicate_of: str | None
+    duplicates: tuple[str, ...]
+    related: tuple[str, ...]  # ids
+
+
+@dataclass(frozen=True)
+class Term:
+    name: str
+    slug: str
+    ids: tuple[str, ...]  # newest first
+
+
+@dataclass(frozen=True)
+class FigureGroup:
+    measure: str
+    unit: str
+    year: int | None
+    items: tuple[tuple[Figure, str], ...]  # (figure, article id)
+    discrepancy: bool
+
+
+@dataclass(frozen=True)
+class Site:
+    entries: tuple[Entry, ...]  # newest first, undated last
+    by_id: dict[str, Entry]
+    taxonomies: dict[str, tuple[Term, ...]]
+    timeline: tuple[tuple[Event, str], ...]
+    figures: tuple[FigureGroup, ...]
+    problems: tuple[Problem, ...]
+
+
+def collect(articles: list[Article]) -> Site:
+    published = [a for a in articles if not a.hold]
+    published = merge_names_across_corpus(published)
+    ordered = sorted(published, key=order_key)
+    slugs = assign_slugs(ordered)
+    duplicate_of, problems = find_duplicates(ordered)
+    related = find_related(ordered)
+    copies = defaultdict(list)
+    for copy, original in duplicate_of.items():
+        copies[original].append(copy)
+    entries = []
+    for article in ordered:
+        path, url = article_location(article, slugs[article.id])
+        entries.append(Entry(article, slugs[article.id], path, url, duplicate_of.get(article.id),
+                             tuple(sorted(copies.get(article.id, []))), related.get(article.id, ())))
+    by_id = {e.article.id: e for e in entries}
+    return Site(
+        entries=tuple(entries),
+        by_id=by_id,
+        taxonomies=build_taxonomies(entries),
+        timeline=build_timeline(entries),
+        figures=group_figures(entries),
+        problems=tuple(problems),
+    )
+
+
+def order_key(article: Article):
+    """Newest first; the same day ordered by precision then id, undated last."""
+    if article.date is None:
+        return (1, 0, "", article.id)
+    return (0, -article.date.value.toordinal(), article.date.precision, article.id)
+
+
+def merge_names_across_corpus(articles: list[Article]) -> list[Article]:
+    """"To Lam" in one article and "Tô Lâm" in another are one person, shown in the
+    spelling with the most diacritics."""
+    merged = []
+    display = {}
+    for kind in ("people", "organizations", "places"):
+        spellings: dict[str, Counter] = defaultdict(Counter)
+        for article in articles:
+            for name in getattr(article, kind):
+                spellings[merge_key(name)][name] += 1
+        display[kind] = {key: best_spelling(counter) for key, counter in spellings.items()}
+    for article in articles:
+        changes = {kind: tuple(dict.fromkeys(display[kind][merge_key(n)] for n in getattr(article, kind)))
+                   for kind in display}
+        merged.append(replace(article, **changes))
+    return merged
+
+
+def assign_slugs(ordered: list[Article]) -> dict[str, str]:
+    """Unique within a month folder; on a collision the later id gets a suffix from
+    its own id, so adding an article never renames another."""
+    slugs, taken = {}, set()
+    for article in sorted(ordered, key=lambda a: a.id):
+        base = slug(article.slug_hint or article.title)
+        folder = article_folder(article)
+        candidate = base
+        if (folder, candidate) in taken:
+            candidate = f"{base}-{slug(article.id)[-8:]}"
+        n = 2
+        while (folder, candidate) in taken:
+            candidate, n = f"{base}-{n}", n + 1
+        taken.add((folder, candidate))
+        slugs[article.id] = candidate
+    return slugs
+
+
+def article_folder(article: Article) -> str:
+    if article.date is None:
+        return f"articles/{UNDATED}"
+    if article.date.precision == "year":
+        return f"articles/{article.date.value.year:04d}"
+    return f"articles/{article.date.value.year:04d}/{article.date.value.month:02d}"
+
+
+def article_location(article: Article, article_slug: str) -> tuple[str, str]:
+    folder = article_folder(article)
+    return f"{folder}/{article_slug}.md", f"{folder}/{article_slug}/"
+
+
+def _words(article: Article) -> list[str]:
+    return fold(" ".join(b.text for b in article.blocks if b.kind == "paragraph")).split()
+
+
+def _shingles(words: list[str]) -> set[str]:
+    if len(words) < SHINGLE:
+        return {" ".join(words)} if words else set()
+    return {" ".join(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
+
+
+def find_duplicates(ordered: list[Article]) -> tuple[dict[str, str], list[Problem]]:
+    """The same story twice: an exact hash of the folded text, then MinHash LSH for
+    near copies (a truncated copy, a light rewrite), confirmed by containment."""
+    shingles = {a.id: _shingles(_words(a)) for a in ordered}
+    by_id = {a.id: a for a in ordered}
+    # the oldest, then the longest, is the original
+    rank = {a.id: (a.date.value.toordinal() if a.date else 10**9, -a.words, a.id) for a in ordered}
+    duplicate_of: dict[str, str] = {}
+    exact: dict[str, str] = {}
+    for article in sorted(ordered, key=lambda a: rank[a.id]):
+        digest = hashlib.sha256(" ".join(_words(article)).encode()).hexdigest()
+        if digest in exact and _words(article):
+            duplicate_of[article.id] = exact[digest]
+        else:
+            exact.setdefault(digest, article.id)
+    lsh = MinHashLSH(threshold=0.3, num_perm=NUM_PERM)
+    hashes = {}
+    for article in sorted(ordered, key=lambda a: rank[a.id]):
+        if article.id in duplicate_of or len(shingles[article.id]) < 10:
+            continue
+        minhash = MinHash(num_perm=NUM_PERM, seed=1)
+        minhash.update_batch([s.encode() for s in sorted(shingles[article.id])])
+        hashes[article.id] = minhash
+        for other in sorted(lsh.query(minhash), key=lambda i: rank[i]):
+            a, b = shingles[article.id], shingles[other]
+            if len(a & b) / min(len(a), len(b)) >= DUPLICATE_CONTAINMENT:
+                duplicate_of[article.id] = duplicate_of.get(other, other)
+                break
+        else:
+            lsh.insert(article.id, minhash)
+    problems = [Problem(by_id[c].seed, "duplicate", "warning", f"same story as {by_id[o].seed}: shown once, linked to it")
+                for c, o in sorted(duplicate_of.items())]
+    return duplicate_of, problems
+
+
+def find_related(ordered: list[Article]) -> dict[str, tuple[str, ...]]:
+    """3 to 5 articles sharing the most people, places, organisations and topics;
+    rare shared names weigh more. Candidates come from an inverted index of each
+    article's terms, skipping terms so common they say nothing."""
+    weights = {"people": 3.0, "organizations": 2.0, "places": 1.5, "tags": 1.0}
+    index: dict[tuple[str, str], list[str]] = defaultdict(list)
+    terms = {}
+    for article in ordered:
+        keys = [(kind, fold(name)) for kind in weights for name in getattr(article, kind)]
+        terms[article.id] = keys
+        for key in keys:
+            index[key].append(article.id)
+    common = max(50, len(ordered) // 20)
+    position = {a.id: i for i, a in enumerate(ordered)}
+    related = {}
+    for article in ordered:
+        scores: Counter = Counter()
+        for key in terms[article.id]:
+            holders = index[key]
+            if len(holders) > common:
+                continue
+            weight = weights[key[0]] / (1 + len(holders) / 10)
+            for other in holders:
+                if other != article.id:
+                    scores[other] += weight
+        ranked = sorted(scores, key=lambda o: (-round(scores[o], 6), abs(position[o] - position[article.id]), o))
+        chosen = ranked[:RELATED_MAX]
+        if len(chosen) < RELATED_MIN:  # fall back to the nearest articles in time
+            near = [ordered[j].id for j in sorted(range(len(ordered)), key=lambda j: (abs(j - position[article.id]), j))
+                    [: RELATED_MAX + 1 + len(chosen)] if ordered[j].id != article.id and ordered[j].id not in chosen]
+            chosen += near[: RELATED_MIN - len(chosen)]
+        related[article.id] = tuple(chosen)
+    return related
+
+
+def build_taxonomies(entries: list[Entry]) -> dict[str, tuple[Term, ...]]:
+    result = {}
+    for key, (_, folder) in TAXONOMIES.items():
+        holders: dict[str, list[str]] = defaultdict(list)
+        names: dict[str, str] = {}
+        for entry in entries:
+            if entry.duplicate_of:
+                continue
+            values = [entry.article.source] if key == "source" else list(getattr(entry.article, key))
+            for name in values:
+                if name:
+                    term_key = fold(name)
+                    names.setdefault(term_key, name)
+                    if entry.article.id not in holders[term_key]:
+                        holders[term_key].append(entry.article.id)
+        terms, used = [], set()
+        for term_key in sorted(names, key=lambda k: (k, names[k])):
+            term_slug = slug(names[term_key]) or "terme"
+            base, n = term_slug, 2
+            while term_slug in used:
+                term_slug, n = f"{base}-{n}", n + 1
+            used.add(term_slug)
+            terms.append(Term(names[term_key], term_slug, tuple(holders[term_key])))
+        result[key] = tuple(terms)
+    return result
+
+
+def build_timeline(entries: list[Entry]) -> tuple[tuple[Event, str], ...]:
+    events = [(event, e.article.id) for e in entries if not e.duplicate_of for event in e.article.events]
+    return tuple(sorted(events, key=lambda item: (item[0].date.value, item[0].date.precision, item[1], item[0].sentence)))
+
+
+def group_figures(entries: list[Entry]) -> tuple[FigureGroup, ...]:
+    """Figures measuring the same thing (measure, unit, year) side by side; two
+    different values for one thing are a discrepancy."""
+    groups: dict[tuple, list] = defaultdict(list)
+    for entry in entries:
+        if entry.duplicate_of:
+            continue
+        for figure in entry.article.figures:
+            if figure.measure and figure.kind == "value":
+                groups[(figure.measure, figure.unit, figure.year)].append((figure, entry.article.id))
+    result = []
+    for (measure, unit, year), items in sorted(groups.items(), key=lambda kv: (kv[0][0], kv[0][1], kv[0][2] or 0)):
+        values = {round(f.value, 6) for f, _ in items}
+        spread = (max(values) - min(values)) / max(values) if values and max(values) else 0
+        articles = {i for _, i in items}
+        discrepancy = year is not None and len(articles) > 1 and spread > 0.01
+        result.append(FigureGroup(measure, unit, year, tuple(items), discrepancy))
+    return tuple(result)
+
+
+

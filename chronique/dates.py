@@ -1,0 +1,217 @@
+"""The publication date: a cascade in order of reliability, each step honest about
+its precision (day / month / year) and its evidence.
+
+editor override -> header -> photo file-name timestamps -> the text (a dateline,
+or the lead's date). A date in the body is an event's, not the publication's, so
+it never refines a header, and a lead's dated event gives only its month.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass
+
+import dateparser
+from babel.dates import get_day_names, get_month_names
+
+from .model import DAY, HEADER, MONTH, PHOTO, TEXT, WARNING, YEAR, ArticleDate, Photo, Problem
+from .text import LOCALE, fold
+
+EARLIEST = dt.date(1945, 1, 1)
+# A photo uploaded late at night or a header written a day ahead is not "the future".
+FUTURE_SLACK = dt.timedelta(days=2)
+# Photos further apart than this do not date one article to the day.
+PHOTO_SPREAD = dt.timedelta(days=2)
+
+
+def _names(mapping) -> dict[str, int]:
+    return {fold(name): number for number, name in mapping.items()}
+
+
+# Month and weekday names from babel's French locale data, folded ("fevrier", "aout").
+MONTHS = _names(get_month_names("wide", locale=LOCALE))
+MONTHS.update({fold(n).rstrip("."): k for k, n in get_month_names("abbreviated", locale=LOCALE).items() if len(fold(n)) > 3})
+WEEKDAYS = {fold(name): number for number, name in get_day_names("wide", locale=LOCALE).items()}
+
+_MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
+_WEEKDAY_RE = "|".join(WEEKDAYS)
+
+# Matched on folded text, so "février", "Février" and "fevrier" are one.
+DAY_MONTH = re.compile(
+    rf"(?:\b(?P<anchor>ce|cette|aujourd hui|ce jour)\s+)?"
+    rf"(?:\b(?P<weekday>{_WEEKDAY_RE})\s+)?"
+    rf"\b(?P<day>[0-3]?\d)(?:er)?\s+(?P<month>{_MONTH_RE})\b"
+    rf"(?:\s+(?P<year>(?:19|20)\d\d)\b)?"
+)
+MONTH_YEAR = re.compile(rf"\b(?:en|d|de|au|depuis|fin|debut|mi)\s+(?P<month>{_MONTH_RE})\s+(?P<year>(?:19|20)\d\d)\b")
+NUMERIC_DATE = re.compile(r"\b(?P<day>[0-3]?\d)[/.](?P<month>[01]?\d)[/.](?P<year>(?:19|20)\d\d)\b")
+YEAR_WORD = re.compile(r"(?<![\d,.])\b(?P<year>(?:19|20)\d\d)\b(?![\d,])")
+URL_DATE = re.compile(r"(?<!\d)(?P<year>20\d\d)[/-]?(?P<month>[01]\d)[/-]?(?P<day>[0-3]\d)(?!\d)")
+URL_YEAR = re.compile(r"/(?P<year>20\d\d)/")
+# "Hanoï (VNA) –", "Vientiane, 12 mars (VNA) -": a place, maybe a date, an agency, a dash.
+DATELINE = re.compile(r"^(?P<head>[^()–—]{2,60}?)\s*\((?P<agency>[^()]{2,20})\)\s*[–—-]")
+
+
+@dataclass(frozen=True)
+class DateResult:
+    date: ArticleDate | None
+    problems: tuple[Problem, ...]
+
+
+def in_window(value: dt.date, today: dt.date) -> bool:
+    return EARLIEST <= value <= today + FUTURE_SLACK
+
+
+def from_header(token: str | None, file: str, today: dt.date) -> DateResult:
+    """` date 2026-02-04` (day) or ` date 2025-07` (month) or ` date 2025` (year)."""
+    if not token:
+        return DateResult(None, ())
+    parts = [int(p) for p in re.split(r"[-/.]", token.strip("-/.")) if p.isdigit()]
+    if parts and parts[0] < 100 and len(parts) == 3:  # 04/02/2026: day first, French style
+        parts = parts[::-1]
+    precision = {1: YEAR, 2: MONTH, 3: DAY}.get(len(parts))
+    try:
+        if precision is None:
+            raise ValueError
+        value = dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    except ValueError:
+        return DateResult(None, (Problem(file, "date", WARNING,
+                                         f"impossible header date '{token}': ignored; write it as YYYY-MM-DD or YYYY-MM"),))
+    if not in_window(value, today):
+        return DateResult(None, (Problem(file, "date", WARNING,
+                                         f"implausible header date '{token}' (before 1945 or in the future): ignored"),))
+    return DateResult(ArticleDate(value, precision, HEADER, f"en-tête « date {token} »"), ())
+
+
+def from_photos(photos: tuple[Photo, ...], file: str, today: dt.date) -> DateResult:
+    """The earliest plausible photo timestamp dates the article to the day, when the
+    photos agree; photos days apart give only what they share."""
+    taken = sorted(p.taken for p in photos if p.taken and in_window(p.taken.date(), today))
+    if not taken:
+        return DateResult(None, ())
+    first, last = taken[0], taken[-1]
+    millis = int(first.timestamp() * 1000)
+    evidence = f"horodatage de photo {millis} ({first.strftime('%Y-%m-%d %H:%M')} heure de Hanoï)"
+    if last - first <= PHOTO_SPREAD:
+        return DateResult(ArticleDate(first.date(), DAY, PHOTO, evidence), ())
+    spread = f"photos taken {first.date()} to {last.date()}"
+    if (first.year, first.month) == (last.year, last.month):
+        return DateResult(ArticleDate(first.date().replace(day=1), MONTH, PHOTO, evidence + "; " + spread),
+                          (Problem(file, "date", WARNING, f"{spread}: dated to the month only"),))
+    if first.year == last.year:
+        return DateResult(ArticleDate(dt.date(first.year, 1, 1), YEAR, PHOTO, evidence + "; " + spread),
+                          (Problem(file, "date", WARNING, f"{spread}: dated to the year only"),))
+    return DateResult(None, (Problem(file, "date", WARNING, f"{spread}: photo dates ignored"),))
+
+
+def from_text(paragraphs: list[str], urls: list[str], file: str, today: dt.date) -> DateResult:
+    """A dateline's date, or the lead's: the best a bare file offers."""
+    lead = " ".join(paragraphs[:2])
+    folded_lead = fold(lead)
+    year_hints = _year_hints(paragraphs, urls, today)
+
+    for url in urls:  # a dated URL is the publisher's own record
+        for match in URL_DATE.finditer(url):
+            value = _safe_date(int(match["year"]), int(match["month"]), int(match["day"]))
+            if value and in_window(value, today):
+                return DateResult(ArticleDate(value, DAY, TEXT, f"date dans l'URL source « {match.group(0)} »"), ())
+
+    if paragraphs and (dateline := DATELINE.match(paragraphs[0])):
+        head = fold(dateline["head"])
+        if (match := DAY_MONTH.search(head)) or (match := NUMERIC_DATE.search(head)):
+            found = _resolve(match, year_hints, today, anchored=True)
+            if found:
+                value, how = found
+                return DateResult(ArticleDate(value, DAY, TEXT, f"dateline « {dateline.group(0).strip()} »{how}"), ())
+
+    for match in DAY_MONTH.finditer(folded_lead):
+        anchored = bool(match["anchor"]) or bool(match["weekday"] and not match["year"])
+        found = _resolve(match, year_hints, today, anchored=anchored)
+        if not found:
+            continue
+        value, how = found
+        phrase = match.group(0)
+        if match["anchor"] and in_window(value, today):
+            # "ce mercredi 26 novembre": the day the article speaks from
+            return DateResult(ArticleDate(value, DAY, TEXT, f"« {phrase} » dans le chapeau{how}"), ())
+        if in_window(value, today + dt.timedelta(days=62)):
+            # a dated event in the lead: the article is from around then, its month at best
+            month = value.replace(day=1)
+            if month <= today:
+                return DateResult(ArticleDate(month, MONTH, TEXT, f"« {phrase} » dans le chapeau (mois seulement){how}"),
+                                  (Problem(file, "date", WARNING, f"date from the text only ('{phrase}'), month precision"),))
+    for match in MONTH_YEAR.finditer(folded_lead):
+        value = _safe_date(int(match["year"]), MONTHS[match["month"]], 1)
+        if value and in_window(value, today):
+            return DateResult(ArticleDate(value, MONTH, TEXT, f"« {match.group(0)} » dans le chapeau"),
+                              (Problem(file, "date", WARNING, f"date from the text only ('{match.group(0)}'), month precision"),))
+    return DateResult(None, (Problem(file, "date", WARNING,
+                                     "no date found (no header, photo timestamp or dated lead): listed under « Sans date »; "
+                                     "add a header line ' date YYYY-MM-DD Titre' or a sidecar date"),))
+
+
+def _year_hints(paragraphs: list[str], urls: list[str], today: dt.date) -> dict[int, str]:
+    """Years the article itself points to, with where each was seen."""
+    hints: dict[int, str] = {}
+    for url in urls:
+        for match in URL_YEAR.finditer(url):
+            hints.setdefault(int(match["year"]), "l'URL source")
+    for paragraph in paragraphs:
+        for match in YEAR_WORD.finditer(paragraph):
+            year = int(match["year"])
+            if EARLIEST.year <= year <= today.year:
+                hints.setdefault(year, "une année citée dans le texte")
+    return hints
+
+
+def _resolve(match: re.Match, year_hints: dict[int, str], today: dt.date, anchored: bool):
+    """A matched day-month phrase as a date; a missing year is taken from the article
+    or the weekday only when exactly one year fits. Returns (date, how) or None."""
+    day = int(match["day"])
+    month = match["month"]
+    month = MONTHS[month] if month in MONTHS else int(month)
+    if match["year"]:
+        value = parse_french_date(day, month, int(match["year"]))
+        return (value, "") if value else None
+    weekday = WEEKDAYS.get(match.groupdict().get("weekday") or "")
+    if year_hints:
+        latest = max(year_hints)
+        window = [y for y in (latest, latest + 1) if y <= today.year]
+    else:
+        window = list(range(today.year - 4, today.year + 1))
+    fits = [y for y in window if (d := _safe_date(y, month, day)) and d <= today + FUTURE_SLACK
+            and (weekday is None or d.weekday() == weekday)]
+    if weekday is None and year_hints:
+        fits = [y for y in fits if y == max(year_hints)]
+    if len(fits) != 1 or (weekday is None and not year_hints):
+        return None
+    year = fits[0]
+    value = parse_french_date(day, month, year)
+    if not value:
+        return None
+    reasons = []
+    if year in year_hints:
+        reasons.append(f"année {year} d'après {year_hints[year]}")
+    if weekday is not None:
+        reasons.append(f"seule année de la fenêtre {window[0]}–{window[-1]} où le {day}/{month} est un {match['weekday']}")
+    return value, " ; " + ", ".join(reasons)
+
+
+def parse_french_date(day: int, month: int, year: int) -> dt.date | None:
+    """dateparser, guarded: every part is given, so nothing is filled in from today."""
+    phrase = f"{day} {get_month_names('wide', locale=LOCALE)[month]} {year}"
+    parsed = dateparser.parse(phrase, languages=["fr"], settings={"REQUIRE_PARTS": ["day", "month", "year"]})
+    return parsed.date() if parsed else None
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def strip_accents(text: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))

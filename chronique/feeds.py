@@ -1,0 +1,65 @@
+"""RSS 2.0 and JSON Feed 1.1, dated by the articles' own dates (never the build's)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from email.utils import format_datetime
+from xml.etree import ElementTree as ET
+
+from .collect import Entry
+
+
+def _published(entry: Entry) -> dt.datetime:
+    """An article's date as a timestamp: midnight UTC of its (first) day."""
+    return dt.datetime.combine(entry.article.date.value, dt.time(0, 0), tzinfo=dt.timezone.utc)
+
+
+def _page_url(entry: Entry, base: str) -> str:
+    return base + entry.url
+
+
+def rss_feed(entries: list[Entry], info, title: str, path: str) -> str:
+    rss = ET.Element("rss", version="2.0", attrib={"xmlns:atom": "http://www.w3.org/2005/Atom"})
+    channel = ET.SubElement(rss, "channel")
+    ET.SubElement(channel, "title").text = f"{info.name} — {title}"
+    ET.SubElement(channel, "link").text = info.url
+    ET.SubElement(channel, "description").text = info.description or title
+    ET.SubElement(channel, "language").text = "fr"
+    ET.SubElement(channel, "atom:link", href=info.url + path, rel="self", type="application/rss+xml")
+    if entries:
+        ET.SubElement(channel, "lastBuildDate").text = format_datetime(max(_published(e) for e in entries))
+    for entry in entries:
+        item = ET.SubElement(channel, "item")
+        ET.SubElement(item, "title").text = entry.article.title
+        ET.SubElement(item, "link").text = _page_url(entry, info.url)
+        ET.SubElement(item, "guid", isPermaLink="false").text = f"chronique:{entry.article.id}"
+        ET.SubElement(item, "pubDate").text = format_datetime(_published(entry))
+        ET.SubElement(item, "description").text = entry.article.summary
+        for tag in entry.article.tags:
+            ET.SubElement(item, "category").text = tag
+    ET.indent(rss)
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(rss, encoding="unicode") + "\n"
+
+
+def json_feed(entries: list[Entry], info, title: str, path: str) -> str:
+    feed = {
+        "version": "https://jsonfeed.org/version/1.1",
+        "title": f"{info.name} — {title}",
+        "home_page_url": info.url,
+        "feed_url": info.url + path,
+        "language": "fr",
+        "items": [
+            {
+                "id": f"chronique:{e.article.id}",
+                "url": _page_url(e, info.url),
+                "title": e.article.title,
+                "summary": e.article.summary,
+                "content_text": e.article.summary,
+                "date_published": _published(e).isoformat(),
+                "tags": list(e.article.tags),
+            }
+            for e in entries
+        ],
+    }
+    return json.dumps(feed, ensure_ascii=False, indent=1) + "\n"

@@ -1,0 +1,182 @@
+"""build(settings): the stages, in order.
+
+read every seed -> extract (batched NER, cached by file hash) -> collect -> render
+-> publish atomically -> report. A bad file is reported and skipped; the others build.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import hashlib
+import os
+import pickle
+import sys
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from . import EXTRACTOR_VERSION
+from .collect import Site, collect
+from .entities import MODEL, AliasError, EntityExtractor, Entities, Rules, load_aliases
+from .extract import Knowledge, extract, ner_input
+from .model import ERROR, WARNING, Article, Problem, Settings, SourceText
+from .publish import BuildBusy, docs_lock, publish
+from .read import ReadError, read_file
+from .report import Report
+from .sidecar import load_sidecar, sidecar_path
+from .write import MARKER, load_site_info, render
+
+ROOT = Path(__file__).resolve().parent.parent
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    site: Site
+    articles: tuple[Article, ...]
+    problems: tuple[Problem, ...]
+    files: dict
+
+
+def today(settings: Settings) -> dt.date:
+    """The end of the plausibility window: SOURCE_DATE_EPOCH when set, so a build can
+    be reproduced later; else the clock (only ever used to reject dates, never shown)."""
+    if settings.today:
+        return settings.today
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date()
+    return dt.date.today()
+
+
+def data_dirs(settings: Settings) -> list[Path]:
+    """The project's data files, then the editors' own (seeds/aliases.yml) on top."""
+    return [settings.data or ROOT / "data", settings.seeds]
+
+
+def extractor_key(settings: Settings) -> str:
+    """Changes whenever extraction would: its version, its model, its data files."""
+    digest = hashlib.sha256(f"{EXTRACTOR_VERSION}|{MODEL}|{today(settings).isoformat()}".encode())
+    for folder in data_dirs(settings):
+        for name in ("entities.yml", "aliases.yml", "outlets.yml", "topics.yml", "measures.yml"):
+            path = folder / name
+            if path.exists():
+                digest.update(name.encode() + path.read_bytes())
+    for module in sorted((ROOT / "chronique").glob("*.py")):
+        digest.update(module.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def build(settings: Settings) -> BuildResult:
+    """The whole build. Raises only for what stops it (a lock, bad usage); a bad
+    article is a Problem and the rest go on."""
+    report = Report(progress=settings.progress)
+    knowledge = Knowledge.load(data_dirs(settings)[0])
+    rules = Rules.load(data_dirs(settings)[:1])
+    problems: list[Problem] = []
+    editors_aliases = settings.seeds / "aliases.yml"
+    if editors_aliases.exists():
+        try:
+            rules.add_aliases(load_aliases(editors_aliases))
+        except AliasError as error:
+            problems.append(Problem(editors_aliases.name, "aliases", ERROR, str(error)))
+
+    sources, read_problems = read_all(settings, report)
+    problems += read_problems
+    articles = extract_all(sources, settings, knowledge, rules, report)
+    for article in articles:
+        problems += article.problems
+    site = collect(articles)
+    problems += site.problems
+    site = replace(site, problems=tuple(problems))
+    files = render(site, load_site_info(ROOT / "mkdocs.yml"))
+    with docs_lock(settings.docs):
+        problems += publish(files, settings.docs, MARKER)
+    report.show(site, problems)
+    return BuildResult(site, tuple(articles), tuple(problems), files)
+
+
+def read_all(settings: Settings, report: Report) -> tuple[list[tuple[SourceText, dict]], list[Problem]]:
+    sources, problems = [], []
+    for path in report.track(sorted(settings.seeds.glob("*.txt")), "Lecture"):
+        try:
+            source = read_file(path)
+        except ReadError as error:
+            problems.append(Problem(path.name, "file", ERROR, f"{error}; skipped"))
+            continue
+        except OSError as error:
+            problems.append(Problem(path.name, "file", ERROR, f"cannot be read ({error.strerror}); skipped"))
+            continue
+        overrides, sidecar_problems = load_sidecar(path)
+        problems += sidecar_problems
+        sources.append((source, overrides))
+    return sources, problems
+
+
+def extract_all(sources, settings: Settings, knowledge: Knowledge, rules: Rules, report: Report) -> list[Article]:
+    """Cached extraction: an unchanged file (same bytes, same sidecar, same extractor)
+    is not extracted again. Misses go through the NER model in one batch."""
+    cache = settings.cache
+    key = extractor_key(settings)
+    now = today(settings)
+    articles: dict[str, Article] = {}
+    misses = []
+    for source, overrides in sources:
+        sidecar = sidecar_path(source.path)
+        sidecar_digest = hashlib.sha256(sidecar.read_bytes()).hexdigest()[:16] if sidecar.exists() else "-"
+        cache_file = cache / f"{source.digest[:32]}-{sidecar_digest}-{key}.pickle" if cache else None
+        if cache_file and cache_file.exists():
+            try:
+                articles[source.stem] = replace(pickle.loads(cache_file.read_bytes()), seed=source.name, id=source.stem)
+                continue
+            except Exception:  # a damaged cache entry is just a miss
+                pass
+        misses.append((source, overrides, cache_file))
+    if misses:
+        extractor = EntityExtractor(rules)
+        jobs = settings.jobs if len(misses) >= 400 else 1
+        found = extractor.extract_many([ner_input(s) for s, _, _ in misses], n_process=jobs)
+        for (source, overrides, cache_file), entities in report.track(list(zip(misses, found)), "Extraction"):
+            article = extract(source, entities, overrides, knowledge, now)
+            articles[source.stem] = article
+            if cache_file:
+                cache_file.parent.mkdir(parents=True, exist_ok=True)
+                tmp = cache_file.with_suffix(".tmp")
+                tmp.write_bytes(pickle.dumps(article))
+                os.replace(tmp, cache_file)
+    return [articles[s.stem] for s, _ in sources]
+
+
+def exit_status(problems, strict: bool) -> int:
+    if any(p.severity == ERROR for p in problems):
+        return EXIT_PROBLEMS
+    if strict and any(p.severity == WARNING for p in problems):
+        return EXIT_PROBLEMS
+    return EXIT_OK
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="build.py", description="Build the Markdown site (docs/) from the articles in seeds/.")
+    parser.add_argument("--seeds", type=Path, default=ROOT / "seeds", help="folder of *.txt articles (default: seeds/)")
+    parser.add_argument("--docs", type=Path, default=ROOT / "docs", help="MkDocs docs folder to write (default: docs/)")
+    parser.add_argument("--strict", action="store_true", help="exit with status 1 on warnings too")
+    parser.add_argument("--no-cache", action="store_true", help="extract every article again")
+    parser.add_argument("--cache", type=Path, default=ROOT / ".cache" / "extract", help="extraction cache folder")
+    parser.add_argument("--jobs", type=int, default=min(2, os.cpu_count() or 1), help="processes for the NER model")
+    parser.add_argument("--quiet", action="store_true", help="no progress bar")
+    args = parser.parse_args(argv)
+    if not args.seeds.is_dir():
+        print(f"build.py: seeds folder {args.seeds} does not exist: pass --seeds DIR", file=sys.stderr)
+        return EXIT_USAGE
+    docs_parent = args.docs.resolve().parent
+    if not docs_parent.is_dir() or not os.access(docs_parent, os.W_OK) or (args.docs.exists() and not os.access(args.docs, os.W_OK)):
+        print(f"build.py: cannot write the docs folder {args.docs}: check its permissions or pass --docs DIR", file=sys.stderr)
+        return EXIT_USAGE
+    settings = Settings(seeds=args.seeds, docs=args.docs, strict=args.strict,
+                        cache=None if args.no_cache else args.cache, progress=not args.quiet, jobs=args.jobs)
+    try:
+        result = build(settings)
+    except BuildBusy as error:
+        print(f"build.py: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    return exit_status(result.problems, args.strict)

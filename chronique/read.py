@@ -1,0 +1,229 @@
+"""Files -> SourceText: decode the bytes, find the header, classify every line.
+
+A file that cannot be read as text raises ReadError with a message naming the
+problem; the pipeline reports it and goes on with the other files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from .model import (
+    CAPTION,
+    ERROR,
+    HEADING,
+    PARAGRAPH,
+    PHOTO_FILE,
+    RELATED,
+    SIGNOFF,
+    SOURCE_LINE,
+    WARNING,
+    Line,
+    Photo,
+    Problem,
+    SourceText,
+)
+from .text import clean
+
+# The newsroom's clock: a photo uploaded at 20:00 UTC was taken the next day in Hanoi.
+NEWSROOM_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+
+
+class ReadError(Exception):
+    """The file cannot be read as an article; the message says why."""
+
+
+# ` date 2026-02-04 Title`, ` date 2025-07 Title`: the token must start with a digit,
+# so a paragraph that merely begins with the word "date" is not a header.
+HEADER = re.compile(r"^\s*date\s+(\d[\d\-/.]*)(?:\s+(.*?))?\s*$", re.IGNORECASE)
+RELATED_LINE = re.compile(r"^(?:>>|»»|>\s*>)\s*(.+)$")
+PHOTO_NAME = re.compile(r"^[^\s/\\<>\"]+(?: [^\s/\\<>\"]+){0,3}\.(?:jpe?g|png|gif|webp|bmp|tiff?)$", re.IGNORECASE)
+# A credit: "Photo : VNA", "(Photo: VNA/CVN)", "Ảnh: TTXVN", "Crédit photo : X".
+_CREDIT_WORD = r"(?:Photos?|Ảnh|Cr[ée]dit(?:\s+photo)?|Illustration)"
+CREDIT_ONLY = re.compile(rf"^[(\[]?\s*{_CREDIT_WORD}\s*:\s*([^()\[\]]{{1,60}}?)\s*[)\]]?\s*\.?$", re.IGNORECASE)
+CAPTION_WITH_CREDIT = re.compile(
+    rf"^(?P<caption>.+?)[\s.,;–—-]*[(\[]?\s*{_CREDIT_WORD}\s*:\s*(?P<credit>[^()\[\]]{{1,60}}?)\s*[)\]]?\s*\.?$",
+    re.IGNORECASE,
+)
+SOURCE = re.compile(r"^(?:Sources?|Lien|Article original)\s*:\s*(.+)$", re.IGNORECASE)
+# A sign-off: agency codes at the very end ("VNA/CVN", "(VNA)", "– VOV", "Theo TTXVN").
+SIGN_OFF = re.compile(
+    r"^[(\[–—-]*\s*(?:Theo\s+|Selon\s+|Source\s+)?"
+    r"(?P<codes>[A-ZĐ][A-Za-zĐ.&]{1,15}(?:\s*[/,&-]\s*[A-ZĐ][A-Za-zĐ.&]{1,15}){0,3})"
+    r"\s*[)\]]*\.?$"
+)
+TERMINAL = tuple(".!?…:;»\"”)]")
+# 13 digits of milliseconds since the epoch, possibly followed by more digits.
+TIMESTAMP = re.compile(r"(?<!\d)(1\d{12})\d*")
+# "région.Elles": a sentence glued to the next; used for analysis, not display.
+GLUED_SENTENCE = re.compile(r"(?<=[a-zà-ÿ]{2})\.(?=[A-ZÀ-ÝĐ][a-zà-ÿ])")
+
+
+def read_file(path: Path) -> SourceText:
+    raw = path.read_bytes()
+    text, problems = decode(raw, path.name)
+    return parse(text, path, hashlib.sha256(raw).hexdigest(), problems)
+
+
+def decode(raw: bytes, name: str) -> tuple[str, list[Problem]]:
+    """UTF-8 (BOM or not), else cp1252 with a warning; never latin-1, never U+FFFD."""
+    if not raw.strip():
+        raise ReadError("empty file (nothing but whitespace): add the article's text or remove the file")
+    nul = raw.find(b"\x00")
+    if nul >= 0:
+        raise ReadError(f"binary file (NUL byte at offset {nul}): not a text article")
+    problems = []
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as utf8_error:
+        bad = raw[utf8_error.start]
+        try:
+            text = raw.decode("cp1252")
+        except UnicodeDecodeError as cp_error:
+            raise ReadError(
+                f"neither UTF-8 (byte 0x{bad:02x} at offset {utf8_error.start}) nor cp1252 "
+                f"(byte 0x{raw[cp_error.start]:02x} at offset {cp_error.start}): re-save it as UTF-8"
+            ) from None
+        problems.append(
+            Problem(name, "encoding", WARNING,
+                    f"not UTF-8 (byte 0x{bad:02x} at offset {utf8_error.start}); decoded as cp1252: re-save it as UTF-8")
+        )
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\t")
+    if controls > max(8, len(text) // 100):
+        raise ReadError(f"binary file ({controls} control characters): not a text article")
+    cleaned = clean(text)
+    if not cleaned.strip():
+        raise ReadError("empty file (nothing visible once invisible characters are removed)")
+    return cleaned, problems
+
+
+def parse(text: str, path: Path, digest: str, problems: list[Problem]) -> SourceText:
+    raw_lines = [" ".join(line.replace("\t", " ").split()) for line in text.split("\n")]
+    header_date = header_title = None
+    first = next((i for i, line in enumerate(raw_lines) if line), None)
+    if first is not None and (match := HEADER.match(raw_lines[first])):
+        header_date, header_title = match.group(1), (match.group(2) or "").strip() or None
+        raw_lines[first] = ""
+        if header_title is None:
+            problems.append(Problem(path.name, "title", WARNING, "the header has no title: a title is derived from the text"))
+    for i, line in enumerate(raw_lines):
+        if HEADER.match(line):
+            problems.append(Problem(path.name, "header", WARNING,
+                                    f"a second date header on line {i + 1} is ignored: keep one header, on the first line"))
+            raw_lines[i] = ""
+    lines, photos = classify(raw_lines)
+    if not any(line.kind in (PARAGRAPH, HEADING) for line in lines) and not header_title:
+        raise ReadError("no article text (only photos, captions or links): add the article's text")
+    return SourceText(
+        path=path,
+        name=path.name,
+        stem=path.stem,
+        digest=digest,
+        header_date=header_date,
+        header_title=header_title,
+        lines=tuple(lines),
+        photos=tuple(photos),
+        problems=tuple(problems),
+    )
+
+
+def classify(raw_lines: list[str]) -> tuple[list[Line], list[Photo]]:
+    """Each non-blank line becomes a Line; photos and their captions become Photos,
+    kept in place as a PHOTO_FILE line whose text is the photo's index."""
+    lines: list[Line] = []
+    photos: list[Photo] = []
+    content = [(i, line) for i, line in enumerate(raw_lines) if line]
+    last_content = len(content) - 1
+    k = 0
+    while k < len(content):
+        i, line = content[k]
+        nxt = content[k + 1][1] if k + 1 < len(content) else None
+        adjacent = k + 1 < len(content) and content[k + 1][0] == i + 1
+        if match := RELATED_LINE.match(line):
+            lines.append(Line(RELATED, match.group(1).strip()))
+        elif PHOTO_NAME.match(line):
+            caption, credit, used = _caption_after(content, k)
+            photos.append(Photo(line, caption, credit, photo_time(line)))
+            lines.append(Line(PHOTO_FILE, str(len(photos) - 1)))
+            k += used
+        elif match := CREDIT_ONLY.match(line):
+            photos.append(Photo(None, "", match.group(1).strip(), None))
+            lines.append(Line(PHOTO_FILE, str(len(photos) - 1)))
+        elif nxt is not None and adjacent and CREDIT_ONLY.match(nxt) and _looks_like_caption(line):
+            # a caption on one line, its credit on the next
+            photos.append(Photo(None, line, CREDIT_ONLY.match(nxt).group(1).strip(), None))
+            lines.append(Line(PHOTO_FILE, str(len(photos) - 1)))
+            k += 1
+        elif (match := CAPTION_WITH_CREDIT.match(line)) and _looks_like_credit(match.group("credit")):
+            photos.append(Photo(None, match.group("caption").strip(), match.group("credit").strip(), None))
+            lines.append(Line(PHOTO_FILE, str(len(photos) - 1)))
+        elif match := SOURCE.match(line):
+            lines.append(Line(SOURCE_LINE, match.group(1).strip()))
+        elif k >= last_content - 1 and len(line) <= 40 and SIGN_OFF.match(line) and _is_code_list(line):
+            lines.append(Line(SIGNOFF, SIGN_OFF.match(line).group("codes")))
+        elif _is_heading(line) and k > 0 and nxt is not None and lines:
+            lines.append(Line(HEADING, line))
+        else:
+            lines.append(Line(PARAGRAPH, line))
+        k += 1
+    return lines, photos
+
+
+def _caption_after(content: list[tuple[int, str]], k: int) -> tuple[str, str | None, int]:
+    """The caption that follows a photo file name: one line with its credit, or a
+    line then a credit line. Returns (caption, credit, lines consumed)."""
+    following = [line for _, line in content[k + 1 : k + 3]]
+    if following and (match := CREDIT_ONLY.match(following[0])):
+        return "", match.group(1).strip(), 1
+    if following and (match := CAPTION_WITH_CREDIT.match(following[0])) and _looks_like_credit(match.group("credit")):
+        return match.group("caption").strip(), match.group("credit").strip(), 1
+    if len(following) == 2 and (match := CREDIT_ONLY.match(following[1])) and _looks_like_caption(following[0]):
+        return following[0], match.group(1).strip(), 2
+    return "", None, 0
+
+
+def _looks_like_credit(credit: str) -> bool:
+    return 0 < len(credit.split()) <= 6
+
+
+def _looks_like_caption(line: str) -> bool:
+    return len(line) <= 400 and not RELATED_LINE.match(line) and not PHOTO_NAME.match(line)
+
+
+def _is_code_list(line: str) -> bool:
+    """A sign-off is made of agency codes (VNA, CVN, VOV, TTXVN), not a word of prose."""
+    codes = re.split(r"[/,&\-\s]+", SIGN_OFF.match(line).group("codes"))
+    return all(code.rstrip(".").isupper() or code in ("Theo", "Selon") for code in codes if code)
+
+
+def _is_heading(line: str) -> bool:
+    """A subheading: short, capitalised, with no sentence-ending punctuation."""
+    words = line.split()
+    return (
+        2 <= len(words) <= 25
+        and len(line) <= 200
+        and (line[0].isupper() or line[0].isdigit())
+        and not line.endswith(TERMINAL)
+        and not line.endswith(",")
+    )
+
+
+def photo_time(file_name: str) -> dt.datetime | None:
+    """The millisecond timestamp in a photo's file name, in the newsroom's time zone."""
+    for match in TIMESTAMP.finditer(file_name):
+        millis = int(match.group(1))
+        try:
+            return dt.datetime.fromtimestamp(millis / 1000, tz=NEWSROOM_TZ)
+        except (OverflowError, OSError, ValueError):
+            continue
+    return None
+
+
+def analysis_text(paragraph: str) -> str:
+    """The paragraph as the extractors read it: glued sentences split apart."""
+    return GLUED_SENTENCE.sub(". ", paragraph)

@@ -1,0 +1,80 @@
+"""Small pure helpers over libraries: folding, slugs, French dates and numbers."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+
+from babel.dates import format_date
+from babel.numbers import NumberFormatError, parse_decimal
+from slugify import slugify
+from text_unidecode import unidecode
+
+from .model import DAY, MONTH
+
+LOCALE = "fr_FR"
+
+# Invisible characters that change how text reads without showing: zero-width
+# and bidirectional controls (a "Trojan source" in an article must not reorder it).
+_INVISIBLE = dict.fromkeys(
+    [0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD]
+    + list(range(0x202A, 0x202F))
+    + list(range(0x2066, 0x206A))
+    + [0x200E, 0x200F, 0x061C]
+)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def clean(text: str) -> str:
+    """NFC-normalise and drop invisible and control characters."""
+    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+    return _CONTROL.sub("", text)
+
+
+def fold(text: str) -> str:
+    """A comparison key: no case, no diacritics (Đ -> d, œ -> oe), spaces collapsed."""
+    ascii_text = unidecode(text).lower()
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", ascii_text).split())
+
+
+def diacritic_richness(text: str) -> int:
+    """How many letters carry a diacritic: the most complete spelling wins a merge."""
+    return sum(1 for ch in text if unicodedata.decomposition(ch) or ch in "Đđ")
+
+
+def slug(text: str, max_length: int = 80) -> str:
+    return slugify(text, max_length=max_length, word_boundary=True) or "article"
+
+
+def french_date(value: dt.date, precision: str) -> str:
+    """4 février 2026 / juillet 2025 / 2025: never a day the evidence does not give."""
+    if precision == DAY:
+        return format_date(value, "d MMMM y", locale=LOCALE)
+    if precision == MONTH:
+        return format_date(value, "LLLL y", locale=LOCALE)
+    return format_date(value, "y", locale=LOCALE)
+
+
+def french_month(value: dt.date) -> str:
+    return format_date(value, "LLLL", locale=LOCALE)
+
+
+def parse_number(text: str) -> float | None:
+    """A French-written number ("2,6", "1 200", "1.200") as a float, via babel."""
+    compact = re.sub(r"[\s\u00a0\u202f]", "\u202f", text.strip())
+    for candidate in (compact, compact.replace("\u202f", ""), compact.replace(".", "")):
+        try:
+            return float(parse_decimal(candidate, locale=LOCALE, strict=False))
+        except NumberFormatError:
+            continue
+    return None
+
+
+def shorten(text: str, limit: int) -> str:
+    """Cut at a word boundary, with an ellipsis when something was cut."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:-–—(")
+    return cut + "…"

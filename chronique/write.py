@@ -1,0 +1,313 @@
+"""Site -> {path: text} (pure, Jinja2), then publish() atomically into docs/.
+
+render() returns every generated file's text, so golden and determinism tests run
+in memory; publish() is the only function that touches docs/.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import json
+import posixpath
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import quote
+
+import yaml
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from . import __version__
+from .collect import TAXONOMIES, UNDATED, Entry, Site
+from .text import french_date, french_month
+
+PAGE_SIZE = 100
+MARKER = "Généré par Chronique"
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+
+_ALWAYS = re.compile(r"([\\`*_{}\[\]|])")
+_LINE_START = re.compile(r"^(\s*)([#+\-=>]|\d+[.)])")
+
+
+def md(text: str) -> str:
+    """Text shown as written: nothing in it is read as Markdown or HTML."""
+    text = html.escape(text, quote=False)
+    text = _ALWAYS.sub(r"\\\1", text)
+    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2) if m.group(2)[0] in "#+-=>" else
+                           m.group(1) + m.group(2)[:-1] + "\\" + m.group(2)[-1], text)
+
+
+def safe_url(url: str | None) -> str | None:
+    """Only http(s) links, percent-encoded so no character can end the link early."""
+    if not url or not re.match(r"^https?://", url, re.IGNORECASE):
+        return None
+    return quote(url, safe=":/?#@!$&'*+,;=%~").replace("(", "%28").replace(")", "%29").replace("'", "%27")
+
+
+def front_matter(meta: dict) -> str:
+    return yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10**6, default_flow_style=False)
+
+
+@dataclass(frozen=True)
+class SiteInfo:
+    url: str  # absolute base URL of the published site, ending with /
+    name: str
+    description: str
+
+
+def load_site_info(config: Path) -> SiteInfo:
+    """site_url, site_name and site_description from mkdocs.yml (its !! tags ignored)."""
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_multi_constructor("", lambda loader, suffix, node: None)
+    data = yaml.load(config.read_text(encoding="utf-8"), Loader=Loader) if config.exists() else {}
+    url = (data.get("site_url") or "https://example.org/").rstrip("/") + "/"
+    return SiteInfo(url, data.get("site_name") or "Chronique", data.get("site_description") or "")
+
+
+class Renderer:
+    def __init__(self, site: Site, info: SiteInfo):
+        self.site = site
+        self.info = info
+        self.env = Environment(
+            loader=FileSystemLoader(TEMPLATES),
+            undefined=StrictUndefined,
+            keep_trailing_newline=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            autoescape=False,
+        )
+        self.env.filters.update(md=md, html=lambda t: html.escape(str(t)), url=safe_url)
+        self.env.globals.update(when=self.when, event_when=lambda ev: french_date(ev.date.value, ev.date.precision),
+                                marker=MARKER, version=__version__)
+        self.files: dict[str, str] = {}
+
+    # -- helpers used by templates -------------------------------------------------
+    @staticmethod
+    def when(article) -> str:
+        return french_date(article.date.value, article.date.precision) if article.date else "sans date"
+
+    def link(self, from_path: str, to_path: str) -> str:
+        return posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")
+
+    def _page(self, template: str, path: str, **context) -> None:
+        self.files[path] = self.env.get_template(template).render(
+            path=path, link=lambda to: self.link(path, to), site=self.site, info=self.info, **context
+        )
+
+    # -- the pages -------------------------------------------------------------------
+    def render(self) -> dict[str, str]:
+        for entry in self.site.entries:
+            self._article(entry)
+        self._index()
+        self._archives()
+        for key in TAXONOMIES:
+            self._taxonomy(key)
+        self._timeline()
+        self._figures()
+        self._exports()
+        self._feeds()
+        return dict(sorted(self.files.items()))
+
+    def _article(self, entry: Entry) -> None:
+        a = entry.article
+        meta = {
+            "title": a.title,
+            "date": a.date.value.isoformat() if a.date else None,
+            "date_precision": a.date.precision if a.date else None,
+            "date_source": a.date.source if a.date else None,
+            "date_display": self.when(a) if a.date else None,
+            "source": a.source,
+            "source_url": a.source_url,
+            "people": list(a.people),
+            "organizations": list(a.organizations),
+            "places": list(a.places),
+            "tags": list(a.tags),
+            "description": a.summary,
+            "seed": a.seed,
+        }
+        titles = {fold_title(e.article.title): e for e in self.site.entries}
+        related_headlines = [(h, titles.get(fold_title(h))) for h in a.related]
+        self._page("article.md.j2", entry.path, entry=entry, a=a, front=front_matter(meta),
+                   terms=self._terms_of(entry), related_headlines=related_headlines,
+                   related=[self.site.by_id[i] for i in entry.related],
+                   original=self.site.by_id.get(entry.duplicate_of) if entry.duplicate_of else None,
+                   copies=[self.site.by_id[i] for i in entry.duplicates])
+
+    def _terms_of(self, entry: Entry) -> list[tuple[str, list[tuple[str, str]]]]:
+        """(taxonomy title, [(name, page path)]) for the article's own terms."""
+        out = []
+        for key, (title, folder) in TAXONOMIES.items():
+            names = [entry.article.source] if key == "source" else list(getattr(entry.article, key))
+            by_name = {t.name: t for t in self.site.taxonomies[key]}
+            links = [(n, f"{folder}/{by_name[n].slug}.md") for n in names if n and n in by_name]
+            if links:
+                out.append((title, links))
+        return out
+
+    def _index(self) -> None:
+        """The chronological index: newest first, by year and month, undated last;
+        100 entries a page so no page grows with the corpus."""
+        shown = [e for e in self.site.entries if not e.duplicate_of]
+        pages = paginate(shown, PAGE_SIZE)
+        paths = ["index.md"] + [f"page/{n}.md" for n in range(2, len(pages) + 1)]
+        upcoming = [(ev, i) for ev, i in self.site.timeline if ev.announced][-5:]
+        busiest = {key: sorted(self.site.taxonomies[key], key=lambda t: (-len(t.ids), t.slug))[:10]
+                   for key in ("tags", "people", "places")}
+        for n, (entries, path) in enumerate(zip(pages, paths), start=1):
+            self._page("index.md.j2", path, groups=group_by_month(entries), page=n, pages=len(pages), paths=paths,
+                       total=len(shown), upcoming=upcoming if n == 1 else [], busiest=busiest if n == 1 else {})
+
+    def _archives(self) -> None:
+        months: dict[tuple, list[Entry]] = {}
+        for entry in self.site.entries:
+            if entry.duplicate_of:
+                continue
+            a = entry.article
+            key = (a.date.value.year, a.date.value.month if a.date.precision != "year" else 0) if a.date else (0, 0)
+            months.setdefault(key, []).append(entry)
+        listing = []
+        for (year, month), entries in months.items():
+            base = f"archives/{year:04d}/{month:02d}" if year and month else (f"archives/{year:04d}/annee" if year else f"archives/{UNDATED}")
+            label = (f"{french_month(entries[0].article.date.value)} {year}" if month else
+                     (f"{year} (mois inconnu)" if year else "Sans date"))
+            pages = paginate(entries, PAGE_SIZE)
+            paths = [f"{base}.md"] + [f"{base}-{n}.md" for n in range(2, len(pages) + 1)]
+            for n, (chunk, path) in enumerate(zip(pages, paths), start=1):
+                self._page("list.md.j2", path, title=f"Archives : {label}", entries=chunk, page=n, paths=paths,
+                           intro=f"{len(entries)} article(s).", description=f"Articles de {label}.")
+            listing.append((year, month, label, paths[0], len(entries)))
+        self._page("archives.md.j2", "archives/index.md", listing=listing)
+
+    def _taxonomy(self, key: str) -> None:
+        title, folder = TAXONOMIES[key]
+        terms = self.site.taxonomies[key]
+        pages = paginate(list(terms), PAGE_SIZE)
+        paths = [f"{folder}/index.md"] + [f"{folder}/page-{n}.md" for n in range(2, len(pages) + 1)]
+        for n, (chunk, path) in enumerate(zip(pages, paths), start=1):
+            self._page("terms.md.j2", path, title=title, folder=folder, terms=chunk, page=n, paths=paths,
+                       total=len(terms), feeds=key == "tags")
+        for term in terms:
+            entries = [self.site.by_id[i] for i in term.ids]
+            term_pages = paginate(entries, PAGE_SIZE)
+            term_paths = [f"{folder}/{term.slug}.md"] + [f"{folder}/{term.slug}-{n}.md" for n in range(2, len(term_pages) + 1)]
+            for n, (chunk, path) in enumerate(zip(term_pages, term_paths), start=1):
+                self._page("list.md.j2", path, title=f"{title} : {term.name}", entries=chunk, page=n, paths=term_paths,
+                           intro=f"{len(entries)} article(s). [Tous les {title.lower()}]({self.link(path, paths[0])})",
+                           description=f"Articles : {term.name}.")
+
+    def _timeline(self) -> None:
+        events = list(self.site.timeline)
+        pages = paginate(events, PAGE_SIZE) or [[]]
+        paths = ["chronologie.md"] + [f"chronologie-{n}.md" for n in range(2, len(pages) + 1)]
+        for n, (chunk, path) in enumerate(zip(pages, paths), start=1):
+            self._page("timeline.md.j2", path, events=chunk, page=n, paths=paths)
+
+    def _figures(self) -> None:
+        groups = sorted(self.site.figures, key=lambda g: (not g.discrepancy, g.measure, -(g.year or 0), g.unit))
+        pages = paginate(groups, PAGE_SIZE) or [[]]
+        paths = ["chiffres-cles.md"] + [f"chiffres-cles-{n}.md" for n in range(2, len(pages) + 1)]
+        for n, (chunk, path) in enumerate(zip(pages, paths), start=1):
+            self._page("figures.md.j2", path, groups=chunk, page=n, paths=paths, money=format_value)
+
+    def _exports(self) -> None:
+        records = [article_record(e, self.site) for e in self.site.entries]
+        problems = [p.__dict__ for p in self.site.problems]
+        self.files["data/articles.json"] = json.dumps(
+            {"generator": f"chronique {__version__}", "articles": records, "problems": problems},
+            ensure_ascii=False, indent=1) + "\n"
+        buffer = io.StringIO()
+        columns = ["id", "date", "date_precision", "title", "source", "source_url", "people", "organizations",
+                   "places", "tags", "summary", "url", "duplicate_of"]
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(columns)
+        for r in records:
+            writer.writerow(["; ".join(r[c]) if isinstance(r[c], list) else ("" if r[c] is None else r[c]) for c in columns])
+        self.files["data/articles.csv"] = buffer.getvalue()
+
+    def _feeds(self) -> None:
+        from .feeds import json_feed, rss_feed  # feeds need the site's absolute URL
+
+        dated = [e for e in self.site.entries if e.article.date and not e.duplicate_of]
+        self.files["feed.xml"] = rss_feed(dated[:30], self.info, "Derniers articles", "feed.xml")
+        self.files["feed.json"] = json_feed(dated[:30], self.info, "Derniers articles", "feed.json")
+        _, folder = TAXONOMIES["tags"]
+        for term in self.site.taxonomies["tags"]:
+            entries = [self.site.by_id[i] for i in term.ids if self.site.by_id[i].article.date][:30]
+            path = f"{folder}/{term.slug}.xml"
+            self.files[path] = rss_feed(entries, self.info, f"Sujet : {term.name}", path)
+
+
+def fold_title(title: str) -> str:
+    from .text import fold
+
+    return fold(title)
+
+
+def paginate(items: list, size: int) -> list[list]:
+    return [items[i : i + size] for i in range(0, len(items), size)]
+
+
+def group_by_month(entries: list[Entry]) -> list[tuple[str, list[tuple[str, list[Entry]]]]]:
+    """[(year label, [(month label, entries)])], in the entries' order; undated last."""
+    years: dict[str, dict[str, list[Entry]]] = {}
+    for entry in entries:
+        a = entry.article
+        if a.date is None:
+            year, month = "Sans date", ""
+        else:
+            year = str(a.date.value.year)
+            month = french_month(a.date.value).capitalize() if a.date.precision != "year" else "Mois inconnu"
+        years.setdefault(year, {}).setdefault(month, []).append(entry)
+    return [(year, list(months.items())) for year, months in years.items()]
+
+
+def format_value(value: float, unit: str) -> str:
+    from babel.numbers import format_decimal
+
+    for scale, word in ((1e9, "milliards"), (1e6, "millions")):
+        if value >= scale:
+            return f"{format_decimal(value / scale, locale='fr_FR')} {word} {unit}"
+    return f"{format_decimal(value, locale='fr_FR')} {unit}"
+
+
+def article_record(entry: Entry, site: Site) -> dict:
+    """One article in data/articles.json (the stable, documented schema)."""
+    a = entry.article
+    return {
+        "id": a.id,
+        "seed": a.seed,
+        "slug": entry.slug,
+        "url": entry.url,
+        "title": a.title,
+        "title_source": a.title_source,
+        "date": a.date.iso if a.date else None,
+        "date_precision": a.date.precision if a.date else None,
+        "date_source": a.date.source if a.date else None,
+        "date_evidence": a.date.evidence if a.date else None,
+        "source": a.source,
+        "source_url": a.source_url,
+        "people": list(a.people),
+        "organizations": list(a.organizations),
+        "places": list(a.places),
+        "tags": list(a.tags),
+        "photos": [{"file": p.file, "caption": p.caption, "credit": p.credit,
+                    "taken": p.taken.isoformat() if p.taken else None} for p in a.photos],
+        "related": list(a.related),
+        "figures": [{"text": f.text, "value": f.value, "unit": f.unit, "measure": f.measure, "year": f.year,
+                     "kind": f.kind, "context": f.context} for f in a.figures],
+        "events": [{"date": ev.date.iso, "date_precision": ev.date.precision, "sentence": ev.sentence,
+                    "announced": ev.announced} for ev in a.events],
+        "summary": a.summary,
+        "words": a.words,
+        "duplicate_of": entry.duplicate_of,
+    }
+
+
+def render(site: Site, info: SiteInfo) -> dict[str, str]:
+    return Renderer(site, info).render()
+
