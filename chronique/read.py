@@ -46,7 +46,7 @@ PHOTO_NAME = re.compile(r"^[^\s/\\<>\"]+(?: [^\s/\\<>\"]+){0,3}\.(?:jpe?g|png|gi
 _CREDIT_WORD = r"(?:Photos?|Ảnh|Cr[ée]dit(?:\s+photo)?|Illustration)"
 CREDIT_ONLY = re.compile(rf"^[(\[]?\s*{_CREDIT_WORD}\s*:\s*([^()\[\]]{{1,60}}?)\s*[)\]]?\s*\.?$", re.IGNORECASE)
 CAPTION_WITH_CREDIT = re.compile(
-    rf"^(?P<caption>.+?)[\s.,;–—-]*[(\[]?\s*{_CREDIT_WORD}\s*:\s*(?P<credit>[^()\[\]]{{1,60}}?)\s*[)\]]?\s*\.?$",
+    rf"^(?P<caption>.+?)[\s,;–—-]*[(\[]?\s*{_CREDIT_WORD}\s*:\s*(?P<credit>[^()\[\]]{{1,60}}?)\s*[)\]]?\s*\.?$",
     re.IGNORECASE,
 )
 SOURCE = re.compile(r"^(?:Sources?|Lien|Article original)\s*:\s*(.+)$", re.IGNORECASE)

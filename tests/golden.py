@@ -1,0 +1,37 @@
+"""The golden tree: every file the five seeds generate, checked by hand once and
+kept in tests/golden/seeds/. `make golden` (python -m tests.golden update) rewrites
+it after a deliberate change; review the diff before committing it."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+GOLDEN = Path(__file__).parent / "golden" / "seeds"
+
+
+def generate() -> dict[str, str]:
+    from tests.conftest import SEEDS, build_folder
+
+    with tempfile.TemporaryDirectory() as tmp:
+        seeds = Path(tmp) / "seeds"
+        shutil.copytree(SEEDS, seeds)
+        return build_folder(seeds, Path(tmp) / "docs").files
+
+
+def update() -> None:
+    if GOLDEN.exists():
+        shutil.rmtree(GOLDEN)
+    for rel, text in generate().items():
+        target = GOLDEN / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    print(f"golden tree rewritten in {GOLDEN}: review it with git diff")
+
+
+if __name__ == "__main__":
+    if sys.argv[1:] != ["update"]:
+        sys.exit("usage: python -m tests.golden update")
+    update()

@@ -1,0 +1,109 @@
+"""The date cascade, one row per rule: the right date at an honest precision,
+with where it came from."""
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from chronique import dates
+from chronique.extract import paragraphs_of, resolve_date
+from chronique.model import DAY, EDITOR, HEADER, MONTH, PHOTO, TEXT, YEAR, ArticleDate
+from chronique.read import read_file
+
+TODAY = dt.date(2026, 11, 25)
+SHAPES = Path(__file__).parent / "fixtures" / "shapes"
+
+
+def date_of(name, overrides=None):
+    source = read_file(SHAPES / name)
+    found, problems = resolve_date(source, paragraphs_of(source), [], overrides or {}, TODAY)
+    return found, problems
+
+
+@pytest.mark.parametrize(
+    "fixture, iso, precision, source",
+    [
+        ("day_header.txt", "2026-03-12", DAY, HEADER),
+        ("month_header_event_day_in_body.txt", "2025-07", MONTH, HEADER),
+        ("bare_photo_timestamp.txt", "2024-11-03", DAY, PHOTO),
+        ("bare_weekday_without_year.txt", "2025-11-26", DAY, TEXT),
+    ],
+    ids=[
+        "day_header_gives_the_day",
+        "month_header_stays_a_month_even_with_a_day_in_the_body",
+        "photo_timestamp_gives_the_day_in_hanoi_time",
+        "weekday_without_year_takes_the_only_year_that_fits",
+    ],
+)
+def test_cascade(fixture, iso, precision, source):
+    found, _ = date_of(fixture)
+    assert (found.iso, found.precision, found.source) == (iso, precision, source)
+    assert found.evidence
+
+
+def test_no_date_is_an_honest_gap_with_a_warning():
+    found, problems = date_of("bare_no_date.txt")
+    assert found is None
+    assert any("Sans date" in p.message for p in problems)
+
+
+def test_impossible_header_date_is_reported_and_not_used():
+    found, problems = date_of("impossible_header_date.txt")
+    assert found is None
+    assert any("2026-13-45" in p.message and p.field == "date" for p in problems)
+
+
+def test_editor_override_wins_over_the_header():
+    override = ArticleDate(dt.date(2026, 3, 1), MONTH, EDITOR, "fichier de correction")
+    found, _ = date_of("day_header.txt", {"date": override})
+    assert found == override
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Le volume d'échanges a atteint 2,6 milliards de dollars, en hausse de 15 %.",
+        "Le projet coûtera 2045 milliards de kips sur 50 ans.",
+        "Sa délégation a été reçue par le ministre.",
+    ],
+    ids=["amount_is_not_a_date", "number_and_duration_are_not_dates", "possessive_sa_is_not_samedi"],
+)
+def test_numbers_and_words_that_look_like_dates_give_no_date(lead):
+    result = dates.from_text([lead], [], "x.txt", TODAY)
+    assert result.date is None
+
+
+def test_lead_event_date_with_year_gives_its_month_only():
+    result = dates.from_text(["Le secrétaire général effectuera une visite d'État au Laos le 5 février 2026."], [], "x.txt", TODAY)
+    assert (result.date.iso, result.date.precision) == ("2026-02", MONTH)
+
+
+def test_dateline_with_day_and_month_takes_the_year_from_the_text():
+    result = dates.from_text(["Vientiane, 12 mars (VNA) – Les échanges de 2026 progressent."], [], "x.txt", TODAY)
+    assert (result.date.iso, result.date.precision) == ("2026-03-12", DAY)
+    assert "2026" in result.date.evidence
+
+
+def test_dated_source_url_gives_the_day():
+    result = dates.from_text(["Un texte sans date."], ["https://example.vn/2025/06/14/article.html"], "x.txt", TODAY)
+    assert (result.date.iso, result.date.precision) == ("2025-06-14", DAY)
+
+
+def test_photos_far_apart_give_only_what_they_share():
+    from chronique.model import Photo
+    from chronique.read import NEWSROOM_TZ
+
+    photos = tuple(Photo("a.jpg", "", None, dt.datetime(2025, 3, d, 10, tzinfo=NEWSROOM_TZ)) for d in (2, 20))
+    result = dates.from_photos(photos, "x.txt", TODAY)
+    assert (result.date.iso, result.date.precision) == ("2025-03", MONTH)
+
+
+def test_year_only_header():
+    result = dates.from_header("2024", "x.txt", TODAY)
+    assert (result.date.iso, result.date.precision) == ("2024", YEAR)
+
+
+def test_future_header_date_is_not_used():
+    result = dates.from_header("2031-01-01", "x.txt", TODAY)
+    assert result.date is None and "future" in result.problems[0].message

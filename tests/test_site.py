@@ -1,0 +1,45 @@
+"""End to end: the generated tree renders with `mkdocs build --strict`, in French."""
+
+import re
+
+import pytest
+
+from tests.conftest import mkdocs_build
+
+
+@pytest.fixture(scope="session")
+def seeds_site(seeds_build, tmp_path_factory):
+    _, docs = seeds_build
+    status, output, site = mkdocs_build(docs, tmp_path_factory.mktemp("mkdocs"))
+    return status, output, site
+
+
+def test_mkdocs_strict_build_passes_without_warning(seeds_site):
+    status, output, _ = seeds_site
+    assert status == 0, output
+    assert "WARNING" not in output
+
+
+def test_site_is_in_french_and_article_pages_are_not_in_the_nav(seeds_site):
+    _, _, site = seeds_site
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="fr"' in home
+    article = next((site / "articles").rglob("index.html")).read_text(encoding="utf-8")
+    # the nav lists the sections, never every article
+    nav = re.search(r'<nav class="md-nav md-nav--primary[^>]*>.*?</nav>', article, re.S).group(0)
+    assert "articles/" not in nav
+
+
+def test_every_internal_link_resolves(seeds_site):
+    _, _, site = seeds_site
+    broken = []
+    for page in site.rglob("*.html"):
+        if page.name == "404.html":  # absolute URLs from site_url, served from the root
+            continue
+        for href in re.findall(r'href="([^"#?]+)', page.read_text(encoding="utf-8")):
+            if href.startswith(("http:", "https:", "mailto:", "data:", "//")):
+                continue
+            target = (page.parent / href).resolve()
+            if not (target.exists() or (target / "index.html").exists()):
+                broken.append((page.relative_to(site).as_posix(), href))
+    assert not broken, broken[:10]
