@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from dataclasses import dataclass
 
 import dateparser
@@ -46,12 +45,19 @@ DAY_MONTH = re.compile(
     rf"(?:\s+(?P<year>(?:19|20)\d\d)\b)?"
 )
 MONTH_YEAR = re.compile(rf"\b(?:en|d|de|au|depuis|fin|debut|mi)\s+(?P<month>{_MONTH_RE})\s+(?P<year>(?:19|20)\d\d)\b")
-NUMERIC_DATE = re.compile(r"\b(?P<day>[0-3]?\d)[/.](?P<month>[01]?\d)[/.](?P<year>(?:19|20)\d\d)\b")
+# 05/12/2025, as folding leaves it ("05 12 2025"): only read where a date is expected.
+NUMERIC_DATE = re.compile(r"\b(?P<day>[0-3]?\d)[/. ](?P<month>[01]?\d)[/. ](?P<year>(?:19|20)\d\d)\b")
 YEAR_WORD = re.compile(r"(?<![\d,.])\b(?P<year>(?:19|20)\d\d)\b(?![\d,])")
 URL_DATE = re.compile(r"(?<!\d)(?P<year>20\d\d)[/-]?(?P<month>[01]\d)[/-]?(?P<day>[0-3]\d)(?!\d)")
 URL_YEAR = re.compile(r"/(?P<year>20\d\d)/")
 # "Hanoï (VNA) –", "Vientiane, 12 mars (VNA) -": a place, maybe a date, an agency, a dash.
 DATELINE = re.compile(r"^(?P<head>[^()–—]{2,60}?)\s*\((?P<agency>[^()]{2,20})\)\s*[–—-]")
+
+
+PUBLISHED = re.compile(r"\b(?:publie|mis en ligne|mis a jour|poste)\s+le\s+")
+# Folded words of an event still to come: the article was written before it.
+ANNOUNCED = ("prochain", "prochaine", "dirigera", "effectuera", "se rendra", "aura lieu", "se tiendra", "participera",
+             "accueillera", "devrait", "prevu", "prevue", "entamera", "conduira")
 
 
 @dataclass(frozen=True)
@@ -86,24 +92,24 @@ def from_header(token: str | None, file: str, today: dt.date) -> DateResult:
 
 
 def from_photos(photos: tuple[Photo, ...], file: str, today: dt.date) -> DateResult:
-    """The earliest plausible photo timestamp dates the article to the day, when the
-    photos agree; photos days apart give only what they share."""
-    taken = sorted(p.taken for p in photos if p.taken and in_window(p.taken.date(), today))
+    """The article is published after its newest photo was taken: the earliest photo
+    of the newest group (photos within two days of the newest one) dates it to the
+    day. Older photos (an archive picture reused) are no evidence; "Photo
+    d'archives" captions are skipped outright."""
+    taken = sorted(p.taken for p in photos if p.taken and not p.archive and in_window(p.taken.date(), today))
     if not taken:
         return DateResult(None, ())
-    first, last = taken[0], taken[-1]
+    newest = taken[-1]
+    group = [t for t in taken if newest - t <= PHOTO_SPREAD]
+    first = group[0]
     millis = int(first.timestamp() * 1000)
     evidence = f"horodatage de photo {millis} ({first.strftime('%Y-%m-%d %H:%M')} heure de Hanoï)"
-    if last - first <= PHOTO_SPREAD:
-        return DateResult(ArticleDate(first.date(), DAY, PHOTO, evidence), ())
-    spread = f"photos taken {first.date()} to {last.date()}"
-    if (first.year, first.month) == (last.year, last.month):
-        return DateResult(ArticleDate(first.date().replace(day=1), MONTH, PHOTO, evidence + "; " + spread),
-                          (Problem(file, "date", WARNING, f"{spread}: dated to the month only"),))
-    if first.year == last.year:
-        return DateResult(ArticleDate(dt.date(first.year, 1, 1), YEAR, PHOTO, evidence + "; " + spread),
-                          (Problem(file, "date", WARNING, f"{spread}: dated to the year only"),))
-    return DateResult(None, (Problem(file, "date", WARNING, f"{spread}: photo dates ignored"),))
+    problems = ()
+    if len(group) < len(taken):
+        older = taken[0].date()
+        evidence += f" ; photo(s) plus ancienne(s) ignorée(s), dès le {older.isoformat()}"
+        problems = (Problem(file, "date", WARNING, f"photos taken from {older} to {newest.date()}: dated by the newest ones"),)
+    return DateResult(ArticleDate(first.date(), DAY, PHOTO, evidence), problems)
 
 
 def from_text(paragraphs: list[str], urls: list[str], file: str, today: dt.date) -> DateResult:
@@ -126,6 +132,14 @@ def from_text(paragraphs: list[str], urls: list[str], file: str, today: dt.date)
                 value, how = found
                 return DateResult(ArticleDate(value, DAY, TEXT, f"dateline « {dateline.group(0).strip()} »{how}"), ())
 
+    for paragraph in paragraphs[:3]:  # "Publié le 05/12/2025 à 14h20": the publisher's own stamp
+        folded = fold(paragraph)
+        if stamp := PUBLISHED.search(folded):
+            rest = folded[stamp.end() :]
+            match = NUMERIC_DATE.match(rest) or DAY_MONTH.match(rest)
+            if match and (found := _resolve(match, year_hints, today, anchored=True)) and in_window(found[0], today):
+                return DateResult(ArticleDate(found[0], DAY, TEXT, f"« {stamp.group(0)}{match.group(0)} »{found[1]}"), ())
+
     for match in DAY_MONTH.finditer(folded_lead):
         anchored = bool(match["anchor"]) or bool(match["weekday"] and not match["year"])
         found = _resolve(match, year_hints, today, anchored=anchored)
@@ -137,11 +151,12 @@ def from_text(paragraphs: list[str], urls: list[str], file: str, today: dt.date)
             # "ce mercredi 26 novembre": the day the article speaks from
             return DateResult(ArticleDate(value, DAY, TEXT, f"« {phrase} » dans le chapeau{how}"), ())
         if in_window(value, today + dt.timedelta(days=62)):
-            # a dated event in the lead: the article is from around then, its month at best
-            month = value.replace(day=1)
-            if month <= today:
-                return DateResult(ArticleDate(month, MONTH, TEXT, f"« {phrase} » dans le chapeau (mois seulement){how}"),
-                                  (Problem(file, "date", WARNING, f"date from the text only ('{phrase}'), month precision"),))
+            claim = lead_event_claim(value, _sentence_around(folded_lead, match.start()))
+            if claim and claim[0] <= today:
+                start, precision = claim
+                note = "mois seulement" if precision == MONTH else "année seulement"
+                return DateResult(ArticleDate(start, precision, TEXT, f"« {phrase} » dans le chapeau ({note}){how}"),
+                                  (Problem(file, "date", WARNING, f"date from the text only ('{phrase}'), {precision} precision"),))
     for match in MONTH_YEAR.finditer(folded_lead):
         value = _safe_date(int(match["year"]), MONTHS[match["month"]], 1)
         if value and in_window(value, today):
@@ -150,6 +165,26 @@ def from_text(paragraphs: list[str], urls: list[str], file: str, today: dt.date)
     return DateResult(None, (Problem(file, "date", WARNING,
                                      "no date found (no header, photo timestamp or dated lead): listed under « Sans date »; "
                                      "add a header line ' date YYYY-MM-DD Titre' or a sidecar date"),))
+
+
+def lead_event_claim(event: dt.date, sentence: str) -> tuple[dt.date, str] | None:
+    """What a dated event in the lead says of the publication date, honestly.
+    An announced event ("dirigera", "prochaine") is written before it happens: the
+    article is from the weeks before, so only the year is sure, unless the event is
+    in early January. A past event is written of in the days after: its month,
+    unless it fell at the very end of a month."""
+    announced = any(word in sentence for word in ANNOUNCED)
+    if announced:
+        return (dt.date(event.year, 1, 1), YEAR) if (event.month, event.day) > (1, 20) else None
+    if event.day <= 24:
+        return event.replace(day=1), MONTH
+    return (dt.date(event.year, 1, 1), YEAR) if event.month < 12 else None
+
+
+def _sentence_around(text: str, position: int) -> str:
+    start = max(text.rfind(".", 0, position), 0)
+    end = text.find(".", position)
+    return text[start : end if end >= 0 else len(text)]
 
 
 def _year_hints(paragraphs: list[str], urls: list[str], today: dt.date) -> dict[int, str]:
@@ -212,6 +247,3 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
     except ValueError:
         return None
 
-
-def strip_accents(text: str) -> str:
-    return "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))

@@ -55,6 +55,7 @@ class Photo:
     caption: str
     credit: str | None
     taken: dt.datetime | None  # from a millisecond timestamp in the file name
+    archive: bool = False  # captioned as an archive picture
 
 
 @dataclass(frozen=True)

@@ -43,7 +43,8 @@ HEADER = re.compile(r"^\s*date\s+(\d[\d\-/.]*)(?:\s+(.*?))?\s*$", re.IGNORECASE)
 RELATED_LINE = re.compile(r"^(?:>>|»»|>\s*>)\s*(.+)$")
 PHOTO_NAME = re.compile(r"^[^\s/\\<>\"]+(?: [^\s/\\<>\"]+){0,3}\.(?:jpe?g|png|gif|webp|bmp|tiff?)$", re.IGNORECASE)
 # A credit: "Photo : VNA", "(Photo: VNA/CVN)", "Ảnh: TTXVN", "Crédit photo : X".
-_CREDIT_WORD = r"(?:Photos?|Ảnh|Cr[ée]dit(?:\s+photo)?|Illustration)"
+_CREDIT_WORD = r"(?:Photos?(?:\s+d['’]archives?)?|Ảnh|Cr[ée]dit(?:\s+photo)?|Illustration)"
+ARCHIVE = re.compile(r"archive", re.IGNORECASE)
 CREDIT_ONLY = re.compile(rf"^[(\[]?\s*{_CREDIT_WORD}\s*:\s*([^()\[\]]{{1,60}}?)\s*[)\]]?\s*\.?$", re.IGNORECASE)
 CAPTION_WITH_CREDIT = re.compile(
     rf"^(?P<caption>.+?)[\s,;–—-]*[(\[]?\s*{_CREDIT_WORD}\s*:\s*(?P<credit>[^()\[\]]{{1,60}}?)\s*[)\]]?\s*\.?$",
@@ -148,7 +149,9 @@ def classify(raw_lines: list[str]) -> tuple[list[Line], list[Photo]]:
             lines.append(Line(RELATED, match.group(1).strip()))
         elif PHOTO_NAME.match(line):
             caption, credit, used = _caption_after(content, k)
-            photos.append(Photo(line, caption, credit, photo_time(line)))
+            # "Photo d'archives": an old picture, no evidence of the article's date
+            archive = any(ARCHIVE.search(text) for _, text in content[k + 1 : k + 1 + used])
+            photos.append(Photo(line, caption, credit, photo_time(line), archive))
             lines.append(Line(PHOTO_FILE, str(len(photos) - 1)))
             k += used
         elif match := CREDIT_ONLY.match(line):

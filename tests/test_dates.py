@@ -74,9 +74,20 @@ def test_numbers_and_words_that_look_like_dates_give_no_date(lead):
     assert result.date is None
 
 
-def test_lead_event_date_with_year_gives_its_month_only():
-    result = dates.from_text(["Le secrétaire général effectuera une visite d'État au Laos le 5 février 2026."], [], "x.txt", TODAY)
+def test_past_event_in_the_lead_gives_its_month_only():
+    result = dates.from_text(["Le secrétaire général a effectué une visite d'État au Laos le 5 février 2026."], [], "x.txt", TODAY)
     assert (result.date.iso, result.date.precision) == ("2026-02", MONTH)
+
+
+def test_announced_event_in_the_lead_gives_only_its_year():
+    # written before the visit: the article may be from January
+    result = dates.from_text(["Le secrétaire général effectuera une visite d'État au Laos le 5 février 2026."], [], "x.txt", TODAY)
+    assert (result.date.iso, result.date.precision) == ("2026", YEAR)
+
+
+def test_publication_stamp_gives_the_day():
+    result = dates.from_text(["Publié le 05/12/2025 à 14h20", "Un anniversaire (2 décembre 1975 - 2 décembre 2025)."], [], "x.txt", TODAY)
+    assert (result.date.iso, result.date.precision) == ("2025-12-05", DAY)
 
 
 def test_dateline_with_day_and_month_takes_the_year_from_the_text():
@@ -90,13 +101,22 @@ def test_dated_source_url_gives_the_day():
     assert (result.date.iso, result.date.precision) == ("2025-06-14", DAY)
 
 
-def test_photos_far_apart_give_only_what_they_share():
+def test_an_older_photo_is_no_evidence_the_newest_group_dates_the_article():
     from chronique.model import Photo
     from chronique.read import NEWSROOM_TZ
 
-    photos = tuple(Photo("a.jpg", "", None, dt.datetime(2025, 3, d, 10, tzinfo=NEWSROOM_TZ)) for d in (2, 20))
+    photos = tuple(Photo("a.jpg", "", None, dt.datetime(2025, 3, d, 10, tzinfo=NEWSROOM_TZ)) for d in (2, 20, 21))
     result = dates.from_photos(photos, "x.txt", TODAY)
-    assert (result.date.iso, result.date.precision) == ("2025-03", MONTH)
+    assert (result.date.iso, result.date.precision) == ("2025-03-20", DAY)
+    assert result.problems
+
+
+def test_archive_photo_is_skipped():
+    from chronique.model import Photo
+    from chronique.read import NEWSROOM_TZ
+
+    photos = (Photo("a.jpg", "", "VNA", dt.datetime(2025, 3, 2, 10, tzinfo=NEWSROOM_TZ), archive=True),)
+    assert dates.from_photos(photos, "x.txt", TODAY).date is None
 
 
 def test_year_only_header():
