@@ -28,6 +28,8 @@ original of a copy) for evaluation scripts.
 from __future__ import annotations
 
 import argparse
+import bisect
+import itertools
 import json
 import random
 import re
@@ -685,9 +687,9 @@ REWORDINGS = (
 # ---------------------------------------------------------------- helpers
 
 _MARK = re.compile("⟦([^⟧]*)⟧")
-_CONTRACT = re.compile(r"\b([Dd]e|[Àà]) (le|les) ")
+# "de le" → "du", "à les" → "aux"; "de accélérer" → "d'accélérer", "que il" → "qu'il"
+_FRENCH = re.compile(r"\b(?:([Dd]e|[Àà]) (le|les) |([Dd]e|[Qq]ue) (?=[aeiouéèêàâîôûAEIOUÉÈÊÀÂÎÔÛ]))")
 _CONTRACTED = {("de", "le"): "du", ("de", "les"): "des", ("à", "le"): "au", ("à", "les"): "aux"}
-_ELIDE = re.compile(r"\b([Dd]e|[Qq]ue) (?=[aeiouéèêàâîôûAEIOUÉÈÊÀÂÎÔÛ])")
 _FOLD_EXTRA = str.maketrans({"đ": "d", "Đ": "D", "œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE"})
 
 
@@ -703,20 +705,29 @@ def _fold_last(name: str) -> str:
     return f"{head} {fold(last)}" if head else fold(last)
 
 
-def _contract(match: re.Match) -> str:
-    word, article = match.group(1), match.group(2)
+def _contract_or_elide(match: re.Match) -> str:
+    word, article, elided = match.groups()
+    if elided:
+        return elided[:-1] + "'"
     out = _CONTRACTED[(word.lower(), article)]
     return (out.capitalize() if word[0].isupper() else out) + " "
 
 
-def _elide(match: re.Match) -> str:
-    return match.group(1)[:-1] + "'"
-
-
 def _polish(sentence: str) -> str:
     """French contractions (de le → du) and elisions (de accélérer → d'accélérer), capital first letter."""
-    sentence = _ELIDE.sub(_elide, _CONTRACT.sub(_contract, sentence))
+    sentence = _FRENCH.sub(_contract_or_elide, sentence)
     return sentence[:1].upper() + sentence[1:]
+
+
+_CUMULATIVE: dict[tuple, tuple] = {}
+
+
+def _weighted(rng: random.Random, options: Sequence, weights: tuple) -> object:
+    """``rng.choices(options, weights)[0]`` without rebuilding the cumulative weights each time."""
+    cumulative = _CUMULATIVE.get(weights)
+    if cumulative is None:
+        cumulative = _CUMULATIVE[weights] = tuple(itertools.accumulate(weights))
+    return options[bisect.bisect(cumulative, rng.random() * cumulative[-1])]
 
 
 def words(text: str) -> int:
@@ -886,14 +897,14 @@ class _Writer:
     def __init__(self, index: int, seed: int | str):
         self.index = index
         self.rng = rng = random.Random(f"chronique.synth:{seed}:{index}")
-        self.topic = rng.choices(TOPICS, _TOPIC_WEIGHTS)[0]
-        self.shape = rng.choices(SHAPES, _SHAPE_WEIGHTS)[0]
+        self.topic = _weighted(rng, TOPICS, _TOPIC_WEIGHTS)
+        self.shape = _weighted(rng, SHAPES, _SHAPE_WEIGHTS)
         self.anniversary = None
         self.day = self._pick_day()
         self.numbers = _NumberStyle(
-            thousands=rng.choices((".", " ", "\u00a0", "\u202f"), (45, 35, 10, 10))[0],
-            percent=rng.choices((" %", "%", "\u00a0%"), (50, 35, 15))[0],
-            dollars=rng.choices(("de dollars", "de dollars américains", "d'USD"), (60, 25, 15))[0])
+            thousands=_weighted(rng, (".", " ", "\u00a0", "\u202f"), (45, 35, 10, 10)),
+            percent=_weighted(rng, (" %", "%", "\u00a0%"), (50, 35, 15)),
+            dollars=_weighted(rng, ("de dollars", "de dollars américains", "d'USD"), (60, 25, 15)))
         self.people: list[str] = []
         self.slots = self._build_slots()
         self.pickers: dict[str, list] = {}
@@ -956,8 +967,8 @@ class _Writer:
         """(side, role) of the two protagonists and of two secondary people, by topic."""
         rng, topic = self.rng, self.topic
         if topic in ("sommet", "telephone"):
-            level = rng.choices(("sg", "president", "pm", "na", "fm"),
-                                (4, 2, 4, 1, 0) if topic == "sommet" else (3, 1, 3, 0, 3))[0]
+            level = _weighted(rng, ("sg", "president", "pm", "na", "fm"),
+                                (4, 2, 4, 1, 0) if topic == "sommet" else (3, 1, 3, 0, 3))
             return ("vn", level), ("la", level), ("vn", rng.choice(("fm", "vice_fm"))), ("la", "fm")
         return {
             "commerce": (("vn", "trade"), ("la", "trade"), ("vn", "pm"), ("la", "pm")),
@@ -990,9 +1001,9 @@ class _Writer:
             host_side = "vn"
             hostcity = f"{fixed['prov_vn']}"
         elif host_side == "vn":
-            hostcity = rng.choices((hanoi, "Hô Chi Minh-Ville", "⟦Đà Nẵng⟧"), (8, 1, 1))[0]
+            hostcity = _weighted(rng, (hanoi, "Hô Chi Minh-Ville", "⟦Đà Nẵng⟧"), (8, 1, 1))
         else:
-            hostcity = rng.choices(("Vientiane", "Luang Prabang", "Paksé"), (8, 1, 1))[0]
+            hostcity = _weighted(rng, ("Vientiane", "Luang Prabang", "Paksé"), (8, 1, 1))
         visitor_side = "la" if host_side == "vn" else "vn"
         for role_name, side in (("host", host_side), ("visitor", visitor_side)):
             for suffix in ("", "_o", "_s", "_n", "_e"):
@@ -1011,10 +1022,10 @@ class _Writer:
 
         lag = rng.choice((0, 0, 0, 1, 1, 2))
         event = day - timedelta(days=lag)
-        fixed["evt"] = rng.choices((
-            f"le {_on(event)}", f"ce {WEEKDAYS[event.weekday()]} {_on(event)}",
-            f"{WEEKDAYS[event.weekday()]} {_on(event)}", f"le {_on(event)} {event.year}",
-            f"le {WEEKDAYS[event.weekday()]} {_on(event)}"), (45, 15 if lag < 2 else 0, 10, 20, 10))[0]
+        on, weekday = _on(event), WEEKDAYS[event.weekday()]
+        # "ce lundi" only for yesterday or today
+        fixed["evt"] = _weighted(rng, (f"le {on}", f"ce {weekday} {on}", f"{weekday} {on}", f"le {on} {event.year}",
+                                       f"le {weekday} {on}"), (45, 15 if lag < 2 else 0, 10, 20, 10))
         ahead = day + timedelta(days=rng.randint(2, 12))
         fixed["fut_y"] = f"le {_on(ahead)} {ahead.year}"
         fixed["year"] = str(day.year)
@@ -1090,7 +1101,7 @@ class _Writer:
 
     def sentence(self) -> str:
         rng = self.rng
-        kind = rng.choices(("topic", "generic", "inf", "praise", "speech"), (45, 15, 15, 10, 15))[0]
+        kind = _weighted(rng, ("topic", "generic", "inf", "praise", "speech"), (45, 15, 15, 10, 15))
         template = None
         if kind == "topic":
             template = self._next_template(self.topic, TOPIC_SENTENCES[self.topic])
@@ -1151,7 +1162,7 @@ class _Writer:
         return self.fill(text)
 
     def paragraph(self, sentences: int | None = None) -> list[str]:
-        count = sentences or self.rng.choices((1, 2, 3, 4), (10, 35, 35, 20))[0]
+        count = sentences or _weighted(self.rng, (1, 2, 3, 4), (10, 35, 35, 20))
         return [self.sentence() for _ in range(count)]
 
     # -- photos, captions, endings -----------------------------------------
@@ -1180,7 +1191,7 @@ class _Writer:
         credit = rng.choice(CREDITS)
         if with_file:
             lines = [self.photo_line(first_millis + nth * rng.randint(1, 150), first_id + nth * rng.randint(1, 40))]
-            kind = rng.choices(("caption", "credit", "two_lines"), (60, 25, 15))[0]
+            kind = _weighted(rng, ("caption", "credit", "two_lines"), (60, 25, 15))
             if kind == "caption":
                 lines.append(f"{self.caption()}. {credit}")
             elif kind == "credit":
@@ -1188,7 +1199,7 @@ class _Writer:
             else:
                 lines += [self.caption() + ".", credit]
             return lines
-        kind = rng.choices(("credit", "one_line", "two_lines", "parenthesis"), (35, 40, 20, 5))[0]
+        kind = _weighted(rng, ("credit", "one_line", "two_lines", "parenthesis"), (35, 40, 20, 5))
         if kind == "credit":
             return ["Photo : VNA/CVN" if rng.random() < 0.7 else credit]
         if kind == "one_line":
@@ -1204,7 +1215,7 @@ class _Writer:
         vn_words = rng.sample(PHOTO_WORDS[self.topic], 2) + [fold(self.people[0]).lower()]
         vn_slug = re.sub(r"[^a-z0-9]+", "-", " ".join(vn_words)).strip("-")
         n = rng.randint(100000, 999999)
-        site = rng.choices(SOURCE_SITES, _SOURCE_WEIGHTS)[0]
+        site = _weighted(rng, SOURCE_SITES, _SOURCE_WEIGHTS)
         return {
             "vietnamplus": f"https://fr.vietnamplus.vn/{slug}-post{n}.vnp",
             "lecourrier": f"https://lecourrier.vn/{slug}/{n + 700000}.html",
@@ -1220,11 +1231,11 @@ class _Writer:
     def ending(self, title: str) -> tuple[str | None, str]:
         rng = self.rng
         url = self.source_url(title)
-        kind = rng.choices(("source", "signoff", "none"), (45, 30, 25))[0]
+        kind = _weighted(rng, ("source", "signoff", "none"), (45, 30, 25))
         if kind == "source":
             return (("Source : " if rng.random() < 0.93 else "Source: ") + url), url
         if kind == "signoff":
-            return rng.choices(("VNA/CVN", "VNA", "CVN"), (80, 12, 8))[0], url
+            return _weighted(rng, ("VNA/CVN", "VNA", "CVN"), (80, 12, 8)), url
         return None, url
 
     # -- the article -------------------------------------------------------
@@ -1236,7 +1247,7 @@ class _Writer:
             city = self.slots["hostcity"]
             if city not in ("Vientiane", "Hô Chi Minh-Ville", "Hanoï", "Hanoi"):
                 city = self.slots["hanoi"]
-            dash = rng.choices(("–", "-", "—"), (70, 25, 5))[0]
+            dash = _weighted(rng, ("–", "-", "—"), (70, 25, 5))
             first = f"{city}, {_on(self.day)} (VNA) {dash} {first}"
         return [first] + self.paragraph(rng.choice((1, 1, 2)))
 
@@ -1255,15 +1266,15 @@ class _Writer:
         first_millis = int(midnight.timestamp()) * 1000 + rng.randint(0, 17 * 3600 * 1000 - 1)
         first_id = 1_000_000 + (self.day - DATE_MIN).days * 1800 + rng.randint(0, 1500)
         with_files = shape == "bare_photo" or (shape in ("day_header", "month_header") and rng.random() < 0.3)
-        n_photos = rng.choices((0, 1, 2, 3, 4), (30, 35, 20, 10, 5))[0]
+        n_photos = _weighted(rng, (0, 1, 2, 3, 4), (30, 35, 20, 10, 5))
         if shape == "bare_photo":
             n_photos = max(n_photos, 1)
         photos = [self.photo_block(with_files and (i == 0 or rng.random() < 0.8), first_millis, first_id, i)
                   for i in range(n_photos)]
         subheads = rng.sample(SUBHEADINGS[""] + SUBHEADINGS[self.topic],
-                              rng.choices((0, 1, 2), (55, 30, 15))[0])
+                              _weighted(rng, (0, 1, 2), (55, 30, 15)))
         related = [self.fill(rng.choice(TITLES[rng.choice(TOPICS)]))
-                   for _ in range(rng.choices((0, 1, 2, 3), (72, 10, 10, 8))[0])]
+                   for _ in range(_weighted(rng, (0, 1, 2, 3), (72, 10, 10, 8)))]
 
         body: list = []
         if photos and rng.random() < 0.12:          # a picture right under the header
@@ -1301,12 +1312,12 @@ class _Writer:
             count -= words(body.pop()[1])
         body.extend(e for e in extras if e[0] == "lines" and shape == "bare_photo")
 
-        names = rng.choices(("full", "ascii", "partial"), (68, 24, 8))[0]
-        apostrophe = rng.choices(("straight", "curly", "mixed"), (55, 25, 20))[0]
+        names = _weighted(rng, ("full", "ascii", "partial"), (68, 24, 8))
+        apostrophe = _weighted(rng, ("straight", "curly", "mixed"), (55, 25, 20))
         style = _Style(
             names=names, apostrophe=apostrophe,
             mixed=tuple(rng.random() < 0.5 for _ in range(64)),
-            separator=rng.choices(("\n\n", "\n"), (85, 15))[0],
+            separator=_weighted(rng, ("\n\n", "\n"), (85, 15)),
             trailing=rng.choice(("", "\n", "\n\n")),
             glitch=rng.randrange(len(body)) if rng.random() < 0.04 else -1)
         return _Draft(self.index, shape, self.topic, self.day, header, title, body, ending, style, url)
@@ -1373,7 +1384,7 @@ def _reword(rng: random.Random, body: list) -> tuple[list, int]:
 
 def _near_copy(rng: random.Random, original: _Draft, index: int, writer: _Writer) -> tuple[_Draft, str]:
     """A near-copy of *original*: truncated, reworded, or both, sometimes with another ending."""
-    kind = rng.choices(("truncated", "reworded", "both"), (40, 40, 20))[0]
+    kind = _weighted(rng, ("truncated", "reworded", "both"), (40, 40, 20))
     body = list(original.body)
     if kind in ("truncated", "both"):
         total = words(render(original))

@@ -28,9 +28,21 @@ def seeds_build(tmp_path_factory):
     seeds = root / "seeds"
     shutil.copytree(SEEDS, seeds)
     docs = root / "docs"
-    docs.mkdir()
-    (docs / "a-propos.md").write_text("# À propos\n\nÉcrit à la main.\n", encoding="utf-8")
+    copy_hand_written_docs(docs)
     return build_folder(seeds, docs), docs
+
+
+def copy_hand_written_docs(target: Path) -> None:
+    """The project's own hand-written pages and assets (what build.py never writes)."""
+    from chronique.publish import generated_paths
+
+    generated = generated_paths(ROOT / "docs")
+    target.mkdir(parents=True, exist_ok=True)
+    for path in sorted((ROOT / "docs").rglob("*")):
+        rel = path.relative_to(ROOT / "docs").as_posix()
+        if path.is_file() and rel not in generated and not rel.startswith("."):
+            (target / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, target / rel)
 
 
 @pytest.fixture

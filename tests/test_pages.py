@@ -20,7 +20,9 @@ def test_one_page_per_article_in_its_year_and_month_folder(seeds_build):
     for page in pages:
         meta = frontmatter.load(page).metadata
         year, month = meta["date"][:4], meta["date"][5:7]
-        assert page.parent.relative_to(docs).as_posix() == f"articles/{year}/{month}"
+        # a date known only to the year is filed under its year, never under a guessed month
+        expected = f"articles/{year}" if meta["date_precision"] == "year" else f"articles/{year}/{month}"
+        assert page.parent.relative_to(docs).as_posix() == expected
 
 
 def test_front_matter_keys_in_fixed_order_and_round_trip_through_mkdocs(seeds_build):
@@ -62,7 +64,7 @@ def test_body_has_subheadings_captions_related_list_and_source_link(seeds_build)
 def test_index_is_newest_first_grouped_by_month_in_french(seeds_build):
     _, docs = seeds_build
     index = (docs / "index.md").read_text(encoding="utf-8")
-    order = [index.index(t) for t in ("### Février 2026", "### Décembre 2025", "### Juillet 2025", "### Décembre 2024")]
+    order = [index.index(t) for t in ("### Février 2026", "### Mois inconnu", "### Décembre 2025", "### Juillet 2025", "### Décembre 2024")]
     assert order == sorted(order)
     assert "**juillet 2025** · [Les relations Vietnam - Laos prospèrent" in index
 
@@ -84,7 +86,7 @@ def test_articles_json_is_the_documented_record(seeds_build):
     _, docs = seeds_build
     record = json.loads((docs / "data" / "articles.json").read_text(encoding="utf-8"))
     assert record["generator"].startswith("chronique ")
-    assert [a["date"] for a in record["articles"]] == ["2026-02-04", "2026-02", "2025-12-02", "2025-07", "2024-12"]
+    assert [a["date"] for a in record["articles"]] == ["2026-02-04", "2026", "2025-12-02", "2025-07", "2024-12"]
     first = record["articles"][0]
     for key in ("id", "seed", "slug", "url", "title", "title_source", "date", "date_precision", "date_source",
                 "date_evidence", "source", "source_url", "people", "organizations", "places", "tags", "photos",
