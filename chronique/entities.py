@@ -24,11 +24,14 @@ KINDS = (PERSON, ORGANIZATION, PLACE)
 _UPPER = "A-ZÀ-ÖØ-ÞĐĂÂÊÔƠƯ\u1ea0-\u1ef8"
 _WORD = rf"[{_UPPER}][\w’'-]*"
 # Two to four capitalised words: the shape of a Vietnamese or Lao personal name.
-NAME_RUN = re.compile(rf"(?<![\w’'-])({_WORD}(?:\s+{_WORD}){{1,3}})")
+NAME_RUN = re.compile(rf"(?<![\w’'-])({_WORD}(?:\s+{_WORD}){{1,4}})")
 # "Parti populaire révolutionnaire lao (PPRL)": an expansion and its acronym.
 ACRONYM_DEF = re.compile(rf"((?:[{_UPPER}][\w’'-]*)(?:[\s’'-]+[\w’'-]+){{0,12}}?)\s*\(([{_UPPER}]{{2,8}})\)")
 # A leading dateline ("Hanoï (VNA) –") names the agency, not a place in the story.
 DATELINE = re.compile(r"^[^()–—]{2,60}?\s*\([^()]{2,20}\)\s*[–—-]\s*")
+# Words before a capitalised run that make it a place: "au col de Cha Lo", "à Đồng Mô".
+PLACE_CUE = re.compile(r"(?:\bà|\bau|\bvers|(?:province|district|village|ville|col|site|région|port|frontière|poste|"
+                       r"commune|lac|plateau|fleuve|rivière|barrage|mont|zone|localité)\s+(?:de|du|d’|d'))\s*$")
 SMALL_WORDS = {"de", "du", "des", "la", "le", "les", "l", "d", "et", "en", "au", "aux", "a", "pour", "sur"}
 
 
@@ -50,7 +53,7 @@ class Rules:
         rules = cls(
             titles=sorted(base["titles"], key=len, reverse=True),
             surnames={fold(s) for s in base["vietnamese_surnames"]},
-            not_names={fold(s) for s in base["not_names"]},
+            not_names=set(base["not_names"]),
             places=base["places"],
             organization_heads=base["organization_heads"],
             not_entities={fold(s) for s in base["not_entities"]},
@@ -117,16 +120,14 @@ class EntityExtractor:
         # A title, its qualifiers in lower case ("laotien", "du Laos au Vietnam,"), then the name.
         qualifier = rf"(?:[a-zà-ÿ’'-]+|(?:du|de|des|au|aux|en)\s+[{_UPPER}][\w’'-]*)"
         self.titled_name = re.compile(
-            rf"\b(?:{title_words})\b(?:[\s,]+{qualifier}){{0,5}}[\s,]+({_WORD}(?:\s+{_WORD}){{1,3}})"
+            rf"\b(?:{title_words})\b(?:[\s,]+{qualifier}){{0,8}}[\s,]+({_WORD}(?:\s+{_WORD}){{1,3}})"
         )
         self.title_prefix = re.compile(rf"^(?:(?:{title_words})\b[\s,]*(?:[a-zà-ÿ’'-]+\s+)*?)+", re.IGNORECASE)
         spellings = set(rules.places) | {v for v, d in _alias_spellings(rules, PLACE)}
         place_words = "|".join(re.escape(p) for p in sorted(spellings, key=len, reverse=True))
         self.known_place = re.compile(rf"(?<!\w)({place_words})(?!\w)")
         heads = "|".join(re.escape(h) for h in sorted(rules.organization_heads, key=len, reverse=True))
-        self.institution = re.compile(
-            rf"\b((?:{heads})(?:\s+(?:de la|de l’|de l'|du|des|d’|d')\s*[{_UPPER}][\w’'-]*(?:\s+(?:[{_UPPER}][\w’'-]*|étrangères|extérieures|nationale|central|centrale|populaire|révolutionnaire|communiste|vietnamien|vietnamienne|lao|laotien|laotienne))*)+)"
-        )
+        self.institution_head = re.compile(rf"(?<![\w’'-])(?:{heads})(?![\w-])", re.IGNORECASE)
 
     def extract_many(self, texts: list[list[str]], n_process: int = 1) -> list[Entities]:
         """texts: for each article, its paragraphs (and title)."""
@@ -149,14 +150,22 @@ class EntityExtractor:
             if name:
                 found[PERSON].append(name)
         for match in NAME_RUN.finditer(text):
+            if PLACE_CUE.search(text[max(0, match.start() - 30) : match.start()]):
+                found[PLACE].append(match.group(1))
+                continue
             if fold(match.group(1).split()[0]) in self.rules.surnames:
                 name = self._clean_person(match.group(1))
                 if name:
                     found[PERSON].append(name)
         for match in self.known_place.finditer(text):
             found[PLACE].append(match.group(1))
-        for match in self.institution.finditer(text):
-            found[ORGANIZATION].append(match.group(1))
+        for match in self.institution_head.finditer(text):
+            name = institution_at(text, match.start(), match.end())
+            if name:
+                found[ORGANIZATION].append(name)
+        for match in re.finditer(r"\b[A-ZĐ]{2,8}\b", text):  # a known acronym alone ("le SG du PCV")
+            if fold(match.group(0)) in self.rules.aliases.get(ORGANIZATION, {}):
+                found[ORGANIZATION].append(match.group(0))
         for expansion in acronyms.values():
             found[ORGANIZATION].append(expansion)
         return self._finish(found, acronyms)
@@ -171,6 +180,8 @@ class EntityExtractor:
             return
         person = self._clean_person(span)
         titled = bool(self.title_prefix.match(span)) or bool(re.search(r"(?:" + "|".join(map(re.escape, self.rules.titles)) + r")\b[\s,]*(?:[a-zà-ÿ’'-]+[\s,]+){0,3}$", before))
+        if PLACE_CUE.search(before) and not titled and fold(span) not in self.rules.aliases.get(PERSON, {}):
+            label = "LOC" if label in ("PER", "MISC") else label
         if label == "PER" or (person and (titled or label == "MISC" and self._looks_like_name(person))):
             if person:
                 found[PERSON].append(person)
@@ -180,7 +191,7 @@ class EntityExtractor:
         if label == "LOC":
             for part in self._split_pair(span):
                 part = part.strip()
-                if part and part[0].isupper() and fold(part) not in self.rules.not_entities and fold(part) not in self.rules.not_names - {fold(p) for p in self.rules.places} and not self._is_org_alias(part):
+                if part and part[0].isupper() and fold(part) not in self.rules.not_entities and part not in self.rules.not_names - set(self.rules.places) and not self._is_org_alias(part):
                     if self._looks_like_place(part):
                         found[PLACE].append(part)
             return
@@ -193,10 +204,17 @@ class EntityExtractor:
         # cut at the first word that is no part of a name (a title, a country, a lower-case word)
         kept = []
         for word in words:
-            if not word[0].isupper() or fold(word) in self.rules.not_names or word.isupper():
+            if not kept and word in self.rules.not_names:
+                continue  # "Transports Kongkeo Saysana": the end of a ministry's name
+            if not word[0].isupper() or word in self.rules.not_names or word.isupper():
                 break
             kept.append(word)
-        if not 2 <= len(kept) <= 4:
+        # "Commerce Trương Minh Khoa": a ministry's last word glued to the name
+        if kept and fold(kept[0]) not in self.rules.surnames:
+            cut = next((i for i in range(1, len(kept) - 1) if fold(kept[i]) in self.rules.surnames), None)
+            if cut is not None:
+                kept = kept[cut:]
+        if not 2 <= len(kept) <= 5:
             return None
         name = " ".join(kept)
         if fold(name) in self.rules.ignore or fold(name) in self.rules.not_entities:
@@ -230,7 +248,8 @@ class EntityExtractor:
         return (len(span.split()) == 1 and span.isupper() and len(span) >= 2) or len(capitalised) >= 2
 
     def _starts_with_org_head(self, span: str) -> bool:
-        return any(span == h or span.startswith(h + " ") for h in self.rules.organization_heads)
+        lowered = span.lower()
+        return any(lowered == h.lower() or lowered.startswith(h.lower() + " ") for h in self.rules.organization_heads)
 
     def _split_pair(self, span: str) -> list[str]:
         """"Vietnam - Laos" and "Hanoi-Vientiane" are two places; "Asie du Sud-Est" is one."""
@@ -257,7 +276,8 @@ class EntityExtractor:
             for start in range(len(words) - 1, -1, -1):
                 candidate = words[start:]
                 initials = "".join(fold(w)[0] for w in candidate if fold(w) and fold(w) not in SMALL_WORDS)
-                if initials.upper() == fold(acronym).upper() and candidate[0][0].isupper():
+                every = "".join(fold(w)[0] for w in candidate if fold(w))
+                if fold(acronym).upper() in (initials.upper(), every.upper()) and candidate[0][0].isupper():
                     found[acronym] = " ".join(candidate)
                     break
         return found
@@ -275,6 +295,29 @@ class EntityExtractor:
                     continue
                 names.append(self.rules.aliases.get(kind, {}).get(key, name))
             result[kind] = merge_variants(names)
+        # "Parti communiste vietnamien Tô Lâm": the name after an organisation is a person's
+        people_keys = [fold(p) for p in result[PERSON]]
+        known_places = {fold(p) for p in self.rules.places} | set(self.rules.aliases.get(PLACE, {}))
+        orgs = []
+        for org in result[ORGANIZATION]:
+            for person in people_keys:
+                if fold(org).endswith(" " + person):
+                    org = " ".join(org.split()[: -len(person.split())]).rstrip(" ,")
+            if len(org.split()) >= 2 or org.isupper():
+                if fold(org) not in known_places:
+                    orgs.append(self.rules.aliases.get(ORGANIZATION, {}).get(fold(org), org))
+        result[ORGANIZATION] = merge_variants(orgs)
+        # names are whole: "ambassade du Vietnam" is a cut of "ambassade du Vietnam au Laos"
+        for kind in (ORGANIZATION, PERSON):
+            keys = [fold(n) for n in result[kind]]
+            result[kind] = tuple(n for n, k in zip(result[kind], keys)
+                                 if not any(o != k and o.startswith(k + " ") for o in keys))
+        # a lone capitalised word inside an organisation's name ("de l'Industrie") is no place
+        org_text = " | ".join(fold(o) for o in result[ORGANIZATION])
+        result[PLACE] = tuple(p for p in result[PLACE] if len(p.split()) > 1 or fold(p) in known_places
+                              or f" {fold(p)}" not in f" {org_text}")
+        # "hôpital Bạch Mai", "groupe Đèo Cả": a name inside an organisation's name is the organisation's
+        result[PERSON] = tuple(p for p in result[PERSON] if f" {fold(p)} " not in f" {org_text} ".replace("|", " "))
         # a name that is a person is not also a place or an organisation
         people_keys = {fold(p) for p in result[PERSON]}
         org_keys = {fold(o) for o in result[ORGANIZATION]}
@@ -301,3 +344,78 @@ def merge_variants(names: list[str]) -> tuple[str, ...]:
 
 def best_spelling(counter: Counter) -> str:
     return sorted(counter, key=lambda n: (-diacritic_richness(n), -counter[n], n))[0]
+
+
+# Words that may follow an institution's head word and belong to its name.
+_CONNECTORS = ("de la ", "de l’", "de l'", "du ", "des ", "d’", "d'", "de ", "au ", "aux ", "à ", "en ")
+_STOP = {"a", "ont", "est", "sont", "qui", "que", "pour", "avec", "sur", "dans", "par", "lors", "le", "la", "les", "un",
+         "une", "ce", "cette", "ces", "son", "sa", "ses", "leur", "leurs", "il", "elle", "ils", "elles", "et", "ou", "mais",
+         "afin", "ainsi", "selon", "entre", "vers", "depuis", "avait", "avaient", "sera", "seront", "était", "fut", "se",
+         "s", "ne", "n", "y", "dont", "où", "chargé", "chargée", "présidé", "présidée", "organisé", "organisée"}
+_MAX_WORDS = 16
+_WORD_AT = re.compile(r"[\w’'-]+|\d+")
+
+
+def institution_at(text: str, start: int, head_end: int) -> str | None:
+    """The whole name of an institution from its head word on: qualifiers ("lao",
+    "militaire 108"), complements ("de la Défense", "des Travaux publics et des
+    Transports", "du Vietnam au Laos"), stopping at the first word that starts a
+    clause. Lower-case institutions count ("ministère de la Défense")."""
+    end = head_end
+    words = 1
+    pos = head_end
+    while words < _MAX_WORDS:
+        rest = text[pos:]
+        stripped = rest.lstrip(" ")
+        offset = len(rest) - len(stripped)
+        if not stripped or stripped[0] in ".;:!?()«»\"\n":
+            break
+        if stripped.startswith((", ", "et ")) and words < 3:  # "Parti et de l'État": two names, not one
+            break
+        if stripped.startswith(", "):  # a list of complements: "de l'Information, de la Culture"
+            after = stripped[2:]
+            if any(after.startswith(c) for c in _CONNECTORS[:7]):
+                pos += offset + 2
+                continue
+            break
+        if stripped.startswith("et ") and any(stripped[3:].startswith(c) for c in _CONNECTORS[:7]):
+            pos += offset + 3
+            continue
+        connector = next((c for c in _CONNECTORS if stripped.lower().startswith(c)), None)
+        if connector:
+            after = stripped[len(connector):]
+            word = _WORD_AT.match(after)
+            if not word or word.group(0).lower() in _STOP or _is_infinitive(word.group(0)):
+                break
+            pos += offset + len(connector) + word.end()
+            end, words = pos, words + 2
+            continue
+        word = _WORD_AT.match(stripped)
+        if not word or word.group(0).lower() in _STOP or _is_infinitive(word.group(0)) or words >= _MAX_WORDS:
+            break
+        if word.group(0)[0].islower() and not _is_qualifier(word.group(0)):
+            break
+        pos += offset + word.end()
+        end, words = pos, words + 1
+    name = text[start:end].strip(" ,-")
+    organ = re.match(r"^(?:Comité central|Bureau politique|Secrétariat)\s+(?:du|de la|de l’|de l'|des)\s+(.+)$", name)
+    if organ:  # "Comité central du Parti communiste du Vietnam": the party is what is named
+        name = organ.group(1)
+    # a head word alone, or with only one qualifier, names nothing ("le ministère", "Comité central")
+    if len(name.split()) < 3 and not any(w[0].isupper() for w in name.split()[1:]):
+        return None
+    return name
+
+
+def _is_infinitive(word: str) -> bool:
+    return word[0].islower() and len(word) > 4 and word.endswith(("er", "ir", "re")) and word not in ("centre", "supérieure", "extérieure", "frontière")
+
+
+_QUALIFIER_ENDINGS = tuple(e + plural for e in ("ien", "ienne", "ais", "aise", "al", "ale", "ique", "ire", "el", "elle", "if",
+                                                 "ive", "é", "ée", "ain", "aine", "ois", "oise", "aire", "eur", "eure", "ieur",
+                                                 "ieure", "iste", "ic", "ère", "er", "ère") for plural in ("", "s")) + ("aux",)
+
+
+def _is_qualifier(word: str) -> bool:
+    """A lower-case adjective that belongs to a name: "lao", "national", "militaire"."""
+    return word in ("lao", "central", "centrale", "populaire") or word.isdigit() or word.endswith(_QUALIFIER_ENDINGS)
