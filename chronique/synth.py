@@ -257,6 +257,8 @@ ORGS = ("le Front de la Patrie du Vietnam (FPV)", "le Front lao d'édification n
         "l'Université nationale du Laos", "l'Armée populaire du Vietnam (APV)",
         "l'Armée populaire lao (APL)", "l'Association des entreprises vietnamiennes au Laos",
         "l'Union des femmes du Vietnam", "l'Union des femmes lao", "la Banque d'État du Vietnam")
+SECTORS = ("l'agriculture", "l'énergie", "les infrastructures", "la logistique", "le tourisme",
+           "les télécommunications", "l'industrie de transformation", "les énergies renouvelables")
 RELATIONS = ("la grande amitié, la solidarité spéciale et la coopération intégrale entre le Vietnam et le Laos",
              "les relations spéciales Vietnam - Laos", "la relation spéciale entre les deux pays",
              "l'amitié traditionnelle et la solidarité spéciale entre les deux peuples",
@@ -565,8 +567,8 @@ INF_OBJECTS = (
     "améliorer l'efficacité des mécanismes de coopération existants",
     "renforcer la gestion et la protection de la frontière commune",
     "partager des expériences en matière {de_dom}",
-    "coordonner étroitement les positions des deux pays sur les questions régionales et internationales",
-    "élargir la coopération entre {org_pair}", "encourager les investissements dans {dom}",
+    "se coordonner étroitement sur les questions régionales et internationales",
+    "élargir la coopération entre {org_pair}", "encourager les investissements dans {sector}",
     "ouvrir de nouveaux domaines de coopération, comme {dom} et {dom}",
 )
 PRAISE_VERBS = (
@@ -595,7 +597,8 @@ COMPLEMENTS = ("", "", "", "", " dans la nouvelle période", " au cours des proc
                " dans le contexte actuel", " au cours de l'année {year}")
 SAY = ("a affirmé", "a souligné", "a indiqué", "a estimé", "a déclaré", "a rappelé", "a fait savoir",
        "a précisé")
-SAY_AFTER_QUOTE = ("a déclaré", "a souligné", "a affirmé", "a insisté", "a ajouté", "a poursuivi")
+SAY_AFTER_QUOTE = ("a déclaré", "a souligné", "a affirmé", "a insisté", "a expliqué")
+SAY_AGAIN = ("ajouté", "poursuivi", "souligné", "précisé", "insisté")   # « … », a-t-il ajouté.
 CLAUSES = (  # "vn|" or "la|": only said by someone of that side
     "les relations spéciales Vietnam - Laos constituent un patrimoine inestimable pour les deux peuples",
     "vn|le Vietnam accorde toujours la plus haute priorité à {rel}",
@@ -758,7 +761,8 @@ def _feminine(title: str) -> str:
                       ("le gouverneur", "la gouverneure"), ("le secrétaire", "la secrétaire"),
                       ("le dirigeant", "la dirigeante"), ("le responsable", "la responsable")):
         if title.startswith(masc):
-            return fem + title[len(masc):]
+            title = fem + title[len(masc):]
+            return title + "e" if title.endswith(" provincial") else title
     return title
 
 
@@ -819,6 +823,7 @@ _DRAWS: dict[str, Callable[[_Slots], str]] = {
     "doms3": _draw_doms3,
     "org_pair": _draw_org_pair,
     "proj": lambda s: s.rng.choice(PROJECTS),
+    "sector": lambda s: s.rng.choice(SECTORS),
     "forum": lambda s: s.rng.choice(FORUMS),
     "org": lambda s: s.rng.choice(ORGS),
     "rel": lambda s: s.rng.choice(s.relations),
@@ -874,7 +879,7 @@ class SynthArticle:
     name: str
     text: str
     day: date
-    precision: str          # "day" or "month": what the header, photo or dateline tells
+    precision: str          # "month" for a month-only header, else "day"
     shape: str
     topic: str
     duplicate_of: str | None = None
@@ -968,15 +973,16 @@ class _Writer:
         rng, topic = self.rng, self.topic
         if topic in ("sommet", "telephone"):
             level = _weighted(rng, ("sg", "president", "pm", "na", "fm"),
-                                (4, 2, 4, 1, 0) if topic == "sommet" else (3, 1, 3, 0, 3))
+                              (4, 2, 4, 1, 0) if topic == "sommet" else (3, 1, 3, 0, 3))
             return ("vn", level), ("la", level), ("vn", rng.choice(("fm", "vice_fm"))), ("la", "fm")
+        if topic == "anniversaire":
+            return (("vn", rng.choice(("na", "president", "sg"))), ("la", rng.choice(("amb", "na"))),
+                    ("vn", "amb"), ("la", "amb"))
         return {
             "commerce": (("vn", "trade"), ("la", "trade"), ("vn", "pm"), ("la", "pm")),
             "defense": (("vn", "defence"), ("la", "defence"), ("vn", "amb"), ("la", "amb")),
             "education": (("vn", "edu"), ("la", "edu"), ("vn", "amb"), ("la", "amb")),
             "infrastructures": (("vn", "pm"), ("la", "pm"), ("vn", "trade"), ("la", "trade")),
-            "anniversaire": (("vn", rng.choice(("na", "president", "sg"))), ("la", rng.choice(("amb", "na"))),
-                             ("vn", "amb"), ("la", "amb")),
             "provinces": (("vn", "local"), ("la", "local"), ("vn", "amb"), ("la", "amb")),
             "assemblee": (("vn", "na"), ("la", "na"), ("vn", "fm"), ("la", "fm")),
             "interview": (("vn", "sg"), ("la", "amb"), ("vn", "vice_fm"), ("la", "sg")),
@@ -1145,7 +1151,7 @@ class _Writer:
         quoted = quoted[:1].upper() + quoted[1:]
         if self.last_speaker == prefix and rng.random() < 0.7:
             pronoun = "elle" if gender == "f" else "il"
-            text = f"« {quoted} », a-t-{pronoun} {rng.choice(SAY_AFTER_QUOTE)[2:]}."
+            text = f"« {quoted} », a-t-{pronoun} {rng.choice(SAY_AGAIN)}."
         else:
             who = self.slots[prefix + ("_n" if self.last_speaker == prefix else "_s")]
             form = rng.randrange(4)
@@ -1375,7 +1381,7 @@ def _reword(rng: random.Random, body: list) -> tuple[list, int]:
         if not options:
             continue
         old, new = rng.choice(options)
-        body[i][1][j] = sentence.replace(old, new, 1)
+        body[i][1][j] = _polish(sentence.replace(old, new, 1))
         changed += 1
         if changed == wanted:
             break
@@ -1388,7 +1394,7 @@ def _near_copy(rng: random.Random, original: _Draft, index: int, writer: _Writer
     body = list(original.body)
     if kind in ("truncated", "both"):
         total = words(render(original))
-        keep_at_least = max(_LOW + 5, int(total * rng.uniform(0.55, 0.85)))
+        keep_at_least = max(_LOW + 5, int(total * rng.uniform(0.6, 0.9)))
         fixed = total - sum(words(" ".join(v) if isinstance(v, list) else v) for _, v in body)
         kept, count = [], fixed
         for kind_, value in body:
