@@ -23,17 +23,20 @@ build: $(BIN)/.runtime
 
 site: build
 	$(BIN)/mkdocs build --strict
+	$(BIN)/python -m chronique.search site
 
 
 serve: site
 	$(BIN)/mkdocs serve
 
-# Browser tests need Debian's chromium; CI installs it here when it is missing.
+# Browser tests and audits need Debian's chromium (never `playwright install`, which
+# downloads a browser from elsewhere) and the npm audit tools pinned in package-lock.json.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 browser-deps:
-	@command -v chromium >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)
-	@test -d node_modules/axe-core || npm ci --silent --no-audit --no-fund
+	@test -x /usr/bin/chromium || ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium >/dev/null)
+	@test node_modules/.package-lock.json -nt package-lock.json || npm ci --silent --no-audit --no-fund
 
-test: $(BIN)/.dev
+test: $(BIN)/.dev browser-deps
 	$(BIN)/python -m pytest -q
 
 eval: $(BIN)/.runtime

@@ -127,7 +127,7 @@ class EntityExtractor:
         place_words = "|".join(re.escape(p) for p in sorted(spellings, key=len, reverse=True))
         self.known_place = re.compile(rf"(?<!\w)({place_words})(?!\w)")
         heads = "|".join(re.escape(h) for h in sorted(rules.organization_heads, key=len, reverse=True))
-        self.institution_head = re.compile(rf"(?<![\w’'-])(?:{heads})(?![\w-])", re.IGNORECASE)
+        self.institution_head = re.compile(rf"(?<![\w-])(?:{heads})(?![\w-])", re.IGNORECASE)
 
     def extract_many(self, texts: list[list[str]], n_process: int = 1) -> list[Entities]:
         """texts: for each article, its paragraphs (and title)."""
@@ -168,7 +168,7 @@ class EntityExtractor:
                 found[ORGANIZATION].append(match.group(0))
         for expansion in acronyms.values():
             found[ORGANIZATION].append(expansion)
-        return self._finish(found, acronyms)
+        return self._finish(found, acronyms, text)
 
     def _classify(self, span: str, label: str, before: str, found, acronyms) -> None:
         span = span.strip(" ,;:.()«»\"'’")
@@ -282,7 +282,7 @@ class EntityExtractor:
                     break
         return found
 
-    def _finish(self, found: dict[str, list[str]], acronyms: dict[str, str]) -> Entities:
+    def _finish(self, found: dict[str, list[str]], acronyms: dict[str, str], text: str) -> Entities:
         result = {}
         for kind in KINDS:
             names = []
@@ -300,8 +300,10 @@ class EntityExtractor:
         known_places = {fold(p) for p in self.rules.places} | set(self.rules.aliases.get(PLACE, {}))
         orgs = []
         for org in result[ORGANIZATION]:
-            for person in people_keys:
-                if fold(org).endswith(" " + person):
+            for person in result[PERSON]:
+                # stripped only when the person is also named outside this organisation's name;
+                # "Union de la jeunesse communiste Hồ Chí Minh" keeps its eponym
+                if fold(org).endswith(" " + fold(person)) and text.count(person) > text.count(org):
                     org = " ".join(org.split()[: -len(person.split())]).rstrip(" ,")
             if len(org.split()) >= 2 or org.isupper():
                 if fold(org) not in known_places:
@@ -311,7 +313,7 @@ class EntityExtractor:
         for kind in (ORGANIZATION, PERSON):
             keys = [fold(n) for n in result[kind]]
             result[kind] = tuple(n for n, k in zip(result[kind], keys)
-                                 if not any(o != k and o.startswith(k + " ") for o in keys))
+                                 if not any(o != k and f" {k} " in f" {o} " for o in keys))
         # a lone capitalised word inside an organisation's name ("de l'Industrie") is no place
         org_text = " | ".join(fold(o) for o in result[ORGANIZATION])
         result[PLACE] = tuple(p for p in result[PLACE] if len(p.split()) > 1 or fold(p) in known_places
@@ -374,11 +376,13 @@ def institution_at(text: str, start: int, head_end: int) -> str | None:
             break
         if stripped.startswith(", "):  # a list of complements: "de l'Information, de la Culture"
             after = stripped[2:]
-            if any(after.startswith(c) for c in _CONNECTORS[:7]):
+            if any(after.startswith(c) for c in _CONNECTORS[:7]) and not _starts_institution(after):
                 pos += offset + 2
                 continue
             break
         if stripped.startswith("et ") and any(stripped[3:].startswith(c) for c in _CONNECTORS[:7]):
+            if _starts_institution(stripped[3:]):  # "l'hôpital 108 et de l'académie …": two names
+                break
             pos += offset + 3
             continue
         connector = next((c for c in _CONNECTORS if stripped.lower().startswith(c)), None)
@@ -404,7 +408,23 @@ def institution_at(text: str, start: int, head_end: int) -> str | None:
     # a head word alone, or with only one qualifier, names nothing ("le ministère", "Comité central")
     if len(name.split()) < 3 and not any(w[0].isupper() for w in name.split()[1:]):
         return None
+    # "l'organisation de nouveaux mécanismes", "un groupe de travail": common nouns, unless a name follows
+    if name[0].islower() and name.split()[0] not in UNAMBIGUOUS_HEADS and not any(w[0].isupper() for w in name.split()[1:]):
+        return None
     return name
+
+
+UNAMBIGUOUS_HEADS = {"ministère", "ambassade", "consulat", "hôpital", "académie", "université", "école", "commandement",
+                     "département", "comité", "commission", "institut"}
+
+
+def _starts_institution(rest: str) -> bool:
+    """After "de l'", "du"…: does an institution's head word come next?"""
+    for connector in _CONNECTORS[:7]:
+        if rest.startswith(connector):
+            word = _WORD_AT.match(rest[len(connector):])
+            return bool(word) and word.group(0).lower() in UNAMBIGUOUS_HEADS | {"armée", "agence", "banque", "association"}
+    return False
 
 
 def _is_infinitive(word: str) -> bool:

@@ -28,6 +28,9 @@ from .write import MARKER, load_site_info, render
 
 ROOT = Path(__file__).resolve().parent.parent
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+# The code whose change changes what extraction produces (and so empties the cache).
+EXTRACTION_MODULES = ("read.py", "dates.py", "entities.py", "events.py", "figures.py", "extract.py", "sidecar.py",
+                      "text.py", "model.py", "__init__.py")
 
 
 @dataclass(frozen=True)
@@ -62,8 +65,8 @@ def extractor_key(settings: Settings) -> str:
             path = folder / name
             if path.exists():
                 digest.update(name.encode() + path.read_bytes())
-    for module in sorted((ROOT / "chronique").glob("*.py")):
-        digest.update(module.read_bytes())
+    for module in EXTRACTION_MODULES:
+        digest.update((ROOT / "chronique" / module).read_bytes())
     return digest.hexdigest()[:16]
 
 

@@ -40,20 +40,44 @@ def docs_lock(docs: Path):
 
 
 def generated_paths(docs: Path) -> set[str]:
+    """The files the last build wrote. Only plain relative paths: a damaged manifest
+    must never make a build delete anything outside docs/."""
     try:
-        return set(json.loads((docs / MANIFEST).read_text(encoding="utf-8")))
+        listed = json.loads((docs / MANIFEST).read_text(encoding="utf-8"))
     except (FileNotFoundError, ValueError):
         return set()
+    if not isinstance(listed, list):
+        return set()
+    return {rel for rel in listed if isinstance(rel, str) and rel and not rel.startswith("/")
+            and ".." not in rel.split("/") and "\\" not in rel}
 
 
 def publish(files: dict[str, str], docs: Path, marker: str) -> list[Problem]:
     """Make docs/ hold exactly the hand-written pages plus `files`. Returns the
     generated files it refused to write because a hand-written page is there."""
     docs = docs.resolve()
-    problems = []
     staging = docs.parent / f".{docs.name}.staging"
+    _restore_old(docs)
     if staging.exists():  # a build killed mid-way left it; the live docs/ is intact
         shutil.rmtree(staging)
+    try:
+        return _stage_and_swap(files, docs, staging, marker)
+    except BaseException:
+        # the live docs/ is untouched (or already the new tree): only the scratch copy goes
+        _restore_old(docs)
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+
+
+def _restore_old(docs: Path) -> None:
+    """Undo half of _swap's two-rename fallback: docs/ moved aside, the new tree not in."""
+    old = docs.parent / f".{docs.name}.old"
+    if not docs.exists() and old.exists():
+        os.rename(old, docs)
+
+
+def _stage_and_swap(files: dict[str, str], docs: Path, staging: Path, marker: str) -> list[Problem]:
+    problems = []
     previous = generated_paths(docs)
     if docs.exists():
         shutil.copytree(docs, staging, copy_function=os.link, symlinks=True)

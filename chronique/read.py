@@ -46,10 +46,12 @@ PHOTO_NAME = re.compile(r"^[^\s/\\<>\"]+(?: [^\s/\\<>\"]+){0,3}\.(?:jpe?g|png|gi
 _CREDIT_WORD = r"(?:Photos?(?:\s+d['’]archives?)?|Ảnh|Cr[ée]dit(?:\s+photo)?|Illustration)"
 ARCHIVE = re.compile(r"archive", re.IGNORECASE)
 CREDIT_ONLY = re.compile(rf"^[(\[]?\s*{_CREDIT_WORD}\s*:\s*([^()\[\]]{{1,60}}?)\s*[)\]]?\s*\.?$", re.IGNORECASE)
-CAPTION_WITH_CREDIT = re.compile(
-    rf"^(?P<caption>.+?)[\s,;–—-]*[(\[]?\s*{_CREDIT_WORD}\s*:\s*(?P<credit>[^()\[\]]{{1,60}}?)\s*[)\]]?\s*\.?$",
-    re.IGNORECASE,
-)
+# "Caption. Photo : VNA": a credit ends the line. Found by caption_with_credit() from
+# each credit word on, not by one pattern over the line: a lazy caption then a run of
+# separators backtracked quadratically (a 40 kB line of ", , ," took a minute).
+_CREDIT_START = re.compile(_CREDIT_WORD, re.IGNORECASE)
+_CREDIT_TAIL = re.compile(rf"{_CREDIT_WORD}\s*:\s*(?P<credit>[^()\[\]]{{1,60}}?)\s*[)\]]?\s*\.?$", re.IGNORECASE)
+_SEPARATOR = re.compile(r"[\s,;–—-]")
 SOURCE = re.compile(r"^(?:Sources?|Lien|Article original)\s*:\s*(.+)$", re.IGNORECASE)
 # A sign-off: agency codes at the very end ("VNA/CVN", "(VNA)", "– VOV", "Theo TTXVN").
 SIGN_OFF = re.compile(
@@ -58,6 +60,10 @@ SIGN_OFF = re.compile(
     r"\s*[)\]]*\.?$"
 )
 TERMINAL = tuple(".!?…:;»\"”)]")
+# Not text, and not allowed in XML: one in a title made the feeds unreadable.
+NONCHARACTERS = re.compile("[\ufdd0-\ufdef\ufffe\uffff]")
+# Signs of text damaged before it reached us: U+FFFD, or UTF-8 read as cp1252 ("Ã©" for "é").
+DAMAGED = re.compile("\ufffd|[ÂÃ][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]")
 # 13 digits of milliseconds since the epoch, possibly followed by more digits.
 TIMESTAMP = re.compile(r"(?<!\d)(1\d{12})\d*")
 # "région.Elles": a sentence glued to the next; used for analysis, not display.
@@ -74,9 +80,11 @@ def decode(raw: bytes, name: str) -> tuple[str, list[Problem]]:
     """UTF-8 (BOM or not), else cp1252 with a warning; never latin-1, never U+FFFD."""
     if not raw.strip():
         raise ReadError("empty file (nothing but whitespace): add the article's text or remove the file")
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ReadError("UTF-16 text (it starts with a UTF-16 byte-order mark): re-save it as UTF-8")
     nul = raw.find(b"\x00")
     if nul >= 0:
-        raise ReadError(f"binary file (NUL byte at offset {nul}): not a text article")
+        raise ReadError(f"binary file (NUL byte at offset {nul}), not a text article: remove it from the seeds folder")
     problems = []
     try:
         text = raw.decode("utf-8-sig")
@@ -96,10 +104,15 @@ def decode(raw: bytes, name: str) -> tuple[str, list[Problem]]:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\t")
     if controls > max(8, len(text) // 100):
-        raise ReadError(f"binary file ({controls} control characters): not a text article")
-    cleaned = clean(text)
+        raise ReadError(f"binary file ({controls} control characters), not a text article: remove it from the seeds folder")
+    cleaned = NONCHARACTERS.sub("", clean(text))
     if not cleaned.strip():
-        raise ReadError("empty file (nothing visible once invisible characters are removed)")
+        raise ReadError("empty file (nothing visible once invisible characters are removed): add the article's text or remove the file")
+    if damage := DAMAGED.search(cleaned):
+        # kept as written (the right letters cannot be known), but someone should look
+        problems.append(Problem(name, "encoding", WARNING,
+                                f"« {damage.group(0)} » at character {damage.start()}: the text was damaged by a wrong "
+                                "encoding before it was saved; re-save it from the original"))
     return cleaned, problems
 
 
@@ -111,7 +124,8 @@ def parse(text: str, path: Path, digest: str, problems: list[Problem]) -> Source
         header_date, header_title = match.group(1), (match.group(2) or "").strip() or None
         raw_lines[first] = ""
         if header_title is None:
-            problems.append(Problem(path.name, "title", WARNING, "the header has no title: a title is derived from the text"))
+            problems.append(Problem(path.name, "title", WARNING, "the header has no title: a title is derived from the text; "
+                                    "write it after the date (' date 2026-02-04 Titre')"))
     for i, line in enumerate(raw_lines):
         if HEADER.match(line):
             problems.append(Problem(path.name, "header", WARNING,
@@ -162,8 +176,8 @@ def classify(raw_lines: list[str]) -> tuple[list[Line], list[Photo]]:
             photos.append(Photo(None, line, CREDIT_ONLY.match(nxt).group(1).strip(), None))
             lines.append(Line(PHOTO_FILE, str(len(photos) - 1)))
             k += 1
-        elif (match := CAPTION_WITH_CREDIT.match(line)) and _looks_like_credit(match.group("credit")):
-            photos.append(Photo(None, match.group("caption").strip(), match.group("credit").strip(), None))
+        elif (found := caption_with_credit(line)) and _looks_like_credit(found[1]):
+            photos.append(Photo(None, found[0].strip(), found[1].strip(), None))
             lines.append(Line(PHOTO_FILE, str(len(photos) - 1)))
         elif match := SOURCE.match(line):
             lines.append(Line(SOURCE_LINE, match.group(1).strip()))
@@ -183,11 +197,37 @@ def _caption_after(content: list[tuple[int, str]], k: int) -> tuple[str, str | N
     following = [line for _, line in content[k + 1 : k + 3]]
     if following and (match := CREDIT_ONLY.match(following[0])):
         return "", match.group(1).strip(), 1
-    if following and (match := CAPTION_WITH_CREDIT.match(following[0])) and _looks_like_credit(match.group("credit")):
-        return match.group("caption").strip(), match.group("credit").strip(), 1
+    if following and (found := caption_with_credit(following[0])) and _looks_like_credit(found[1]):
+        return found[0].strip(), found[1].strip(), 1
     if len(following) == 2 and (match := CREDIT_ONLY.match(following[1])) and _looks_like_caption(following[0]):
         return following[0], match.group(1).strip(), 2
     return "", None, 0
+
+
+def caption_with_credit(line: str) -> tuple[str, str] | None:
+    """(caption, credit) when the line ends with a credit ("… Photo : VNA"): the first
+    credit word whose tail matches; the separators and bracket before it are not
+    part of the caption. A credit word opening the line is a credit alone."""
+    start = 1
+    while match := _CREDIT_START.search(line, start):
+        if tail := _CREDIT_TAIL.match(line, match.start()):
+            caption = _strip_separators(line[: match.start()])
+            return caption or line[0], tail.group("credit")
+        start = match.start() + 1
+    return None
+
+
+def _strip_separators(text: str) -> str:
+    """From the end of a caption: spaces, one opening bracket, then separators go,
+    in linear time (what the lazy pattern did by backtracking)."""
+    end = len(text)
+    while end and text[end - 1].isspace():
+        end -= 1
+    if end and text[end - 1] in "([":
+        end -= 1
+    while end and _SEPARATOR.match(text[end - 1]):
+        end -= 1
+    return text[:end]
 
 
 def _looks_like_credit(credit: str) -> bool:

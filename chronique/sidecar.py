@@ -12,11 +12,25 @@ from pathlib import Path
 import yaml
 
 from .model import DAY, EDITOR, ERROR, MONTH, YEAR, ArticleDate, Problem
+from .read import NONCHARACTERS
+from .text import clean
 
 LIST_KEYS = ("people", "organizations", "places", "tags")
 TEXT_KEYS = ("title", "source", "source_url", "summary", "slug")
 KNOWN = (*LIST_KEYS, *TEXT_KEYS, "date", "hold")
 DATE_TOKEN = re.compile(r"^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?$")
+ONE_LINE_KEYS = ("title", "source", "summary")  # shown in running text: on one line, invisible characters removed
+
+
+class _Loader(yaml.SafeLoader):
+    """Safe YAML with dates left as text: `date: 2026-13-45` is then reported as a bad
+    date for its key, where PyYAML would raise from inside the parser."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
 
 
 def sidecar_path(article: Path) -> Path:
@@ -30,8 +44,10 @@ def load_sidecar(article: Path) -> tuple[dict, list[Problem]]:
         return {}, []
     name = path.name
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (yaml.YAMLError, UnicodeDecodeError) as error:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
+    except OSError as error:
+        return {}, [Problem(name, "sidecar", ERROR, f"cannot be read ({error.strerror}): check its permissions")]
+    except (yaml.YAMLError, ValueError, TypeError, OverflowError) as error:  # ValueError: not UTF-8, or !!timestamp 2026-13-45
         reason = str(error).splitlines()[0]
         return {}, [Problem(name, "sidecar", ERROR, f"not valid YAML ({reason}): fix it; the article is built from its text meanwhile")]
     if data is None:
@@ -44,15 +60,19 @@ def load_sidecar(article: Path) -> tuple[dict, list[Problem]]:
         if key not in KNOWN:
             problems.append(Problem(name, key, ERROR, f"unknown key '{key}': expected one of {', '.join(KNOWN)}"))
         elif key in LIST_KEYS:
-            if isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value):
-                overrides[key] = tuple(v.strip() for v in value)
+            names = [_one_line(v) for v in value] if isinstance(value, list) else [None]
+            if all(names):
+                overrides[key] = tuple(names)
             else:
                 problems.append(Problem(name, key, ERROR, f"'{key}' must be a list of names (- Tô Lâm)"))
         elif key in TEXT_KEYS:
-            if isinstance(value, str) and value.strip():
-                overrides[key] = value.strip()
-            else:
+            text = _one_line(value) if key in ONE_LINE_KEYS else (_valid_text(value) or "").strip() or None
+            if not text:
                 problems.append(Problem(name, key, ERROR, f"'{key}' must be a non-empty text"))
+            elif key == "source_url" and not re.match(r"https?://", text, re.IGNORECASE):
+                problems.append(Problem(name, key, ERROR, f"'{text}' is not a web address: write it with http:// or https://"))
+            else:
+                overrides[key] = text
         elif key == "hold":
             if isinstance(value, bool):
                 overrides[key] = value
@@ -67,8 +87,27 @@ def load_sidecar(article: Path) -> tuple[dict, list[Problem]]:
     return overrides, problems
 
 
+def _valid_text(value) -> str | None:
+    """The value if it is text that can be written as UTF-8 (YAML's "\\ud800" cannot)."""
+    if not isinstance(value, str):
+        return None
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return None
+    return value
+
+
+def _one_line(value) -> str | None:
+    """Text shown in a page: one line, as read.parse makes an article's lines."""
+    text = _valid_text(value)
+    if text is None:
+        return None
+    return " ".join(NONCHARACTERS.sub("", clean(text)).split()) or None
+
+
 def _parse_date(value, name: str) -> tuple[ArticleDate | None, Problem | None]:
-    if isinstance(value, dt.date):  # YAML reads 2026-02-04 as a date
+    if isinstance(value, dt.date):  # an explicit !!timestamp
         return ArticleDate(value, DAY, EDITOR, "fichier de correction"), None
     match = DATE_TOKEN.match(str(value).strip())
     try:

@@ -18,8 +18,10 @@ from urllib.parse import quote
 
 import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2.utils import htmlsafe_json_dumps
 
 from . import __version__
+from .charts import bar_chart, dot_chart
 from .collect import TAXONOMIES, UNDATED, Entry, Site
 from .text import french_date, french_month
 
@@ -27,16 +29,25 @@ PAGE_SIZE = 100
 MARKER = "Généré par Chronique"
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
-_ALWAYS = re.compile(r"([\\`*_{}\[\]|])")
-_LINE_START = re.compile(r"^(\s*)([#+\-=>]|\d+[.)])")
+# '#' anywhere: a heading drops trailing ones. '>' needs nothing: it is already &gt;.
+_ALWAYS = re.compile(r"([\\`*_{}\[\]|#])")
+_LINE_START = re.compile(r"^([+\-!]|\d+[.)])")
+_LINE_BREAK = re.compile(r"[ \t]*[\r\n]+[ \t]*")
 
 
 def md(text: str) -> str:
-    """Text shown as written: nothing in it is read as Markdown or HTML."""
+    """Text shown as written: nothing in it is read as Markdown or HTML.
+
+    Every use is inline (a paragraph, a heading, a link's text, a table cell), so a
+    line break becomes a space and leading blanks go (they would make a code block).
+    '!' opening a line would start an admonition; '=' would underline the line above
+    as a heading and has no backslash escape in Markdown, so it is an entity."""
+    text = _LINE_BREAK.sub(" ", text).strip(" \t")
     text = html.escape(text, quote=False)
     text = _ALWAYS.sub(r"\\\1", text)
-    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2) if m.group(2)[0] in "#+-=>" else
-                           m.group(1) + m.group(2)[:-1] + "\\" + m.group(2)[-1], text)
+    if text.startswith("="):
+        return "&#61;" + text[1:]
+    return _LINE_START.sub(lambda m: m.group(1)[:-1] + "\\" + m.group(1)[-1], text)
 
 
 def safe_url(url: str | None) -> str | None:
@@ -46,8 +57,53 @@ def safe_url(url: str | None) -> str | None:
     return quote(url, safe=":/?#@!$&'*+,;=%~").replace("(", "%28").replace(")", "%29").replace("'", "%27")
 
 
+# MkDocs renders its theme without autoescaping, and Material (and overrides/) put a
+# page's title and description into the HTML as they are: <title>, the header,
+# <meta content="…">. So these two are stored as HTML text: "<script>" in a title
+# is shown as written and runs nowhere.
+HTML_META = ("title", "description")
+
+
+def meta_html(text: str) -> str:
+    return html.escape(text, quote=False).replace('"', "&quot;")
+
+
+class _FrontMatterDumper(yaml.SafeDumper):
+    pass
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str):
+    # PyYAML writes NEL, LS and PS as they are in a plain or single-quoted scalar and
+    # reads them back as spaces; double quotes escape them.
+    style = '"' if any(ch in value for ch in "\x85\u2028\u2029") else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_FrontMatterDumper.add_representer(str, _represent_str)
+
+
 def front_matter(meta: dict) -> str:
-    return yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10**6, default_flow_style=False)
+    """YAML that MkDocs reads back to exactly these values (title and description as HTML)."""
+    meta = {k: meta_html(v) if k in HTML_META and isinstance(v, str) else v for k, v in meta.items()}
+    return yaml.dump(meta, Dumper=_FrontMatterDumper, allow_unicode=True, sort_keys=False, width=10**6,
+                     default_flow_style=False)
+
+
+_SURROGATE_PAIR = re.compile(r"\\\\|\\u(d[89ab][0-9a-f]{2})\\u(d[c-f][0-9a-f]{2})")
+
+
+def yaml_text(text: str) -> str:
+    """A title or description in a list page's front matter: HTML text (HTML_META) as
+    a double-quoted scalar. Jinja's tojson, but for characters beyond U+FFFF, which
+    JSON writes as a surrogate pair YAML refuses: YAML's own \\U escape instead."""
+
+    def astral(match: re.Match) -> str:
+        if match.group(1) is None:  # an escaped backslash, kept so a "\\u" after it stays text
+            return match.group(0)
+        high, low = int(match.group(1), 16), int(match.group(2), 16)
+        return f"\\U{0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00):08x}"
+
+    return _SURROGATE_PAIR.sub(astral, str(htmlsafe_json_dumps(meta_html(text))))
 
 
 @dataclass(frozen=True)
@@ -81,10 +137,13 @@ class Renderer:
             lstrip_blocks=True,
             autoescape=False,
         )
-        self.env.filters.update(md=md, html=lambda t: html.escape(str(t)), url=safe_url)
+        self.env.filters.update(md=md, html=lambda t: html.escape(str(t)), url=safe_url, yaml_text=yaml_text)
         self.env.globals.update(when=self.when, event_when=lambda ev: french_date(ev.date.value, ev.date.precision),
                                 marker=MARKER, version=__version__)
         self.files: dict[str, str] = {}
+        # lookups built once: per article they would make the build quadratic
+        self.titles = {fold_title(e.article.title): e for e in site.entries}
+        self.terms_by_name = {key: {t.name: t for t in terms} for key, terms in site.taxonomies.items()}
 
     # -- helpers used by templates -------------------------------------------------
     @staticmethod
@@ -130,7 +189,7 @@ class Renderer:
             "description": a.summary,
             "seed": a.seed,
         }
-        titles = {fold_title(e.article.title): e for e in self.site.entries}
+        titles = self.titles
         related_headlines = [(h, titles.get(fold_title(h))) for h in a.related]
         self._page("article.md.j2", entry.path, entry=entry, a=a, front=front_matter(meta),
                    terms=self._terms_of(entry), related_headlines=related_headlines,
@@ -143,7 +202,7 @@ class Renderer:
         out = []
         for key, (title, folder) in TAXONOMIES.items():
             names = [entry.article.source] if key == "source" else list(getattr(entry.article, key))
-            by_name = {t.name: t for t in self.site.taxonomies[key]}
+            by_name = self.terms_by_name[key]
             links = [(n, f"{folder}/{by_name[n].slug}.md") for n in names if n and n in by_name]
             if links:
                 out.append((title, links))
@@ -160,7 +219,8 @@ class Renderer:
                    for key in ("tags", "people", "places")}
         for n, (entries, path) in enumerate(zip(pages, paths), start=1):
             self._page("index.md.j2", path, groups=group_by_month(entries), page=n, pages=len(pages), paths=paths,
-                       total=len(shown), upcoming=upcoming if n == 1 else [], busiest=busiest if n == 1 else {})
+                       total=len(shown), upcoming=upcoming if n == 1 else [], busiest=busiest if n == 1 else {},
+                       chart=self.articles_per_month_chart(24) if n == 1 else "")
 
     def _archives(self) -> None:
         months: dict[tuple, list[Entry]] = {}
@@ -181,12 +241,47 @@ class Renderer:
                 self._page("list.md.j2", path, title=f"Archives : {label}", entries=chunk, page=n, paths=paths,
                            intro=f"{len(entries)} article(s).", description=f"Articles de {label}.")
             listing.append((year, month, label, paths[0], len(entries)))
-        self._page("archives.md.j2", "archives/index.md", listing=listing)
+        self._page("archives.md.j2", "archives/index.md", listing=listing, chart=self.articles_per_month_chart(None))
+
+    def articles_per_month_chart(self, last: int | None) -> str:
+        """Articles per month, oldest to newest, months without articles included."""
+        counts: dict[tuple[int, int], int] = {}
+        for entry in self.site.entries:
+            a = entry.article
+            if a.date and a.date.precision != "year" and not entry.duplicate_of:
+                key = (a.date.value.year, a.date.value.month)
+                counts[key] = counts.get(key, 0) + 1
+        if not counts:
+            return ""
+        (y, m), end = min(counts), max(counts)
+        months = []
+        while (y, m) <= end:
+            months.append((y, m))
+            y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+        if last:
+            months = months[-last:]
+        points = [(f"{m:02d}/{y % 100:02d}", counts.get((y, m), 0)) for y, m in months]
+        return bar_chart("articles-par-mois", "Articles par mois", points)
+
+    def figure_charts(self) -> dict[tuple[str, str], str]:
+        """For each thing measured in two or more years, or with a discrepancy, its values over time."""
+        series: dict[tuple[str, str], list] = {}
+        for group in self.site.figures:
+            if group.year:
+                for figure, _ in group.items:
+                    series.setdefault((group.measure, group.unit), []).append(
+                        (group.year, figure.value, format_value(figure.value, figure.unit)))
+        charts = {}
+        for n, ((measure, unit), points) in enumerate(sorted(series.items())):
+            years = {year for year, _, _ in points}
+            if len(years) >= 2 or len({v for _, v, _ in points}) >= 2:
+                charts[(measure, unit)] = dot_chart(f"chiffre-{n}", f"{measure.capitalize()} ({unit}) par année", points, unit)
+        return charts
 
     def _taxonomy(self, key: str) -> None:
         title, folder = TAXONOMIES[key]
         terms = self.site.taxonomies[key]
-        pages = paginate(list(terms), PAGE_SIZE)
+        pages = paginate(list(terms), PAGE_SIZE) or [[]]  # the list page exists even when empty: the nav links it
         paths = [f"{folder}/index.md"] + [f"{folder}/page-{n}.md" for n in range(2, len(pages) + 1)]
         for n, (chunk, path) in enumerate(zip(pages, paths), start=1):
             self._page("terms.md.j2", path, title=title, folder=folder, terms=chunk, page=n, paths=paths,
@@ -212,7 +307,8 @@ class Renderer:
         pages = paginate(groups, PAGE_SIZE) or [[]]
         paths = ["chiffres-cles.md"] + [f"chiffres-cles-{n}.md" for n in range(2, len(pages) + 1)]
         for n, (chunk, path) in enumerate(zip(pages, paths), start=1):
-            self._page("figures.md.j2", path, groups=chunk, page=n, paths=paths, money=format_value)
+            self._page("figures.md.j2", path, groups=chunk, page=n, paths=paths, money=format_value,
+                       charts=self.figure_charts() if n == 1 else {})
 
     def _exports(self) -> None:
         records = [article_record(e, self.site) for e in self.site.entries]

@@ -43,3 +43,18 @@ def test_every_internal_link_resolves(seeds_site):
             if not (target.exists() or (target / "index.html").exists()):
                 broken.append((page.relative_to(site).as_posix(), href))
     assert not broken, broken[:10]
+
+
+def test_undated_and_year_only_articles_render_strictly(seed_folder, tmp_path):
+    from tests.conftest import build_folder, copy_hand_written_docs
+
+    seeds = seed_folder({
+        "datee.txt": " date 2026-01-02 Un article daté\n\nLe texte de l'article daté parle de coopération.\n",
+        "annee.txt": " date 2025 Un article de l'année\n\nUn texte dont on ne connaît que l'année.\n",
+        "sans.txt": "Un article sans aucune date, qui parle de culture et d'amitié entre les peuples.\n",
+    })
+    docs = tmp_path / "docs"
+    copy_hand_written_docs(docs)
+    build_folder(seeds, docs)
+    status, output, _ = mkdocs_build(docs, tmp_path / "work")
+    assert status == 0, output

@@ -1,0 +1,282 @@
+"""Audit the built site: `python -m chronique.audit [site]` (`make audit`).
+
+Serves site/ on 127.0.0.1 and checks, with the project's targets:
+- Lighthouse (npm `lighthouse`, Debian's chromium) on the home page and an article:
+  performance >= 0.90; accessibility, best practices and SEO >= 0.95;
+- axe-core (npm `axe-core`, injected with Playwright) on the home page, an article,
+  a taxonomy page and an open search: no serious or critical violation;
+- links: every internal href/src of every page resolves to a file of site/.
+Prints the scores; exits 1 when a target is missed, 2 when a tool is missing.
+
+Everything runs offline. Lighthouse's mobile performance score moves by about
+two points between runs on this kind of machine (TOOLING.md); the others are stable.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import functools
+import html.parser
+import http.server
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]
+LIGHTHOUSE = ROOT / "node_modules" / "lighthouse" / "cli" / "index.js"
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+
+TARGETS = {"performance": 0.90, "accessibility": 0.95, "best-practices": 0.95, "seo": 0.95}
+SERIOUS = ("serious", "critical")
+EXIT_OK, EXIT_MISSED, EXIT_TOOLS = 0, 1, 2
+
+
+@dataclass(frozen=True)
+class PageScores:
+    name: str
+    path: str
+    scores: dict[str, float]
+    failing: tuple[str, ...]  # titles of the audits that lost points
+
+
+@dataclass(frozen=True)
+class AxeResult:
+    name: str
+    path: str
+    violations: tuple[tuple[str, str, int], ...]  # (rule id, impact, number of nodes)
+
+    @property
+    def serious(self):
+        return [v for v in self.violations if v[1] in SERIOUS]
+
+
+# -- serving ------------------------------------------------------------------------
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):
+        pass
+
+
+@contextlib.contextmanager
+def serve(site: Path):
+    """site/ on http://127.0.0.1:<free port>/, for as long as the block runs."""
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def pages_to_audit(site: Path) -> dict[str, str]:
+    """name -> path: the home page, the newest article, a person's page."""
+    articles = sorted((site / "articles").rglob("index.html"), reverse=True) if (site / "articles").is_dir() else []
+    people = sorted(p for p in (site / "personnes").glob("*/index.html")) if (site / "personnes").is_dir() else []
+    pages = {"accueil": "/"}
+    if articles:
+        pages["article"] = "/" + articles[0].parent.relative_to(site).as_posix() + "/"
+    if people:
+        pages["personne"] = "/" + people[0].parent.relative_to(site).as_posix() + "/"
+    return pages
+
+
+# -- Lighthouse ---------------------------------------------------------------------
+
+def run_lighthouse(url: str, name: str, workdir: Path) -> PageScores:
+    report = workdir / f"lighthouse-{name}.json"
+    command = [
+        "node", str(LIGHTHOUSE), url,
+        "--output=json", f"--output-path={report}", "--quiet",
+        "--only-categories=performance,accessibility,best-practices,seo",
+        "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
+    ]
+    env = dict(os.environ, CHROME_PATH=str(CHROMIUM))
+    run = subprocess.run(command, capture_output=True, text=True, env=env, timeout=300)
+    if run.returncode != 0 or not report.exists():
+        raise RuntimeError(f"lighthouse failed on {url} (exit status {run.returncode}):\n{run.stderr[-2000:]}")
+    data = json.loads(report.read_text(encoding="utf-8"))
+    scores = {key: category["score"] for key, category in data["categories"].items()}
+    failing = []
+    for key, category in data["categories"].items():
+        for ref in category["auditRefs"]:
+            audit = data["audits"][ref["id"]]
+            if ref["weight"] > 0 and audit.get("score") is not None and audit["score"] < 1:
+                failing.append(f"{key}: {audit['title']} ({audit['score']:.2f})")
+    return PageScores(name, urlsplit(url).path, scores, tuple(failing))
+
+
+# -- axe-core -----------------------------------------------------------------------
+
+AXE_RUN = """async () => {
+  const result = await axe.run(document, {resultTypes: ["violations"]});
+  return result.violations.map(v => [v.id, v.impact, v.nodes.length]);
+}"""
+
+
+def run_axe(base_url: str, pages: dict[str, str]) -> list[AxeResult]:
+    from playwright.sync_api import sync_playwright
+
+    results = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="fr-FR")
+            for name, path in pages.items():
+                page.goto(base_url + path.lstrip("/"))
+                page.wait_for_load_state("networkidle")
+                page.add_script_tag(path=str(AXE))
+                results.append(AxeResult(name, path, tuple(map(tuple, page.evaluate(AXE_RUN)))))
+            # the search box open, with results: the part of the page the theme does not test
+            page.goto(base_url)
+            page.wait_for_load_state("networkidle")
+            page.locator("#chronique-search-input").fill("Laos")
+            page.wait_for_function("document.querySelector('[data-chronique-search]').dataset.state === 'done'")
+            # colours are measured once the panel's opening transitions have ended
+            page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
+            page.add_script_tag(path=str(AXE))
+            results.append(AxeResult("recherche", "/ (recherche « Laos »)", tuple(map(tuple, page.evaluate(AXE_RUN)))))
+        finally:
+            browser.close()
+    return results
+
+
+# -- links --------------------------------------------------------------------------
+
+class _Links(html.parser.HTMLParser):
+    ATTRIBUTES = {"href", "src"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.targets: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        for name, value in attrs:
+            if name in self.ATTRIBUTES and value:
+                self.targets.append(value)
+
+
+def broken_links(site: Path, base_path: str = "/") -> list[tuple[str, str]]:
+    """(page, target) for every internal href/src of site/ that resolves to no file.
+    Root-absolute targets ("/chronique/assets/...", as in 404.html) are read under
+    the site's base path (site_url's path)."""
+    broken = []
+    for page in sorted(site.rglob("*.html")):
+        parser = _Links()
+        parser.feed(page.read_text(encoding="utf-8"))
+        for target in dict.fromkeys(parser.targets):
+            parts = urlsplit(target)
+            if parts.scheme or parts.netloc or target.startswith("#"):
+                if parts.scheme == "javascript":
+                    broken.append((page.relative_to(site).as_posix(), target))
+                continue
+            path = unquote(parts.path)
+            if not path:
+                continue
+            if path.startswith("/"):
+                if not path.startswith(base_path):
+                    broken.append((page.relative_to(site).as_posix(), target))
+                    continue
+                resolved = site / path[len(base_path):]
+            else:
+                resolved = page.parent / path
+            if not (resolved.is_file() or (resolved / "index.html").is_file()):
+                broken.append((page.relative_to(site).as_posix(), target))
+    return broken
+
+
+def site_base_path() -> str:
+    import yaml
+
+    try:
+        config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+        path = urlsplit(config.get("site_url") or "/").path or "/"
+    except (OSError, yaml.YAMLError):
+        path = "/"
+    return path if path.endswith("/") else path + "/"
+
+
+# -- report -------------------------------------------------------------------------
+
+def report(lighthouse: list[PageScores], axe: list[AxeResult], broken: list[tuple[str, str]], pages_checked: int) -> bool:
+    ok = True
+    print("Lighthouse (mobile)       " + "  ".join(f"{key:>14}" for key in TARGETS))
+    for result in lighthouse:
+        cells = []
+        for key, target in TARGETS.items():
+            score = result.scores.get(key)
+            mark = "" if score is not None and score >= target else " ✗"
+            ok &= not mark
+            cells.append(f"{'?' if score is None else round(score * 100):>12}{mark or '  '}")
+        print(f"  {result.name:<10} {result.path[:12]:<12}" + "  ".join(cells))
+        for line in result.failing:
+            print(f"      - {line}")
+    print("axe-core (serious/critical · all violations)")
+    for result in axe:
+        serious = result.serious
+        ok &= not serious
+        detail = ", ".join(f"{rule} [{impact}, {nodes}]" for rule, impact, nodes in result.violations) or "aucune"
+        print(f"  {result.name:<10} {len(serious)} · {len(result.violations)}   {detail}")
+    print(f"Liens internes : {pages_checked} pages, {len(broken)} cassé(s)")
+    for page, target in broken[:20]:
+        print(f"  {page}: {target}")
+    ok &= not broken
+    print("Objectifs atteints." if ok else "Objectifs manqués.")
+    return ok
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m chronique.audit", description=__doc__.split("\n\n")[0])
+    parser.add_argument("site", type=Path, nargs="?", default=ROOT / "site", help="the built site (default: site/)")
+    parser.add_argument("--no-lighthouse", action="store_true", help="skip Lighthouse (the slow part, ~15 s a page)")
+    parser.add_argument("--json", type=Path, help="also write the results to this file")
+    args = parser.parse_args(argv)
+
+    site = args.site
+    if not (site / "index.html").is_file():
+        print(f"chronique.audit: {site}/index.html not found: run `make site` first", file=sys.stderr)
+        return EXIT_TOOLS
+    missing = [str(p) for p in (CHROMIUM, AXE) if not p.exists()]
+    if not args.no_lighthouse and not LIGHTHOUSE.exists():
+        missing.append(str(LIGHTHOUSE))
+    if missing:
+        print(f"chronique.audit: missing {', '.join(missing)}: run `make browser-deps`", file=sys.stderr)
+        return EXIT_TOOLS
+    if not (site / "pagefind" / "pagefind.js").is_file():
+        print(f"chronique.audit: {site}/pagefind/ not found: run `python -m chronique.search {site}`", file=sys.stderr)
+        return EXIT_TOOLS
+
+    pages = pages_to_audit(site)
+    with serve(site) as base_url, tempfile.TemporaryDirectory(prefix="chronique-audit-") as workdir:
+        lighthouse = [] if args.no_lighthouse else [
+            run_lighthouse(base_url + pages[name].lstrip("/"), name, Path(workdir))
+            for name in ("accueil", "article") if name in pages
+        ]
+        axe = run_axe(base_url, pages)
+    broken = broken_links(site, site_base_path())
+    ok = report(lighthouse, axe, broken, sum(1 for _ in site.rglob("*.html")))
+    if args.json:
+        args.json.write_text(json.dumps({
+            "lighthouse": [{"page": r.name, "path": r.path, "scores": r.scores, "failing": r.failing} for r in lighthouse],
+            "axe": [{"page": r.name, "path": r.path, "violations": r.violations} for r in axe],
+            "broken_links": broken,
+        }, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return EXIT_OK if ok else EXIT_MISSED
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,239 @@
+/*
+ * Chronique's search: the header's search box (overrides/partials/search.html)
+ * over the Pagefind index that `python -m chronique.search site` writes into
+ * site/pagefind/.
+ *
+ * Why Pagefind and not Material's search: it folds accents ("hanoi" finds
+ * "Hanoï", "to lam" finds "Tô Lâm") and its index is split in small chunks, so
+ * a query downloads only the few it needs instead of one index of the whole site.
+ *
+ * Every text that comes from an article (title, date, excerpt) is put in the page
+ * with textContent, never as HTML: an article may contain markup-looking text.
+ */
+(function () {
+  "use strict";
+
+  var root = document.querySelector("[data-chronique-search]");
+  var toggle = document.getElementById("__search");
+  if (!root || !toggle) return;
+
+  var input = root.querySelector("input[name=query]");
+  var form = root.querySelector("form");
+  var status = document.getElementById("chronique-search-status");
+  var list = document.getElementById("chronique-search-results");
+  var PAGE_SIZE = 10;
+  var HINT = status.textContent;
+
+  // base_url is relative to the page ("../.."): resolve it once, so the index and
+  // the results' links work from any page and under any deployment path.
+  var siteRoot = new URL((root.getAttribute("data-base") || ".").replace(/\/?$/, "/"), document.baseURI);
+
+  var pagefind = null;
+  var loading = null;
+  var sequence = 0;  // the latest query; answers to older ones are dropped
+  var current = { results: [], shown: 0 };
+
+  function loadPagefind() {
+    if (!loading) {
+      loading = import(new URL("pagefind/pagefind.js", siteRoot).href).then(function (module) {
+        return Promise.resolve(module.options({ excerptLength: 26 })).then(function () {
+          return module.init();
+        }).then(function () {
+          pagefind = module;
+          return module;
+        });
+      });
+      loading.catch(function () { loading = null; });
+    }
+    return loading;
+  }
+
+  function countLabel(n) {
+    if (n === 0) return "Aucun article trouvé";
+    if (n === 1) return "1 article trouvé";
+    return n.toLocaleString("fr-FR") + " articles trouvés";
+  }
+
+  // Pagefind's excerpt is HTML with <mark> around the matched words. Parse it in an
+  // inert document (no script runs, no image loads there) and copy only its text
+  // and its <mark>s into the page.
+  function excerptNodes(html) {
+    var doc = new DOMParser().parseFromString("<p>" + html + "</p>", "text/html");
+    var out = document.createDocumentFragment();
+    doc.body.firstChild.childNodes.forEach(function (node) {
+      if (node.nodeType === Node.ELEMENT_NODE && node.nodeName === "MARK") {
+        // Pagefind marks a whole token, "Lâm," included: keep the punctuation out.
+        var parts = /^(.*?)([\s,.;:!?…»)\]"'’]*)$/.exec(node.textContent);
+        var mark = document.createElement("mark");
+        mark.textContent = parts[1];
+        out.appendChild(mark);
+        if (parts[2]) out.appendChild(document.createTextNode(parts[2]));
+      } else {
+        out.appendChild(document.createTextNode(node.textContent));
+      }
+    });
+    return out;
+  }
+
+  function resultItem(data) {
+    var item = document.createElement("li");
+    item.className = "md-search-result__item";
+    var link = document.createElement("a");
+    link.className = "md-search-result__link";
+    link.href = new URL(data.url.replace(/^\//, ""), siteRoot).href;
+    var article = document.createElement("div");
+    article.className = "md-search-result__article md-typeset";
+    var title = document.createElement("span");
+    title.className = "chronique-search__title";
+    title.textContent = (data.meta && data.meta.title) || data.url;
+    article.appendChild(title);
+    if (data.meta && data.meta.date) {
+      var date = document.createElement("span");
+      date.className = "chronique-search__date";
+      date.textContent = data.meta.date;
+      article.appendChild(date);
+    }
+    var excerpt = document.createElement("span");
+    excerpt.className = "chronique-search__excerpt";
+    excerpt.appendChild(excerptNodes(data.excerpt || ""));
+    article.appendChild(excerpt);
+    link.appendChild(article);
+    item.appendChild(link);
+    return item;
+  }
+
+  function moreButton(remaining) {
+    var item = document.createElement("li");
+    item.className = "md-search-result__item chronique-search__more";
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "md-search-result__link";
+    var shown = Math.min(PAGE_SIZE, remaining);
+    button.textContent = shown === 1 ? "Afficher 1 article de plus" : "Afficher " + shown + " articles de plus";
+    button.addEventListener("click", function () {
+      var first = list.querySelectorAll(".md-search-result__link").length - 1;
+      showMore(sequence).then(function () {
+        var links = list.querySelectorAll("a.md-search-result__link");
+        if (links[first]) links[first].focus();
+      });
+    });
+    item.appendChild(button);
+    return item;
+  }
+
+  // Loads the data (title, date, excerpt) of the next page of results only:
+  // each one is a small fragment file, so the first results show fast.
+  function showMore(token) {
+    var slice = current.results.slice(current.shown, current.shown + PAGE_SIZE);
+    return Promise.all(slice.map(function (r) { return r.data(); })).then(function (datas) {
+      if (token !== sequence) return;
+      var old = list.querySelector(".chronique-search__more");
+      if (old) old.remove();
+      datas.forEach(function (data) { list.appendChild(resultItem(data)); });
+      current.shown += slice.length;
+      var remaining = current.results.length - current.shown;
+      if (remaining > 0) list.appendChild(moreButton(remaining));
+      root.setAttribute("data-state", "done");
+    });
+  }
+
+  function search(query) {
+    var token = ++sequence;
+    if (!query.trim()) {
+      list.replaceChildren();
+      status.textContent = HINT;
+      root.setAttribute("data-state", "idle");
+      return Promise.resolve();
+    }
+    root.setAttribute("data-state", "searching");
+    return loadPagefind().then(function (pf) {
+      return pf.search(query);
+    }).then(function (found) {
+      if (token !== sequence || !found) return;
+      current = { results: found.results, shown: 0 };
+      list.replaceChildren();
+      status.textContent = countLabel(found.results.length);
+      return showMore(token);
+    }).catch(function (error) {
+      if (token !== sequence) return;
+      list.replaceChildren();
+      status.textContent = "La recherche n’a pas pu être chargée.";
+      root.setAttribute("data-state", "error");
+      if (window.console) console.warn("Chronique search:", error);
+    });
+  }
+
+  function open() {
+    if (!toggle.checked) {
+      toggle.checked = true;
+      toggle.dispatchEvent(new Event("change"));
+    }
+  }
+
+  function close() {
+    if (toggle.checked) {
+      toggle.checked = false;
+      toggle.dispatchEvent(new Event("change"));
+    }
+  }
+
+  function links() {
+    return Array.prototype.slice.call(list.querySelectorAll(".md-search-result__link"));
+  }
+
+  input.addEventListener("focus", function () {
+    open();
+    loadPagefind().catch(function () {});  // warm up while the reader types
+  });
+  input.addEventListener("input", function () { search(input.value); });
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var first = list.querySelector("a.md-search-result__link");
+    if (first) first.click();
+  });
+  form.addEventListener("reset", function () {
+    setTimeout(function () { search(""); input.focus(); }, 0);
+  });
+
+  // Opening the search (the header's magnifier, a shortcut) puts the cursor in
+  // the box; closing it (the overlay, Escape) takes the cursor out.
+  toggle.addEventListener("change", function () {
+    if (toggle.checked) {
+      if (document.activeElement !== input) input.focus();
+    } else if (root.contains(document.activeElement)) {
+      document.activeElement.blur();
+    }
+  });
+
+  // Tabbing out of the search closes it, as its panel would cover the page.
+  root.addEventListener("focusout", function (event) {
+    if (event.relatedTarget && !root.contains(event.relatedTarget)) close();
+  });
+
+  root.addEventListener("keydown", function (event) {
+    var items = links();
+    var index = items.indexOf(document.activeElement);
+    if (event.key === "Escape") {
+      event.preventDefault();
+      close();
+    } else if (event.key === "ArrowDown" && items.length) {
+      event.preventDefault();
+      items[Math.min(index + 1, items.length - 1)].focus();
+    } else if (event.key === "ArrowUp" && index >= 0) {
+      event.preventDefault();
+      (index === 0 ? input : items[index - 1]).focus();
+    }
+  });
+
+  // "/" or "s" anywhere (outside a text field) opens the search, as in Material.
+  document.addEventListener("keydown", function (event) {
+    if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
+    var target = event.target;
+    if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
+    if (event.key === "/" || event.key === "s" || event.key === "S") {
+      event.preventDefault();
+      open();
+      input.focus();
+    }
+  });
+})();

@@ -1,0 +1,133 @@
+"""Browser tests: the built site (seeds + one hostile article), indexed by Pagefind,
+served on 127.0.0.1 and driven in Debian's chromium with Playwright.
+
+They skip only when /usr/bin/chromium is missing (`make browser-deps` installs it);
+Playwright's own browser download (`playwright install`) is never used.
+Screenshots are opt-in: `pytest tests/browser --screenshots` or CHRONIQUE_SCREENSHOTS=1.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import os
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, SEEDS, build_folder, copy_hand_written_docs, mkdocs_build
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]
+FIXTURES = Path(__file__).parent / "fixtures"
+SCREENSHOTS = ROOT / "screenshots"
+
+
+def pytest_addoption(parser):
+    parser.addoption("--screenshots", action="store_true", default=False,
+                     help="save screenshots of the home page, an article and a search into screenshots/")
+
+
+@pytest.fixture(scope="session")
+def screenshots_wanted(request) -> bool:
+    option = request.config.getoption("--screenshots", default=False)
+    return bool(option) or os.environ.get("CHRONIQUE_SCREENSHOTS", "") not in ("", "0")
+
+
+def build_site(root: Path, fixtures: bool) -> Path:
+    """The site of the project's seeds (plus tests/browser/fixtures/*.txt, a hostile
+    article, when `fixtures`), built like `make site`: build.py, mkdocs build
+    --strict, then Pagefind."""
+    from chronique.search import index_site
+
+    seeds = root / "seeds"
+    shutil.copytree(SEEDS, seeds)
+    for fixture in FIXTURES.glob("*.txt") if fixtures else ():
+        shutil.copyfile(fixture, seeds / fixture.name)
+    docs = root / "docs"
+    copy_hand_written_docs(docs)
+    build_folder(seeds, docs)
+    status, output, site = mkdocs_build(docs, root / "mkdocs")
+    assert status == 0, output
+    index_site(site, quiet=True)
+    return site
+
+
+@pytest.fixture(scope="session")
+def browser_site(tmp_path_factory) -> Path:
+    return build_site(tmp_path_factory.mktemp("browser-site"), fixtures=True)
+
+
+@contextlib.contextmanager
+def serve(site: Path):
+    handler = functools.partial(QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # keep pytest's output clean
+        pass
+
+
+@pytest.fixture(scope="session")
+def base_url(browser_site) -> str:
+    with serve(browser_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} is missing: run `make browser-deps` (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class Watched:
+    """A page with what went wrong on it: console errors, uncaught exceptions,
+    dialogs (alert() from injected markup would open one) and failed requests."""
+
+    def __init__(self, page):
+        self.page = page
+        self.errors: list[str] = []
+        self.dialogs: list[str] = []
+        self.failed: list[str] = []
+        page.on("console", lambda msg: msg.type == "error" and self.errors.append(msg.text))
+        page.on("pageerror", lambda error: self.errors.append(f"uncaught: {error}"))
+        page.on("dialog", self._dialog)
+        page.on("requestfailed", lambda request: self.failed.append(request.url))
+
+    def _dialog(self, dialog):
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    def assert_clean(self):
+        assert not self.dialogs, f"a dialog opened: {self.dialogs}"
+        assert not self.errors, f"console errors: {self.errors}"
+        assert not self.failed, f"failed requests: {self.failed}"
+
+
+@pytest.fixture
+def watched(browser, base_url):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="fr-FR", base_url=base_url)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield Watched(page)
+    context.close()

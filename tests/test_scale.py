@@ -1,0 +1,114 @@
+"""Pages that do not grow with the corpus: a 300-article synthetic build.
+
+The index and every list of articles (taxonomy terms, their index pages, archives)
+are cut at 100 entries a page, and an article's own page is the same size whether
+the corpus has 100 or 300 articles. bench/bench.py measures the times; this checks
+the shapes that keep them linear.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from chronique import synth
+from tests.conftest import build_folder
+
+SEED = "scale"
+PAGE_SIZE = 100
+ENTRY = re.compile(r"^- \*\*", re.M)  # one article in a list (templates/_entry.md.j2)
+TERM = re.compile(r"^- \[", re.M)  # one term in a taxonomy's index (templates/terms.md.j2)
+TAXONOMIES = ("sujets", "personnes", "organisations", "lieux", "sources")
+
+
+@pytest.fixture(scope="module")
+def builds(tmp_path_factory):
+    """{N: docs folder} for 300 and 100 articles of the same synth seed. The 300 build
+    runs first and the 100 build reuses its extraction cache (article i of the
+    generator does not depend on N), so the NER model runs once per article."""
+    root = tmp_path_factory.mktemp("scale")
+    cache = root / "cache"
+    out = {}
+    for n in (300, 100):
+        seeds = root / f"seeds-{n}"
+        synth.write_corpus(n, seeds, seed=SEED)
+        docs = root / f"docs-{n}"
+        result = build_folder(seeds, docs, cache=cache, jobs=1)
+        out[n] = (docs, seeds, result)
+    return out
+
+
+def entries(path: Path) -> int:
+    """Article entries in a list page; on the home page, those under "Tous les articles"
+    (the announced events and the busiest terms above it are lines of the same shape)."""
+    text = path.read_text(encoding="utf-8")
+    if "\n## Tous les articles\n" in text:
+        text = text.split("\n## Tous les articles\n", 1)[1]
+    return len(ENTRY.findall(text))
+
+
+def test_index_paginates(builds):
+    docs, _, _ = builds[300]
+    pages = [docs / "index.md"] + sorted((docs / "page").glob("*.md"), key=lambda p: int(p.stem))
+    assert len(pages) >= 3, [p.name for p in pages]
+    assert [p.stem for p in pages[1:]] == [str(n) for n in range(2, len(pages) + 1)]
+    counts = [entries(p) for p in pages]
+    assert all(0 < c <= PAGE_SIZE for c in counts), counts
+    assert all(c == PAGE_SIZE for c in counts[:-1]), counts  # only the last page is short
+    # 300 articles minus the near-copies, which the index does not list.
+    assert 250 <= sum(counts) <= 300, counts
+
+
+def test_taxonomy_pages_hold_at_most_100_entries(builds):
+    docs, _, _ = builds[300]
+    paged_terms = 0
+    for folder in TAXONOMIES:
+        if not (docs / folder).is_dir():
+            continue
+        for page in (docs / folder).glob("*.md"):
+            if page.stem == "index" or page.stem.startswith("page-"):
+                assert len(TERM.findall(page.read_text(encoding="utf-8"))) <= PAGE_SIZE, page
+            else:
+                count = entries(page)
+                assert 0 < count <= PAGE_SIZE, (page, count)
+                paged_terms += bool(re.search(r"-\d+$", page.stem))
+    # Vietnam and Laos are in nearly every article: their pages must have been split.
+    assert paged_terms >= 1
+
+
+def test_archive_pages_hold_at_most_100_entries(builds):
+    docs, _, _ = builds[300]
+    for page in (docs / "archives").rglob("*.md"):
+        if page.name != "index.md":
+            assert entries(page) <= PAGE_SIZE, page
+
+
+def article_pages(docs: Path) -> dict[str, Path]:
+    """{seed file name: its article page}."""
+    pages = {}
+    for page in (docs / "articles").rglob("*.md"):
+        found = re.search(r"^seed: (\S+)$", page.read_text(encoding="utf-8"), re.M)
+        if found:
+            pages[found.group(1).strip("'\"")] = page
+    return pages
+
+
+def test_article_page_size_does_not_depend_on_n(builds):
+    small_docs, small_seeds, _ = builds[100]
+    big_docs, big_seeds, _ = builds[300]
+    small, big = article_pages(small_docs), article_pages(big_docs)
+    # The same article: same seed name and the same text in both corpora (which
+    # articles are near-copies can differ with N).
+    same = [name for name in sorted(small) if name in big
+            and (small_seeds / name).read_bytes() == (big_seeds / name).read_bytes()]
+    assert len(same) >= 50
+    for name in same:
+        a, b = small[name].stat().st_size, big[name].stat().st_size
+        # Only "Articles liés" (a bounded list) may differ: a few hundred bytes.
+        assert abs(a - b) <= 1500, (name, a, b)
+    sizes_small = sorted(small[n].stat().st_size for n in same)
+    sizes_big = sorted(big[n].stat().st_size for n in same)
+    median_small, median_big = sizes_small[len(same) // 2], sizes_big[len(same) // 2]
+    assert median_big <= median_small * 1.1, (median_small, median_big)
