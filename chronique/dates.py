@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import dateparser
 from babel.dates import get_day_names, get_month_names
@@ -54,6 +55,11 @@ URL_YEAR = re.compile(r"/(?P<year>20\d\d)/")
 DATELINE = re.compile(r"^(?P<head>[^()–—]{2,60}?)\s*\((?P<agency>[^()]{2,20})\)\s*[–—-]")
 
 
+URL_HINT = "l'URL source"
+FUTURE_TENSE = (" sera ", " seront ", " aura ", " auront ", " organiser ", " accueillir ")
+YEAR_RANGE_AFTER = re.compile(r"\s?[-–/]\s?(?:19|20)?\d\d\b")
+YEAR_RANGE_BEFORE = re.compile(r"(?:19|20)\d\d\s?[-–/]\s?$|\b(?:periode|horizon|vision|strategie|plan|programme)\b[^,;]*$")
+NOT_NOW = re.compile(r"\b(?:d ici|jusqu en|a l horizon|avant|depuis|des|entre|objectif|cible|prevu pour|d ici a)\s+(?:l an\s+)?$")
 PUBLISHED = re.compile(r"\b(?:publie|mis en ligne|mis a jour|poste)\s+le\s+")
 # Folded words of an event still to come: the article was written before it.
 ANNOUNCED = ("prochain", "prochaine", "dirigera", "effectuera", "se rendra", "aura lieu", "se tiendra", "participera",
@@ -82,12 +88,13 @@ def from_header(token: str | None, file: str, today: dt.date) -> DateResult:
         if precision is None:
             raise ValueError
         value = dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
-    except ValueError:
+    except (ValueError, OverflowError):
         return DateResult(None, (Problem(file, "date", WARNING,
                                          f"impossible header date '{token}': ignored; write it as YYYY-MM-DD or YYYY-MM"),))
     if not in_window(value, today):
         return DateResult(None, (Problem(file, "date", WARNING,
-                                         f"implausible header date '{token}' (before 1945 or in the future): ignored"),))
+                                         f"implausible header date '{token}' (before 1945 or in the future): ignored; "
+                                         "write the right date in the header or in a sidecar 'date'"),))
     return DateResult(ArticleDate(value, precision, HEADER, f"en-tête « date {token} »"), ())
 
 
@@ -108,7 +115,7 @@ def from_photos(photos: tuple[Photo, ...], file: str, today: dt.date) -> DateRes
     if len(group) < len(taken):
         older = taken[0].date()
         evidence += f" ; photo(s) plus ancienne(s) ignorée(s), dès le {older.isoformat()}"
-        problems = (Problem(file, "date", WARNING, f"photos taken from {older} to {newest.date()}: dated by the newest ones"),)
+        problems = (Problem(file, "date", WARNING, f"photos taken from {older} to {newest.date()}: dated by the newest ones; write a sidecar 'date' if that is wrong"),)
     return DateResult(ArticleDate(first.date(), DAY, PHOTO, evidence), problems)
 
 
@@ -148,20 +155,24 @@ def from_text(paragraphs: list[str], urls: list[str], file: str, today: dt.date)
         value, how = found
         phrase = match.group(0)
         if match["anchor"] and in_window(value, today):
-            # "ce mercredi 26 novembre": the day the article speaks from
-            return DateResult(ArticleDate(value, DAY, TEXT, f"« {phrase} » dans le chapeau{how}"), ())
+            # "ce mercredi 26 novembre": the day the article speaks from, or the day before
+            # when it went out after midnight: its month is sure, its day is not
+            return DateResult(ArticleDate(value.replace(day=1), MONTH, TEXT, f"« {phrase} » dans le chapeau (mois seulement){how}"),
+                              (Problem(file, "date", WARNING, f"date from the text only ('{phrase}'), month precision; add a header date to be exact"),))
+        if year_hints and max(year_hints) > value.year + 1:
+            continue  # "le 2 décembre 1975", in an article citing 2025: history, not the news
         if in_window(value, today + dt.timedelta(days=62)):
             claim = lead_event_claim(value, _sentence_around(folded_lead, match.start()))
             if claim and claim[0] <= today:
                 start, precision = claim
                 note = "mois seulement" if precision == MONTH else "année seulement"
                 return DateResult(ArticleDate(start, precision, TEXT, f"« {phrase} » dans le chapeau ({note}){how}"),
-                                  (Problem(file, "date", WARNING, f"date from the text only ('{phrase}'), {precision} precision"),))
+                                  (Problem(file, "date", WARNING, f"date from the text only ('{phrase}'), {precision} precision; add a header date to be exact"),))
     for match in MONTH_YEAR.finditer(folded_lead):
         value = _safe_date(int(match["year"]), MONTHS[match["month"]], 1)
         if value and in_window(value, today):
             return DateResult(ArticleDate(value, MONTH, TEXT, f"« {match.group(0)} » dans le chapeau"),
-                              (Problem(file, "date", WARNING, f"date from the text only ('{match.group(0)}'), month precision"),))
+                              (Problem(file, "date", WARNING, f"date from the text only ('{match.group(0)}'), month precision; add a header date to be exact"),))
     return DateResult(None, (Problem(file, "date", WARNING,
                                      "no date found (no header, photo timestamp or dated lead): listed under « Sans date »; "
                                      "add a header line ' date YYYY-MM-DD Titre' or a sidecar date"),))
@@ -173,7 +184,8 @@ def lead_event_claim(event: dt.date, sentence: str) -> tuple[dt.date, str] | Non
     article is from the weeks before, so only the year is sure, unless the event is
     in early January. A past event is written of in the days after: its month,
     unless it fell at the very end of a month."""
-    announced = any(word in sentence for word in ANNOUNCED)
+    # a national day or an anniversary is announced ahead as often as reported after
+    announced = any(word in sentence for word in ANNOUNCED + ("anniversaire", "commemor", "fete nationale"))
     if announced:
         return (dt.date(event.year, 1, 1), YEAR) if (event.month, event.day) > (1, 20) else None
     if event.day <= 24:
@@ -188,14 +200,24 @@ def _sentence_around(text: str, position: int) -> str:
 
 
 def _year_hints(paragraphs: list[str], urls: list[str], today: dt.date) -> dict[int, str]:
-    """Years the article itself points to, with where each was seen."""
+    """Years the article itself points to, with where each was seen. A year in a
+    range ("la période 2021-2025") or a goal ("d'ici 2030") says nothing of when the
+    article was written, so it is left out."""
     hints: dict[int, str] = {}
     for url in urls:
         for match in URL_YEAR.finditer(url):
-            hints.setdefault(int(match["year"]), "l'URL source")
-    for paragraph in paragraphs:
-        for match in YEAR_WORD.finditer(paragraph):
+            hints.setdefault(int(match["year"]), URL_HINT)
+    if hints:
+        return hints  # the publisher's own path outranks anything the text mentions
+    sentences = [fold(sentence) for paragraph in paragraphs for sentence in re.split(r"(?<=[.!?])\s+", paragraph)]
+    for folded in sentences:
+        if any(word in folded for word in ANNOUNCED + FUTURE_TENSE):
+            continue  # "la prochaine conférence en 2025": a plan, not the present
+        for match in YEAR_WORD.finditer(folded):
             year = int(match["year"])
+            before, after = folded[max(0, match.start() - 25) : match.start()], folded[match.end() : match.end() + 3]
+            if YEAR_RANGE_AFTER.match(after) or YEAR_RANGE_BEFORE.search(before) or NOT_NOW.search(before):
+                continue
             if EARLIEST.year <= year <= today.year:
                 hints.setdefault(year, "une année citée dans le texte")
     return hints
@@ -211,15 +233,16 @@ def _resolve(match: re.Match, year_hints: dict[int, str], today: dt.date, anchor
         value = parse_french_date(day, month, int(match["year"]))
         return (value, "") if value else None
     weekday = WEEKDAYS.get(match.groupdict().get("weekday") or "")
-    if year_hints:
+    if URL_HINT in year_hints.values():
+        window = [y for y, where in year_hints.items() if where == URL_HINT]
+    elif year_hints:
+        # an article cites the figures of its own year or of the year before
         latest = max(year_hints)
         window = [y for y in (latest, latest + 1) if y <= today.year]
     else:
         window = list(range(today.year - 4, today.year + 1))
     fits = [y for y in window if (d := _safe_date(y, month, day)) and d <= today + FUTURE_SLACK
             and (weekday is None or d.weekday() == weekday)]
-    if weekday is None and year_hints:
-        fits = [y for y in fits if y == max(year_hints)]
     if len(fits) != 1 or (weekday is None and not year_hints):
         return None
     year = fits[0]
@@ -234,6 +257,7 @@ def _resolve(match: re.Match, year_hints: dict[int, str], today: dt.date, anchor
     return value, " ; " + ", ".join(reasons)
 
 
+@lru_cache(maxsize=4096)  # dateparser costs milliseconds a call; the same dates recur
 def parse_french_date(day: int, month: int, year: int) -> dt.date | None:
     """dateparser, guarded: every part is given, so nothing is filled in from today."""
     phrase = f"{day} {get_month_names('wide', locale=LOCALE)[month]} {year}"

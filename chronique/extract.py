@@ -91,7 +91,7 @@ def extract(source: SourceText, entities: Entities, overrides: dict, knowledge: 
     if "source_url" in overrides:
         source_url = overrides["source_url"]
     if not source_name:
-        problems.append(Problem(source.name, "source", WARNING, "no source found (no 'Source :' line, sign-off or dateline)"))
+        problems.append(Problem(source.name, "source", WARNING, "no source found (no 'Source :' line, sign-off or dateline): add a 'Source : URL' line or a sidecar 'source'"))
 
     people = overrides.get("people", entities.people)
     organizations = overrides.get("organizations", entities.organizations)

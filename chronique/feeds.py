@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 from email.utils import format_datetime
 from xml.etree import ElementTree as ET
@@ -35,7 +36,8 @@ def rss_feed(entries: list[Entry], info, title: str, path: str) -> str:
         ET.SubElement(item, "link").text = _page_url(entry, info.url)
         ET.SubElement(item, "guid", isPermaLink="false").text = f"chronique:{entry.article.id}"
         ET.SubElement(item, "pubDate").text = format_datetime(_published(entry))
-        ET.SubElement(item, "description").text = entry.article.summary
+        # a feed reader reads <description> as HTML: the summary goes in as escaped text
+        ET.SubElement(item, "description").text = html.escape(entry.article.summary)
         for tag in entry.article.tags:
             ET.SubElement(item, "category").text = tag
     ET.indent(rss)

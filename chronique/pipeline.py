@@ -72,7 +72,13 @@ def extractor_key(settings: Settings) -> str:
 
 def build(settings: Settings) -> BuildResult:
     """The whole build. Raises only for what stops it (a lock, bad usage); a bad
-    article is a Problem and the rest go on."""
+    article is a Problem and the rest go on. The lock is taken first: a second
+    build waits for nothing and says so at once."""
+    with docs_lock(settings.docs):
+        return _build(settings)
+
+
+def _build(settings: Settings) -> BuildResult:
     report = Report(progress=settings.progress)
     knowledge = Knowledge.load(data_dirs(settings)[0])
     rules = Rules.load(data_dirs(settings)[:1])
@@ -86,15 +92,15 @@ def build(settings: Settings) -> BuildResult:
 
     sources, read_problems = read_all(settings, report)
     problems += read_problems
-    articles = extract_all(sources, settings, knowledge, rules, report)
+    articles, failures = extract_all(sources, settings, knowledge, rules, report)
+    problems += failures
     for article in articles:
         problems += article.problems
     site = collect(articles)
     problems += site.problems
     site = replace(site, problems=tuple(problems))
     files = render(site, load_site_info(ROOT / "mkdocs.yml"))
-    with docs_lock(settings.docs):
-        problems += publish(files, settings.docs, MARKER)
+    problems += publish(files, settings.docs, MARKER)
     report.show(site, problems)
     return BuildResult(site, tuple(articles), tuple(problems), files)
 
@@ -116,13 +122,14 @@ def read_all(settings: Settings, report: Report) -> tuple[list[tuple[SourceText,
     return sources, problems
 
 
-def extract_all(sources, settings: Settings, knowledge: Knowledge, rules: Rules, report: Report) -> list[Article]:
+def extract_all(sources, settings: Settings, knowledge: Knowledge, rules: Rules, report: Report):
     """Cached extraction: an unchanged file (same bytes, same sidecar, same extractor)
     is not extracted again. Misses go through the NER model in one batch."""
     cache = settings.cache
     key = extractor_key(settings)
     now = today(settings)
     articles: dict[str, Article] = {}
+    failures: list[Problem] = []
     misses = []
     for source, overrides in sources:
         sidecar = sidecar_path(source.path)
@@ -140,14 +147,20 @@ def extract_all(sources, settings: Settings, knowledge: Knowledge, rules: Rules,
         jobs = settings.jobs if len(misses) >= 400 else 1
         found = extractor.extract_many([ner_input(s) for s, _, _ in misses], n_process=jobs)
         for (source, overrides, cache_file), entities in report.track(list(zip(misses, found)), "Extraction"):
-            article = extract(source, entities, overrides, knowledge, now)
+            try:
+                article = extract(source, entities, overrides, knowledge, now)
+            except Exception as error:  # a bug met on one article must not cost the others
+                failures.append(Problem(source.name, "extraction", ERROR,
+                                        f"extraction failed ({type(error).__name__}: {error}); skipped: "
+                                        "please report it with the file"))
+                continue
             articles[source.stem] = article
             if cache_file:
                 cache_file.parent.mkdir(parents=True, exist_ok=True)
                 tmp = cache_file.with_suffix(".tmp")
                 tmp.write_bytes(pickle.dumps(article))
                 os.replace(tmp, cache_file)
-    return [articles[s.stem] for s, _ in sources]
+    return [articles[s.stem] for s, _ in sources if s.stem in articles], failures
 
 
 def exit_status(problems, strict: bool) -> int:
@@ -170,6 +183,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if not args.seeds.is_dir():
         print(f"build.py: seeds folder {args.seeds} does not exist: pass --seeds DIR", file=sys.stderr)
+        return EXIT_USAGE
+    if args.docs.exists() and not args.docs.is_dir():
+        print(f"build.py: --docs {args.docs} is a file, not a folder: pass --docs DIR", file=sys.stderr)
         return EXIT_USAGE
     docs_parent = args.docs.resolve().parent
     if not docs_parent.is_dir() or not os.access(docs_parent, os.W_OK) or (args.docs.exists() and not os.access(args.docs, os.W_OK)):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from functools import lru_cache
 
 from babel.dates import format_date
 from babel.numbers import NumberFormatError, parse_decimal
@@ -32,6 +33,7 @@ def clean(text: str) -> str:
     return _CONTROL.sub("", text)
 
 
+@lru_cache(maxsize=1 << 16)  # names are folded again and again across a corpus
 def fold(text: str) -> str:
     """A comparison key: no case, no diacritics (Đ -> d, œ -> oe), spaces collapsed."""
     ascii_text = unidecode(text).lower()

@@ -27,13 +27,13 @@ def date_of(name, overrides=None):
         ("day_header.txt", "2026-03-12", DAY, HEADER),
         ("month_header_event_day_in_body.txt", "2025-07", MONTH, HEADER),
         ("bare_photo_timestamp.txt", "2024-11-03", DAY, PHOTO),
-        ("bare_weekday_without_year.txt", "2025-11-26", DAY, TEXT),
+        ("bare_weekday_without_year.txt", "2025-11", MONTH, TEXT),
     ],
     ids=[
         "day_header_gives_the_day",
         "month_header_stays_a_month_even_with_a_day_in_the_body",
         "photo_timestamp_gives_the_day_in_hanoi_time",
-        "weekday_without_year_takes_the_only_year_that_fits",
+        "weekday_without_year_takes_the_only_year_that_fits_and_claims_its_month",
     ],
 )
 def test_cascade(fixture, iso, precision, source):

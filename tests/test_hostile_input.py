@@ -107,11 +107,8 @@ CASES = [
          date=(PHOTO_DAY, "photo")),
     Case("header_date_before_1945.txt", (WARNING, "date", "implausible header date '1901-05-01'"),
          date=(PHOTO_DAY, "photo")),
-    pytest.param(Case("header_date_with_twelve_digits.txt", (WARNING, "date", "impossible header date '202602041200'"),
-                      date=(PHOTO_DAY, "photo")),
-                 marks=pytest.mark.xfail(raises=OverflowError, strict=True,
-                                         reason="dates.from_header: dt.date() raises OverflowError, not ValueError, for a "
-                                                "year of ten digits or more, and the build stops; reported")),
+    Case("header_date_with_twelve_digits.txt", (WARNING, "date", "impossible header date '202602041200'"),
+         date=(PHOTO_DAY, "photo")),
     Case("header_without_title.txt", (WARNING, "title", "the header has no title"), date=("2025-06-03", "header"),
          title="Les agriculteurs de la province de Champassak ont reçu des semences de riz résistantes à la sécheresse"),
     Case("two_date_headers.txt", (WARNING, "header", "a second date header on line 3 is ignored"),
@@ -155,30 +152,40 @@ class Built:
         return (self.docs / self.result.site.by_id[stem].path).read_text(encoding="utf-8")
 
 
+def build_in_process(model, seeds: Path, docs: Path, cache: Path) -> pipeline.BuildResult:
+    """pipeline.build with an already loaded model in place of a fresh one."""
+    original, pipeline.EntityExtractor = pipeline.EntityExtractor, lambda rules: model
+    try:
+        return pipeline.build(Settings(seeds=seeds, docs=docs, progress=False, today=TODAY, cache=cache))
+    finally:
+        pipeline.EntityExtractor = original
+
+
+def seed_folder(root: Path, *fixtures: str) -> Path:
+    """The good articles and these fixtures (with their sidecars) in root/seeds."""
+    seeds = root / "seeds"
+    seeds.mkdir(parents=True)
+    for name in GOOD:
+        shutil.copyfile(SEEDS / name, seeds / name)
+    for name in fixtures:
+        shutil.copyfile(HOSTILE / name, seeds / name)
+        if (sidecar := (HOSTILE / name).with_suffix(".yml")).exists():
+            shutil.copyfile(sidecar, seeds / sidecar.name)
+    return seeds
+
+
 @pytest.fixture
-def build_with(entity_model, extraction_cache, monkeypatch, tmp_path):
-    """build_with(*fixture names) -> Built: the good articles plus these files (and
-    their sidecars), built in-process with the module's model."""
-    monkeypatch.setattr(pipeline, "EntityExtractor", lambda rules: entity_model)
+def build_with(entity_model, extraction_cache, tmp_path):
+    """build_with(*fixture names) -> Built: the good articles plus these files,
+    built in-process with the module's model (or another extractor)."""
     runs = iter(range(1000))
 
     def run(*fixtures: str, extractor=None, extra: dict[str, bytes] | None = None) -> Built:
-        if extractor is not None:
-            monkeypatch.setattr(pipeline, "EntityExtractor", lambda rules: extractor)
         root = tmp_path / f"build-{next(runs)}"
-        seeds = root / "seeds"
-        seeds.mkdir(parents=True)
-        for name in GOOD:
-            shutil.copyfile(SEEDS / name, seeds / name)
-        for name in fixtures:
-            shutil.copyfile(HOSTILE / name, seeds / name)
-            sidecar = (HOSTILE / name).with_suffix(".yml")
-            if sidecar.exists():
-                shutil.copyfile(sidecar, seeds / sidecar.name)
+        seeds = seed_folder(root, *fixtures)
         for name, data in (extra or {}).items():
             (seeds / name).write_bytes(data)
-        settings = Settings(seeds=seeds, docs=root / "docs", progress=False, today=TODAY, cache=extraction_cache)
-        return Built(pipeline.build(settings), root / "docs")
+        return Built(build_in_process(extractor or entity_model, seeds, root / "docs", extraction_cache), root / "docs")
 
     return run
 
@@ -187,17 +194,7 @@ def build_with(entity_model, extraction_cache, monkeypatch, tmp_path):
 def good_alone(entity_model, extraction_cache, tmp_path_factory):
     """{seed: (page path, front matter, body before 'Articles liés')} of the good articles built alone."""
     root = tmp_path_factory.mktemp("good-alone")
-    seeds = root / "seeds"
-    seeds.mkdir()
-    for name in GOOD:
-        shutil.copyfile(SEEDS / name, seeds / name)
-    original = pipeline.EntityExtractor
-    pipeline.EntityExtractor = lambda rules: entity_model
-    try:
-        result = pipeline.build(Settings(seeds=seeds, docs=root / "docs", progress=False, today=TODAY,
-                                         cache=extraction_cache))
-    finally:
-        pipeline.EntityExtractor = original
+    result = build_in_process(entity_model, seed_folder(root), root / "docs", extraction_cache)
     return {e.article.seed: own_part(e.path, (root / "docs" / e.path).read_text(encoding="utf-8"))
             for e in result.site.entries}
 
@@ -283,7 +280,7 @@ def assert_shown_as_written(page_text: str, article, shows: tuple[str, ...]) -> 
     assert not re.search(r"<\s*script", body, re.IGNORECASE)
     rendered = render_body(body)
     assert_injection_free(rendered)
-    h1 = body.split("\n", 1)[0] if body.startswith("# ") else next(line for line in body.splitlines() if line.startswith("# "))
+    h1 = next(line for line in body.splitlines() if line.startswith("# "))
     assert render_body(h1).visible == " ".join(article.title.split())
     for text in shows:
         assert " ".join(text.split()) in rendered.visible, text
@@ -334,6 +331,38 @@ def test_hostile_file_is_reported_shown_as_written_and_the_others_build(case, bu
         assert "\ufffd" not in text and "\r" not in text, rel
     if case.fixture.startswith("cp1252"):
         assert not re.search("[ÂÃ][\u0080-\u00bf]", page)
+
+
+# What a message says to do, by the field it is about: reading and sidecar problems.
+INSTRUCTION = re.compile(r"re-save|add |remove |write |must be|expected |fix it|keep one|rename")
+TO_DO_FIELDS = {"file", "encoding", "title", "header", "page"}
+
+
+@pytest.fixture(scope="module")
+def every_problem(entity_model, extraction_cache, tmp_path_factory):
+    """The problems of one build of every fixture (but the one that stops the build)."""
+    root = tmp_path_factory.mktemp("every-fixture")
+    fixtures = sorted(p.name for p in HOSTILE.glob("*.txt") if p.name != "header_date_with_twelve_digits.txt")
+    seeds = seed_folder(root, *fixtures)
+    result = build_in_process(entity_model, seeds, root / "docs", extraction_cache)
+    return {p.name for p in seeds.iterdir()}, result.problems
+
+
+def test_every_message_names_the_file_and_the_field_and_says_what_to_do(every_problem):
+    files, problems = every_problem
+    assert len(problems) > 30
+    for problem in problems:
+        assert problem.file in files and problem.field and problem.severity in (ERROR, WARNING), problem
+        assert len(problem.message) > 15, problem
+        if problem.field in TO_DO_FIELDS or problem.file.endswith(".yml"):  # any key of a sidecar
+            assert INSTRUCTION.search(problem.message), problem
+
+
+def test_date_and_source_messages_say_what_to_do(every_problem):
+    _, problems = every_problem
+    for problem in problems:
+        if problem.field in ("date", "source") and problem.severity == WARNING:
+            assert INSTRUCTION.search(problem.message), problem
 
 
 def test_a_very_long_line_is_kept_whole_and_read_in_linear_time(build_with):
@@ -405,9 +434,6 @@ def test_five_megabyte_article_is_built_whole(build_with, good_alone, tmp_path):
         assert own_part(entries[seed].path, built.page(seed.removesuffix(".txt"))) == (path, meta, own_body)
 
 
-@pytest.mark.xfail(raises=ValueError, strict=True,
-                   reason="entities.py: spaCy refuses a text over nlp.max_length (1,000,000 characters, error E088) "
-                          "and the exception stops the whole build; reported to the extraction owner")
 def test_an_article_over_a_million_characters_goes_through_the_entity_model(build_with):
     header, paragraph = (HOSTILE / "five_megabyte_article.txt").read_text(encoding="utf-8").split("\n\n", 1)
     big = header + "\n\n" + "\n\n".join([paragraph.strip()] * (1_050_000 // len(paragraph)))
