@@ -434,7 +434,8 @@ def _starts_institution(rest: str) -> bool:
 
 
 def _is_infinitive(word: str) -> bool:
-    return word[0].islower() and len(word) > 4 and word.endswith(("er", "ir", "re")) and word not in ("centre", "supérieure", "extérieure", "frontière")
+    # -re is left out: "militaire", "populaire", "frontière" are far more common here than "prendre"
+    return word[0].islower() and len(word) > 4 and word.endswith(("er", "ir"))
 
 
 _QUALIFIER_ENDINGS = tuple(e + plural for e in ("ien", "ienne", "ais", "aise", "al", "ale", "ique", "ire", "el", "elle", "if",

@@ -37,7 +37,7 @@ def rss_feed(entries: list[Entry], info, title: str, path: str) -> str:
         ET.SubElement(item, "guid", isPermaLink="false").text = f"chronique:{entry.article.id}"
         ET.SubElement(item, "pubDate").text = format_datetime(_published(entry))
         # a feed reader reads <description> as HTML: the summary goes in as escaped text
-        ET.SubElement(item, "description").text = html.escape(entry.article.summary)
+        ET.SubElement(item, "description").text = html.escape(entry.article.summary, quote=False)
         for tag in entry.article.tags:
             ET.SubElement(item, "category").text = tag
     ET.indent(rss)

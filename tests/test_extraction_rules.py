@@ -1,0 +1,180 @@
+"""The extraction rules, one row per rule, on short hand-written French sentences."""
+
+from pathlib import Path
+
+import pytest
+
+from chronique.entities import EntityExtractor, Rules, institution_at, merge_variants
+from chronique.extract import Knowledge, assign_topics, derive_title, resolve_source
+from chronique.figures import MeasureRules, extract_figures
+from chronique.read import parse
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return EntityExtractor(Rules.load([DATA]))
+
+
+def entities(extractor, text):
+    return extractor.extract_many([[text]])[0]
+
+
+# -- people --------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Le secrétaire général To Lam a reçu la délégation.", "Tô Lâm"),
+        ("Le Premier ministre laotien Sonexay Siphandone a salué les résultats.", "Sonexay Siphandone"),
+        ("a souligné l'ambassadrice du Laos au Vietnam, Khamphao Ernthavanh.", "Khamphao Ernthavanh"),
+        ("le ministre de l'Industrie et du Commerce Trương Minh Khoa a signé l'accord.", "Trương Minh Khoa"),
+        ("La directrice Vũ Thị Ngọc Ánh a présenté le programme.", "Vũ Thị Ngọc Ánh"),
+        ("Le vice-ministre Lê Hoàng Nam a participé à la réunion.", "Lê Hoàng Nam"),
+    ],
+    ids=[
+        "alias_gives_the_full_diacritic_form",
+        "title_and_nationality_are_cut_from_the_name",
+        "name_after_a_title_and_its_qualifiers",
+        "ministry_word_glued_to_a_name_is_cut",
+        "vietnamese_names_of_five_words_are_whole",
+        "a_surname_that_folds_like_an_article_is_kept",
+    ],
+)
+def test_person_rules(extractor, text, expected):
+    assert expected in entities(extractor, text).people
+
+
+@pytest.mark.parametrize(
+    "text, not_a_person",
+    [
+        ("Photo : VNA. Les deux pays ont signé.", "Photo"),
+        ("La délégation s'est rendue au col de Cha Lo, à la frontière.", "Cha Lo"),
+        ("Les médecins de l'hôpital Bạch Mai ont formé leurs collègues lao.", "Bạch Mai"),
+    ],
+    ids=["a_credit_word_is_never_a_person", "a_place_cue_makes_a_place", "a_name_inside_an_institution_is_the_institution"],
+)
+def test_not_a_person(extractor, text, not_a_person):
+    assert not_a_person not in entities(extractor, text).people
+
+
+# -- organisations -------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Le Parti populaire révolutionnaire lao (PPRL) a tenu son congrès. Le PPRL a élu sa direction.",
+         "Parti populaire révolutionnaire lao"),
+        ("Une délégation du ministère lao des Travaux publics et des Transports est arrivée à Hanoï.",
+         "ministère lao des Travaux publics et des Transports"),
+        ("L'ambassade du Vietnam au Laos a organisé une réception.", "ambassade du Vietnam au Laos"),
+        ("Le secrétaire général du Comité central du Parti communiste vietnamien (PCV), Tô Lâm, est arrivé.",
+         "Parti communiste du Vietnam"),
+        ("La société Électricité du Laos (EDL) achètera le courant.", "Électricité du Laos"),
+    ],
+    ids=[
+        "acronym_is_joined_to_its_expansion",
+        "lower_case_institution_with_coordinated_complements",
+        "institution_with_its_place_complements",
+        "a_central_committee_names_its_party_and_the_person_after_is_cut",
+        "acronym_initials_may_include_small_words",
+    ],
+)
+def test_organization_rules(extractor, text, expected):
+    assert any(expected in name for name in entities(extractor, text).organizations)
+
+
+def test_bare_party_or_state_is_no_organization(extractor):
+    found = entities(extractor, "Le Parti et l'État ont salué l'organisation de nouveaux mécanismes.")
+    assert not found.organizations
+
+
+def test_two_institutions_joined_by_et_stay_two():
+    text = "les médecins de l'hôpital militaire central 108 et de l'académie de médecine militaire pour une mission"
+    start = text.index("hôpital")
+    assert institution_at(text, start, start + len("hôpital")) == "hôpital militaire central 108"
+
+
+# -- places --------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text, expected, absent",
+    [
+        ("Les relations Vietnam - Laos progressent.", {"Vietnam", "Laos"}, "Vietnam - Laos"),
+        ("Le projet d'autoroute Hanoi-Vientiane avance.", {"Hanoï", "Vientiane"}, "Hanoi-Vientiane"),
+        ("La coopération en Asie du Sud-Est se renforce.", {"Asie du Sud-Est"}, "Asie du Sud"),
+        ("Hanoï (VNA) – La réunion s'est tenue au siège de l'État.", set(), "État"),
+    ],
+    ids=["spaced_pair_is_two_places", "hyphenated_known_places_are_split", "a_region_with_a_hyphen_is_one_place",
+         "state_and_dateline_agency_are_not_places"],
+)
+def test_place_rules(extractor, text, expected, absent):
+    places = set(entities(extractor, text).places)
+    assert expected <= places and absent not in places
+
+
+def test_variants_merge_to_the_most_complete_spelling():
+    assert merge_variants(["To Lam", "Tô Lâm", "Tô Lam"]) == ("Tô Lâm",)
+    # the same words in another order: one organisation, shown as first written
+    assert merge_variants(["Parti populaire révolutionnaire lao", "Parti révolutionnaire populaire lao"]) == (
+        "Parti populaire révolutionnaire lao",)
+
+
+# -- titles, sources, topics, figures --------------------------------------------------
+def source_of(text):
+    source = parse(text, Path("x.txt"), "0", [])
+    from chronique.extract import paragraphs_of, URL
+
+    urls = [m.group(0) for line in source.lines if line.kind == "source" for m in URL.finditer(line.text)]
+    return resolve_source(source, paragraphs_of(source), urls, Knowledge.load(DATA))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Un texte.\n\nSource : https://www.vietnamplus.vn/un-article-123.html\n",
+         ("VietnamPlus", "https://www.vietnamplus.vn/un-article-123.html")),
+        ("Un texte.\n\nVNA/CVN\n", ("VNA / Le Courrier du Vietnam", None)),
+        ("Vientiane (VNA) – Un texte sur la coopération.\n", ("VNA", None)),
+        ("Un texte.\n\nUne légende. Photo : VNA\n\nLa suite du texte.\n", (None, None)),
+        ("Un texte.\n\nSource : https://exemple.org/a\n", ("exemple.org", "https://exemple.org/a")),
+    ],
+    ids=["source_url_domain_maps_to_its_outlet", "sign_off_codes_map_to_outlets", "dateline_agency_is_the_source",
+         "a_photo_credit_alone_is_not_a_source", "an_unknown_domain_is_named_as_is"],
+)
+def test_source_rules(text, expected):
+    assert source_of(text) == expected
+
+
+def test_derived_title_is_a_clean_first_clause_never_a_file_name():
+    text = ("vnapotal123 1764676888222.jpg\nUne légende. Photo : VNA\n\n"
+            "Lors de la réunion tenue à Vientiane, les deux ministres ont passé en revue la coopération dans "
+            "l'énergie, les transports et l'éducation, et ont convenu de nouvelles mesures.\n")
+    source = parse(text, Path("x.txt"), "0", [])
+    from chronique.extract import paragraphs_of
+
+    title = derive_title(paragraphs_of(source), source)
+    assert title.startswith("Lors de la réunion tenue à Vientiane")
+    assert len(title) <= 111 and ".jpg" not in title and "Photo" not in title
+
+
+def test_topics_come_from_the_vocabulary_by_the_documented_rule():
+    knowledge = Knowledge.load(DATA)
+    text = ["Les échanges commerciaux et les investissements progressent ; le commerce bilatéral a atteint "
+            "3 milliards de dollars, et les entreprises investissent davantage."]
+    topics = assign_topics("Le commerce entre les deux pays", text, knowledge)
+    assert topics[0] == "économie et commerce"
+    assert set(topics) <= set(knowledge.topics)
+
+
+@pytest.mark.parametrize(
+    "sentence, value, unit, kind",
+    [
+        ("Le commerce bilatéral a atteint 2,6 milliards de dollars en 2025.", 2.6e9, "USD", "value"),
+        ("Les deux pays visent l'objectif de 5 milliards de dollars.", 5e9, "USD", "target"),
+        ("La croissance a été de 15 % cette année.", 15.0, "%", "value"),
+        ("Plus de 1 200 étudiants lao étudient au Vietnam.", 1200.0, "étudiants", "value"),
+    ],
+    ids=["amount_with_scale_word", "goal_is_a_target", "percentage", "count_with_thousands_separator"],
+)
+def test_figure_rules(sentence, value, unit, kind):
+    figure = extract_figures([sentence], MeasureRules.load(DATA / "measures.yml"))[0]
+    assert (figure.value, figure.unit, figure.kind) == (value, unit, kind)
