@@ -21,9 +21,9 @@ def _svg(chart_id: str, title: str, description: str, body: list[str]) -> str:
     return (
         f'<div class="chronique-chart-box" markdown="0"><svg class="chronique-chart" role="img" '
         f'aria-labelledby="{chart_id}-t {chart_id}-d" viewBox="0 0 {WIDTH} {HEIGHT}" '
-        f'width="100%" preserveAspectRatio="xMinYMin meet" xmlns="http://www.w3.org/2000/svg">'
+        f'width="100%" style="max-width:{WIDTH}px" preserveAspectRatio="xMinYMin meet" xmlns="http://www.w3.org/2000/svg">'
         f'<title id="{chart_id}-t">{label}</title><desc id="{chart_id}-d">{html.escape(description)}</desc>'
-        + f'<text x="{WIDTH / 2:.0f}" y="{MARGIN_TOP}" font-size="12" font-weight="bold" text-anchor="middle" fill="{TEXT}">{label}</text>'
+        + f'<text x="{WIDTH / 2:.0f}" y="14" font-size="12" font-weight="bold" text-anchor="middle" fill="{TEXT}">{label}</text>'
         + "".join(body)
         + "</svg></div>"
     )
@@ -38,7 +38,7 @@ def bar_chart(chart_id: str, title: str, points: list[tuple[str, int]]) -> str:
     plot_h = HEIGHT - MARGIN_BOTTOM - MARGIN_TOP
     step = plot_w / len(points)
     every = max(1, round(len(points) / 12))
-    body = [f'<text x="4" y="{MARGIN_TOP + 8}" font-size="11" fill="{TEXT}">{top}</text>',
+    body = [f'<text x="4" y="{MARGIN_TOP + 10}" font-size="11" fill="{TEXT}">{top}</text>',
             f'<line x1="{MARGIN_LEFT}" y1="{HEIGHT - MARGIN_BOTTOM}" x2="{WIDTH - 8}" y2="{HEIGHT - MARGIN_BOTTOM}" stroke="{TEXT}"/>']
     for i, (label, count) in enumerate(points):
         h = plot_h * count / top

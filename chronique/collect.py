@@ -167,15 +167,16 @@ def _shingles(words: list[str]) -> set[str]:
 def find_duplicates(ordered: list[Article]) -> tuple[dict[str, str], list[Problem]]:
     """The same story twice: an exact hash of the folded text, then MinHash LSH for
     near copies (a truncated copy, a light rewrite), confirmed by containment."""
-    shingles = {a.id: _shingles(_words(a)) for a in ordered}
+    words = {a.id: _words(a) for a in ordered}  # folding is costly: once per article
+    shingles = {i: _shingles(w) for i, w in words.items()}
     by_id = {a.id: a for a in ordered}
     # the oldest, then the longest, is the original
     rank = {a.id: (a.date.value.toordinal() if a.date else 10**9, -a.words, a.id) for a in ordered}
     duplicate_of: dict[str, str] = {}
     exact: dict[str, str] = {}
     for article in sorted(ordered, key=lambda a: rank[a.id]):
-        digest = hashlib.sha256(" ".join(_words(article)).encode()).hexdigest()
-        if digest in exact and _words(article):
+        digest = hashlib.sha256(" ".join(words[article.id]).encode()).hexdigest()
+        if digest in exact and words[article.id]:
             duplicate_of[article.id] = exact[digest]
         else:
             exact.setdefault(digest, article.id)

@@ -21,7 +21,7 @@ from .entities import MODEL, AliasError, EntityExtractor, Entities, Rules, load_
 from .extract import Knowledge, extract, ner_input
 from .model import ERROR, WARNING, Article, Problem, Settings, SourceText
 from .publish import BuildBusy, docs_lock, publish
-from .read import ReadError, read_file
+from .read import ReadError, read_bytes
 from .report import Report
 from .sidecar import load_sidecar, sidecar_path
 from .write import MARKER, load_site_info, render
@@ -90,10 +90,12 @@ def _build(settings: Settings) -> BuildResult:
         except AliasError as error:
             problems.append(Problem(editors_aliases.name, "aliases", ERROR, str(error)))
 
-    sources, read_problems = read_all(settings, report)
+    order, cached, sources, read_problems = read_all(settings, report)
     problems += read_problems
-    articles, failures = extract_all(sources, settings, knowledge, rules, report)
+    extracted, failures = extract_all(sources, settings, knowledge, rules, report)
     problems += failures
+    found = {**cached, **extracted}
+    articles = [found[stem] for stem in order if stem in found]
     for article in articles:
         problems += article.problems
     site = collect(articles)
@@ -105,62 +107,79 @@ def _build(settings: Settings) -> BuildResult:
     return BuildResult(site, tuple(articles), tuple(problems), files)
 
 
-def read_all(settings: Settings, report: Report) -> tuple[list[tuple[SourceText, dict]], list[Problem]]:
-    sources, problems = [], []
+def read_all(settings: Settings, report: Report):
+    """Every seed, in file-name order: taken from the cache when its bytes, its sidecar
+    and the extractor are unchanged (no decoding, no parsing: a warm build stays
+    fast), else decoded and parsed for extraction. Returns (stems in order, cached
+    articles, sources to extract, problems)."""
+    key = extractor_key(settings)
+    order, cached, sources, problems = [], {}, [], []
     for path in report.track(sorted(settings.seeds.glob("*.txt")), "Lecture"):
         try:
-            source = read_file(path)
+            raw = path.read_bytes()
+        except OSError as error:
+            problems.append(Problem(path.name, "file", ERROR, f"cannot be read ({error.strerror}); skipped: check its permissions"))
+            continue
+        overrides, sidecar_problems = load_sidecar(path)  # reported on every build, cached or not
+        problems += sidecar_problems
+        cache_file = cache_path(settings, path, raw, key)
+        if (article := load_cached(cache_file, path)) is not None:
+            cached[path.stem] = article
+            order.append(path.stem)
+            continue
+        try:
+            source = read_bytes(path, raw)
         except ReadError as error:
             problems.append(Problem(path.name, "file", ERROR, f"{error}; skipped"))
             continue
-        except OSError as error:
-            problems.append(Problem(path.name, "file", ERROR, f"cannot be read ({error.strerror}); skipped"))
-            continue
-        overrides, sidecar_problems = load_sidecar(path)
-        problems += sidecar_problems
-        sources.append((source, overrides))
-    return sources, problems
+        sources.append((source, overrides, cache_file))
+        order.append(path.stem)
+    return order, cached, sources, problems
+
+
+def cache_path(settings: Settings, path: Path, raw: bytes, key: str) -> Path | None:
+    if not settings.cache:
+        return None
+    sidecar = sidecar_path(path)
+    sidecar_digest = hashlib.sha256(sidecar.read_bytes()).hexdigest()[:16] if sidecar.exists() else "-"
+    return settings.cache / f"{hashlib.sha256(raw).hexdigest()[:32]}-{sidecar_digest}-{key}.pickle"
+
+
+def load_cached(cache_file: Path | None, path: Path) -> Article | None:
+    if cache_file is None or not cache_file.exists():
+        return None
+    try:
+        return replace(pickle.loads(cache_file.read_bytes()), seed=path.name, id=path.stem)
+    except Exception:  # a damaged cache entry is just a miss
+        return None
 
 
 def extract_all(sources, settings: Settings, knowledge: Knowledge, rules: Rules, report: Report):
-    """Cached extraction: an unchanged file (same bytes, same sidecar, same extractor)
-    is not extracted again. Misses go through the NER model in one batch."""
-    cache = settings.cache
-    key = extractor_key(settings)
+    """Extract what the cache did not have: the NER model runs once over all of them,
+    batched (and on two processes for large batches)."""
     now = today(settings)
     articles: dict[str, Article] = {}
     failures: list[Problem] = []
-    misses = []
-    for source, overrides in sources:
-        sidecar = sidecar_path(source.path)
-        sidecar_digest = hashlib.sha256(sidecar.read_bytes()).hexdigest()[:16] if sidecar.exists() else "-"
-        cache_file = cache / f"{source.digest[:32]}-{sidecar_digest}-{key}.pickle" if cache else None
-        if cache_file and cache_file.exists():
-            try:
-                articles[source.stem] = replace(pickle.loads(cache_file.read_bytes()), seed=source.name, id=source.stem)
-                continue
-            except Exception:  # a damaged cache entry is just a miss
-                pass
-        misses.append((source, overrides, cache_file))
-    if misses:
-        extractor = EntityExtractor(rules)
-        jobs = settings.jobs if len(misses) >= 400 else 1
-        found = extractor.extract_many([ner_input(s) for s, _, _ in misses], n_process=jobs)
-        for (source, overrides, cache_file), entities in report.track(list(zip(misses, found)), "Extraction"):
-            try:
-                article = extract(source, entities, overrides, knowledge, now)
-            except Exception as error:  # a bug met on one article must not cost the others
-                failures.append(Problem(source.name, "extraction", ERROR,
-                                        f"extraction failed ({type(error).__name__}: {error}); skipped: "
-                                        "please report it with the file"))
-                continue
-            articles[source.stem] = article
-            if cache_file:
-                cache_file.parent.mkdir(parents=True, exist_ok=True)
-                tmp = cache_file.with_suffix(".tmp")
-                tmp.write_bytes(pickle.dumps(article))
-                os.replace(tmp, cache_file)
-    return [articles[s.stem] for s, _ in sources if s.stem in articles], failures
+    if not sources:
+        return articles, failures
+    extractor = EntityExtractor(rules)
+    jobs = settings.jobs if len(sources) >= 400 else 1
+    found = extractor.extract_many([ner_input(s) for s, _, _ in sources], n_process=jobs)
+    for (source, overrides, cache_file), entities in report.track(list(zip(sources, found)), "Extraction"):
+        try:
+            article = extract(source, entities, overrides, knowledge, now)
+        except Exception as error:  # a bug met on one article must not cost the others
+            failures.append(Problem(source.name, "extraction", ERROR,
+                                    f"extraction failed ({type(error).__name__}: {error}); skipped: "
+                                    "please report it with the file"))
+            continue
+        articles[source.stem] = article
+        if cache_file:
+            cache_file.parent.mkdir(parents=True, exist_ok=True)
+            tmp = cache_file.with_suffix(".tmp")
+            tmp.write_bytes(pickle.dumps(article))
+            os.replace(tmp, cache_file)
+    return articles, failures
 
 
 def exit_status(problems, strict: bool) -> int:

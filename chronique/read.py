@@ -71,7 +71,10 @@ GLUED_SENTENCE = re.compile(r"(?<=[a-zà-ÿ]{2})\.(?=[A-ZÀ-ÝĐ][a-zà-ÿ])")
 
 
 def read_file(path: Path) -> SourceText:
-    raw = path.read_bytes()
+    return read_bytes(path, path.read_bytes())
+
+
+def read_bytes(path: Path, raw: bytes) -> SourceText:
     text, problems = decode(raw, path.name)
     return parse(text, path, hashlib.sha256(raw).hexdigest(), problems)
 

@@ -49,6 +49,7 @@ def slug(text: str, max_length: int = 80) -> str:
     return slugify(text, max_length=max_length, word_boundary=True) or "article"
 
 
+@lru_cache(maxsize=1 << 14)
 def french_date(value: dt.date, precision: str) -> str:
     """4 février 2026 / juillet 2025 / 2025: never a day the evidence does not give."""
     if precision == DAY:

@@ -12,6 +12,7 @@ import io
 import json
 import posixpath
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
@@ -68,7 +69,8 @@ def meta_html(text: str) -> str:
     return html.escape(text, quote=False).replace('"', "&quot;")
 
 
-class _FrontMatterDumper(yaml.SafeDumper):
+# libyaml's emitter when PyYAML has it: the front matter of every page is written on every build
+class _FrontMatterDumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):
     pass
 
 
@@ -150,7 +152,9 @@ class Renderer:
     def when(article) -> str:
         return french_date(article.date.value, article.date.precision) if article.date else "sans date"
 
-    def link(self, from_path: str, to_path: str) -> str:
+    @staticmethod
+    @lru_cache(maxsize=1 << 16)  # the same few folders link to the same pages, thousands of times
+    def link(from_path: str, to_path: str) -> str:
         return posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")
 
     def _page(self, template: str, path: str, **context) -> None:
