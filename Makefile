@@ -26,8 +26,10 @@ site: build
 	$(BIN)/python -m chronique.search site
 
 
+# The built site, search index included (mkdocs serve would not run Pagefind).
 serve: site
-	$(BIN)/mkdocs serve
+	@echo "http://127.0.0.1:8000/"
+	$(BIN)/python -m http.server --bind 127.0.0.1 --directory site 8000
 
 # Browser tests and audits need Debian's chromium (never `playwright install`, which
 # downloads a browser from elsewhere) and the npm audit tools pinned in package-lock.json.
@@ -40,7 +42,7 @@ test: $(BIN)/.dev browser-deps
 	$(BIN)/python -m pytest -q
 
 eval: $(BIN)/.runtime
-	$(BIN)/python -m chronique.evaluate
+	$(BIN)/python -m chronique.evaluate --details
 
 bench: $(BIN)/.dev
 	$(BIN)/python bench/bench.py

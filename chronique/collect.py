@@ -8,13 +8,13 @@ quadratic in the number of articles: candidates come from inverted indexes and L
 
 from __future__ import annotations
 
-import hashlib
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 
-from datasketch import MinHash, MinHashLSH
+from datasketch import MinHashLSH
 
+from . import similarity
 from .entities import best_spelling, merge_key
 from .model import Article, Event, Figure, Problem
 from .text import fold, slug
@@ -27,8 +27,6 @@ TAXONOMIES = {  # key -> (French title, URL folder)
     "source": ("Sources", "sources"),
 }
 UNDATED = "sans-date"
-SHINGLE = 5
-NUM_PERM = 64
 DUPLICATE_CONTAINMENT = 0.8
 RELATED_MIN, RELATED_MAX = 3, 5
 
@@ -154,43 +152,39 @@ def article_location(article: Article, article_slug: str) -> tuple[str, str]:
     return f"{folder}/{article_slug}.md", f"{folder}/{article_slug}/"
 
 
-def _words(article: Article) -> list[str]:
-    return fold(" ".join(b.text for b in article.blocks if b.kind == "paragraph")).split()
-
-
-def _shingles(words: list[str]) -> set[str]:
-    if len(words) < SHINGLE:
-        return {" ".join(words)} if words else set()
-    return {" ".join(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
+def _shingles_of(article: Article) -> set[str]:
+    return similarity.shingles(similarity.words_of(b.text for b in article.blocks if b.kind == "paragraph"))
 
 
 def find_duplicates(ordered: list[Article]) -> tuple[dict[str, str], list[Problem]]:
-    """The same story twice: an exact hash of the folded text, then MinHash LSH for
-    near copies (a truncated copy, a light rewrite), confirmed by containment."""
-    words = {a.id: _words(a) for a in ordered}  # folding is costly: once per article
-    shingles = {i: _shingles(w) for i, w in words.items()}
+    """The same story twice: the exact digest of the folded text, then MinHash LSH
+    over the fingerprints computed at extraction for near copies (a truncated copy, a
+    light rewrite), each candidate confirmed by the containment of its shingles."""
     by_id = {a.id: a for a in ordered}
     # the oldest, then the longest, is the original
     rank = {a.id: (a.date.value.toordinal() if a.date else 10**9, -a.words, a.id) for a in ordered}
     duplicate_of: dict[str, str] = {}
     exact: dict[str, str] = {}
     for article in sorted(ordered, key=lambda a: rank[a.id]):
-        digest = hashlib.sha256(" ".join(words[article.id]).encode()).hexdigest()
-        if digest in exact and words[article.id]:
-            duplicate_of[article.id] = exact[digest]
+        if article.text_digest in exact and article.words:
+            duplicate_of[article.id] = exact[article.text_digest]
         else:
-            exact.setdefault(digest, article.id)
-    lsh = MinHashLSH(threshold=0.3, num_perm=NUM_PERM)
-    hashes = {}
+            exact.setdefault(article.text_digest, article.id)
+    lsh = MinHashLSH(threshold=0.3, num_perm=similarity.NUM_PERM)
+    shingles: dict[str, set[str]] = {}  # only for the few candidate pairs
+
+    def shingles_of(article_id: str) -> set[str]:
+        if article_id not in shingles:
+            shingles[article_id] = _shingles_of(by_id[article_id])
+        return shingles[article_id]
+
     for article in sorted(ordered, key=lambda a: rank[a.id]):
-        if article.id in duplicate_of or len(shingles[article.id]) < 10:
+        if article.id in duplicate_of or not article.fingerprint:
             continue
-        minhash = MinHash(num_perm=NUM_PERM, seed=1)
-        minhash.update_batch([s.encode() for s in sorted(shingles[article.id])])
-        hashes[article.id] = minhash
+        minhash = similarity.as_minhash(article.fingerprint)
         for other in sorted(lsh.query(minhash), key=lambda i: rank[i]):
-            a, b = shingles[article.id], shingles[other]
-            if len(a & b) / min(len(a), len(b)) >= DUPLICATE_CONTAINMENT:
+            a, b = shingles_of(article.id), shingles_of(other)
+            if a and b and len(a & b) / min(len(a), len(b)) >= DUPLICATE_CONTAINMENT:
                 duplicate_of[article.id] = duplicate_of.get(other, other)
                 break
         else:

@@ -14,7 +14,7 @@ from urllib.parse import urlparse
 
 import yaml
 
-from . import dates
+from . import dates, similarity
 from .entities import Entities, merge_variants
 from .events import extract_events
 from .figures import MeasureRules, extract_figures
@@ -99,6 +99,7 @@ def extract(source: SourceText, entities: Entities, overrides: dict, knowledge: 
     tags = overrides.get("tags") or assign_topics(title, paragraphs, knowledge)
     summary = overrides.get("summary") or summarize(paragraphs, title)
 
+    words = similarity.words_of(line.text for line in source.lines if line.kind == PARAGRAPH)
     return Article(
         id=source.stem,
         seed=source.name,
@@ -119,6 +120,8 @@ def extract(source: SourceText, entities: Entities, overrides: dict, knowledge: 
         summary=summary,
         words=sum(len(line.text.split()) for line in source.lines if line.kind in (PARAGRAPH, HEADING)),
         blocks=body_blocks(source),
+        text_digest=similarity.text_digest(words),
+        fingerprint=similarity.fingerprint(words),
         # the slug comes from the extracted title, so an editor's correction keeps the URL
         slug_hint=overrides.get("slug") or slug(resolve_title(source, paragraphs, {})[0]),
         hold=overrides.get("hold", False),

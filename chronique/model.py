@@ -140,6 +140,8 @@ class Article:
     summary: str
     words: int
     blocks: tuple[Block, ...]
+    text_digest: str = ""  # of the folded paragraphs: the same story published twice
+    fingerprint: tuple[int, ...] = ()  # MinHash of the paragraphs' shingles, for near copies
     slug_hint: str | None = None  # an editor's fixed slug, so corrected titles keep their URL
     hold: bool = False
     problems: tuple[Problem, ...] = ()

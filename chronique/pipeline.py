@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 # The code whose change changes what extraction produces (and so empties the cache).
 EXTRACTION_MODULES = ("read.py", "dates.py", "entities.py", "events.py", "figures.py", "extract.py", "sidecar.py",
-                      "text.py", "model.py", "__init__.py")
+                      "text.py", "model.py", "similarity.py", "__init__.py")
 
 
 @dataclass(frozen=True)
