@@ -28,6 +28,8 @@ TAXONOMIES = {  # key -> (French title, URL folder)
 }
 UNDATED = "sans-date"
 DUPLICATE_CONTAINMENT = 0.8
+# A copy cut to half its length still shares half its shingles with the original.
+NEAR_COPY_JACCARD = 0.4
 RELATED_MIN, RELATED_MAX = 3, 5
 
 
@@ -170,7 +172,8 @@ def find_duplicates(ordered: list[Article]) -> tuple[dict[str, str], list[Proble
             duplicate_of[article.id] = exact[article.text_digest]
         else:
             exact.setdefault(article.text_digest, article.id)
-    lsh = MinHashLSH(threshold=0.3, num_perm=similarity.NUM_PERM)
+    lsh = MinHashLSH(threshold=NEAR_COPY_JACCARD, num_perm=similarity.NUM_PERM)
+    minhashes = {}
     shingles: dict[str, set[str]] = {}  # only for the few candidate pairs
 
     def shingles_of(article_id: str) -> set[str]:
@@ -183,12 +186,15 @@ def find_duplicates(ordered: list[Article]) -> tuple[dict[str, str], list[Proble
             continue
         minhash = similarity.as_minhash(article.fingerprint)
         for other in sorted(lsh.query(minhash), key=lambda i: rank[i]):
+            if minhash.jaccard(minhashes[other]) < NEAR_COPY_JACCARD:
+                continue  # only a shared boilerplate: no need to compare the texts
             a, b = shingles_of(article.id), shingles_of(other)
             if a and b and len(a & b) / min(len(a), len(b)) >= DUPLICATE_CONTAINMENT:
                 duplicate_of[article.id] = duplicate_of.get(other, other)
                 break
         else:
             lsh.insert(article.id, minhash)
+            minhashes[article.id] = minhash
     problems = [Problem(by_id[c].seed, "duplicate", "warning", f"same story as {by_id[o].seed}: shown once, linked to it")
                 for c, o in sorted(duplicate_of.items())]
     return duplicate_of, problems
