@@ -38,6 +38,12 @@ from .read import analysis_text
 from .text import fold, shorten, slug
 
 TITLE_LIMIT = 110
+# A short introductory phrase before the main clause: "Lors de la réunion, …", "Selon l'ambassadeur, …".
+INTRODUCTORY = re.compile(
+    r"^(?:Lors d[eu'’]|Au cours d|À l['’]occasion d|A l['’]occasion d|Dans le cadre d|En marge d|Selon|D['’]après|"
+    r"Après|Avant|Ce (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)|Le (?:lundi|mardi|mercredi|jeudi|"
+    r"vendredi|samedi|dimanche)|Mardi|Lundi|Mercredi|Jeudi|Vendredi|Samedi|Dimanche|Par ailleurs|De son côté)"
+    r"[^,]{0,50},\s+")
 SUMMARY_LIMIT = 160
 URL = re.compile(r"https?://[^\s<>\"']+")
 DATELINE = dates.DATELINE
@@ -163,6 +169,11 @@ def derive_title(paragraphs: list[str], source: SourceText) -> str:
         return shorten(headings[0], TITLE_LIMIT) if headings else source.stem
     lead = DATELINE.sub("", lead, count=1).strip()
     sentence = re.split(r"(?<=[.!?])\s+", lead, maxsplit=1)[0].rstrip(".")
+    # "Lors de la réunion, le secrétaire général…": the headline starts at the main clause
+    intro = INTRODUCTORY.match(sentence)
+    if intro and len(sentence) - intro.end() >= 40:
+        rest = sentence[intro.end():]
+        sentence = rest[0].upper() + rest[1:]
     if len(sentence) <= TITLE_LIMIT:
         return sentence
     # prefer ending on a clause boundary when one falls late enough to carry meaning

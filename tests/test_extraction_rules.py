@@ -144,7 +144,7 @@ def test_source_rules(text, expected):
     assert source_of(text) == expected
 
 
-def test_derived_title_is_a_clean_first_clause_never_a_file_name():
+def test_derived_title_starts_at_the_main_clause_and_is_never_a_file_name():
     text = ("vnapotal123 1764676888222.jpg\nUne légende. Photo : VNA\n\n"
             "Lors de la réunion tenue à Vientiane, les deux ministres ont passé en revue la coopération dans "
             "l'énergie, les transports et l'éducation, et ont convenu de nouvelles mesures.\n")
@@ -152,7 +152,7 @@ def test_derived_title_is_a_clean_first_clause_never_a_file_name():
     from chronique.extract import paragraphs_of
 
     title = derive_title(paragraphs_of(source), source)
-    assert title.startswith("Lors de la réunion tenue à Vientiane")
+    assert title.startswith("Les deux ministres ont passé en revue la coopération")
     assert len(title) <= 111 and ".jpg" not in title and "Photo" not in title
 
 

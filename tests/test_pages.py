@@ -51,7 +51,7 @@ def test_day_header_is_shown_in_french(seeds_build):
 
 def test_body_has_subheadings_captions_related_list_and_source_link(seeds_build):
     _, docs = seeds_build
-    lors = next(p for p in article_pages(docs) if p.name.startswith("lors-de-la-reunion")).read_text(encoding="utf-8")
+    lors = next(p for p in article_pages(docs) if p.name.startswith("le-secretaire-general-to-lam")).read_text(encoding="utf-8")
     assert "## Promouvoir la croissance du volume des échanges bilatéraux" in lors
     assert "<figcaption>Secrétaire général To Lam et secrétaire général et président du Laos, Thongloun Sisoulith." in lors
     assert "Photo : VNA</span>" in lors
