@@ -17,7 +17,7 @@ import dateparser
 from babel.dates import get_day_names, get_month_names
 
 from .model import DAY, HEADER, MONTH, PHOTO, TEXT, WARNING, YEAR, ArticleDate, Photo, Problem
-from .text import LOCALE, fold
+from .text import LOCALE, as_written, fold, fold_with_map
 
 EARLIEST = dt.date(1945, 1, 1)
 # A photo uploaded late at night or a header written a day ahead is not "the future".
@@ -122,7 +122,7 @@ def from_photos(photos: tuple[Photo, ...], file: str, today: dt.date) -> DateRes
 def from_text(paragraphs: list[str], urls: list[str], file: str, today: dt.date) -> DateResult:
     """A dateline's date, or the lead's: the best a bare file offers."""
     lead = " ".join(paragraphs[:2])
-    folded_lead = fold(lead)
+    folded_lead, where = fold_with_map(lead)
     year_hints = _year_hints(paragraphs, urls, today)
 
     for url in urls:  # a dated URL is the publisher's own record
@@ -153,7 +153,7 @@ def from_text(paragraphs: list[str], urls: list[str], file: str, today: dt.date)
         if not found:
             continue
         value, how = found
-        phrase = match.group(0)
+        phrase = as_written(lead, where, match.start(), match.end())  # quoted as written
         if match["anchor"] and in_window(value, today):
             # "ce mercredi 26 novembre": the day the article speaks from, or the day before
             # when it went out after midnight: its month is sure, its day is not
@@ -171,8 +171,9 @@ def from_text(paragraphs: list[str], urls: list[str], file: str, today: dt.date)
     for match in MONTH_YEAR.finditer(folded_lead):
         value = _safe_date(int(match["year"]), MONTHS[match["month"]], 1)
         if value and in_window(value, today):
-            return DateResult(ArticleDate(value, MONTH, TEXT, f"« {match.group(0)} » dans le chapeau"),
-                              (Problem(file, "date", WARNING, f"date from the text only ('{match.group(0)}'), month precision; add a header date to be exact"),))
+            phrase = as_written(lead, where, match.start(), match.end())
+            return DateResult(ArticleDate(value, MONTH, TEXT, f"« {phrase} » dans le chapeau"),
+                              (Problem(file, "date", WARNING, f"date from the text only ('{phrase}'), month precision; add a header date to be exact"),))
     return DateResult(None, (Problem(file, "date", WARNING,
                                      "no date found (no header, photo timestamp or dated lead): listed under « Sans date »; "
                                      "add a header line ' date YYYY-MM-DD Titre' or a sidecar date"),))

@@ -40,6 +40,31 @@ def fold(text: str) -> str:
     return " ".join(re.sub(r"[^a-z0-9]+", " ", ascii_text).split())
 
 
+def fold_with_map(text: str) -> tuple[str, list[int]]:
+    """fold(text), with the index in `text` of each folded character, so a phrase
+    found in folded text can be quoted as written."""
+    chars: list[str] = []
+    where: list[int] = []
+    for index, ch in enumerate(text):
+        for out in unidecode(ch).lower():
+            out = out if ("a" <= out <= "z" or "0" <= out <= "9") else " "
+            if out == " " and (not chars or chars[-1] == " "):
+                continue
+            chars.append(out)
+            where.append(index)
+    while chars and chars[-1] == " ":
+        chars.pop()
+        where.pop()
+    return "".join(chars), where
+
+
+def as_written(text: str, where: list[int], start: int, end: int) -> str:
+    """The original text behind folded[start:end]."""
+    if start >= end or end > len(where):
+        return text
+    return text[where[start] : where[end - 1] + 1]
+
+
 def diacritic_richness(text: str) -> int:
     """How many letters carry a diacritic: the most complete spelling wins a merge."""
     return sum(1 for ch in text if unicodedata.decomposition(ch) or ch in "Đđ")
