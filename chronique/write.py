@@ -154,9 +154,8 @@ class Renderer:
         return french_date(article.date.value, article.date.precision) if article.date else "sans date"
 
     @staticmethod
-    @lru_cache(maxsize=1 << 16)  # the same few folders link to the same pages, thousands of times
     def link(from_path: str, to_path: str) -> str:
-        return posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")
+        return relative_link(posixpath.dirname(from_path), to_path)
 
     def entry_line(self, entry: Entry, from_path: str) -> str:
         """One line of a list of articles: date at its own precision, linked title,
@@ -332,9 +331,15 @@ class Renderer:
     def _exports(self) -> None:
         records = [article_record(e, self.site) for e in self.site.entries]
         problems = [p.__dict__ for p in self.site.problems]
-        self.files["data/articles.json"] = json.dumps(
-            {"generator": f"chronique {__version__}", "articles": records, "problems": problems},
-            ensure_ascii=False, indent=1) + "\n"
+        # one article a line: json's C encoder (indent= falls back to the slow Python one),
+        # and a diff between two builds still reads article by article
+        self.files["data/articles.json"] = (
+            f'{{"generator": {json.dumps(f"chronique {__version__}")},\n"articles": [\n'
+            + ",\n".join(json.dumps(r, ensure_ascii=False) for r in records)
+            + '\n],\n"problems": [\n'
+            + ",\n".join(json.dumps(p, ensure_ascii=False) for p in problems)
+            + "\n]}\n"
+        )
         buffer = io.StringIO()
         columns = ["id", "date", "date_precision", "title", "source", "source_url", "people", "organizations",
                    "places", "tags", "summary", "url", "duplicate_of"]
@@ -355,6 +360,18 @@ class Renderer:
             entries = [self.site.by_id[i] for i in term.ids if self.site.by_id[i].article.date][:30]
             path = f"{folder}/{term.slug}.xml"
             self.files[path] = rss_feed(entries, self.info, f"Sujet : {term.name}", path)
+
+
+@lru_cache(maxsize=1 << 16)  # the same few folders link to the same pages, thousands of times
+def relative_link(from_folder: str, to_path: str) -> str:
+    """posixpath.relpath for the docs tree's own clean relative paths, without its
+    calls to the file system (os.getcwd): tens of thousands of links a build."""
+    source = from_folder.split("/") if from_folder else []
+    target = to_path.split("/")
+    common = 0
+    while common < min(len(source), len(target) - 1) and source[common] == target[common]:
+        common += 1
+    return "/".join([".."] * (len(source) - common) + target[common:])
 
 
 def fold_title(title: str) -> str:

@@ -22,7 +22,10 @@
   var status = document.getElementById("chronique-search-status");
   var list = document.getElementById("chronique-search-results");
   var PAGE_SIZE = 10;
+  var MIN_LENGTH = 2;
+  var PAUSE = 100;
   var HINT = status.textContent;
+  var SHORT = "Encore une lettre…";
 
   // base_url is relative to the page ("../.."): resolve it once, so the index and
   // the results' links work from any page and under any deployment path.
@@ -137,25 +140,52 @@
     });
   }
 
+  // Pagefind answers one query at a time, and a word found in most articles takes
+  // it a few hundred milliseconds at 10,000 articles; a search started for "to la"
+  // just before the last key would delay "to lam" by as much. So a search starts
+  // once the keys pause (PAUSE ms; the index chunks load meanwhile), and while one runs only the latest query waits,
+  // to run as soon as it ends. A one-letter query (a prefix of nearly every word)
+  // waits for the second letter.
+  var running = false;
+  var latest = "";
+  var timer = 0;
+
   function search(query) {
     var token = ++sequence;
-    if (!query.trim()) {
+    latest = query.trim();
+    clearTimeout(timer);
+    if (latest.replace(/\s/g, "").length < MIN_LENGTH) {
       list.replaceChildren();
-      status.textContent = HINT;
+      status.textContent = latest ? SHORT : HINT;
       root.setAttribute("data-state", "idle");
-      return Promise.resolve();
+      return;
     }
     root.setAttribute("data-state", "searching");
+    // fetch the index chunks for the words typed so far while the keys go on
+    if (pagefind && !running) pagefind.preload(latest);
+    timer = setTimeout(function () {
+      if (!running && token === sequence) run(latest, token);
+    }, PAUSE);
+  }
+
+  function run(query, token) {
+    running = true;
     return loadPagefind().then(function (pf) {
       return pf.search(query);
     }).then(function (found) {
-      if (token !== sequence || !found) return;
+      running = false;
+      if (token !== sequence) {  // typed on meanwhile: now the latest query
+        return latest.replace(/\s/g, "").length >= MIN_LENGTH ? run(latest, sequence) : undefined;
+      }
       current = { results: found.results, shown: 0 };
       list.replaceChildren();
       status.textContent = countLabel(found.results.length);
       return showMore(token);
     }).catch(function (error) {
-      if (token !== sequence) return;
+      running = false;
+      if (token !== sequence) {
+        return latest.replace(/\s/g, "").length >= MIN_LENGTH ? run(latest, sequence) : undefined;
+      }
       list.replaceChildren();
       status.textContent = "La recherche n’a pas pu être chargée.";
       root.setAttribute("data-state", "error");

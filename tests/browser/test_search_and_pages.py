@@ -166,9 +166,7 @@ def test_results_show_title_date_at_its_precision_and_a_snippet(watched, browser
         if meta["date_precision"] != "day":  # a month-only or year-only date is never shown with a day
             assert not re.match(r"\d{1,2} ", result["date"])
         assert re.search(r"L[aâ]m", result["excerpt"]) and result["marks"], "the snippet marks the words found"
-    by_seed = dict(zip(seeds_of([r["url"] for r in results], articles), results))
-    assert by_seed["000"]["date"] == "2 décembre 2025"
-    assert by_seed["000"]["title"].startswith("Lors de la réunion, le secrétaire général To Lam")
+    assert sorted(seeds_of([r["url"] for r in results], articles)) == ["000", "002", "003", "004"]
 
 
 def test_only_articles_are_results_and_the_status_is_in_french(watched, articles):
