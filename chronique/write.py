@@ -170,9 +170,17 @@ class Renderer:
             parts = self._entry_parts[a.id] = (head, f"{tail}  \n  {md(a.summary)}")
         return f"{parts[0]}({self.link(from_path, entry.path)}){parts[1]}"
 
+    def entry_html(self, entry: Entry, from_path: str) -> str:
+        """entry_line as an HTML list item, with the page's final URL."""
+        a = entry.article
+        source = f" · <em>{html.escape(a.source)}</em>" if a.source else ""
+        return (f'<li><strong>{html.escape(self.when(a))}</strong> · <a href="{page_url_from(from_path, entry.path)}">'
+                f"{html.escape(a.title)}</a>{source}<br>{html.escape(a.summary)}</li>")
+
     def _page(self, template: str, path: str, **context) -> None:
         self.files[path] = self.env.get_template(template).render(
             path=path, link=lambda to: self.link(path, to), entry_line=lambda e: self.entry_line(e, path),
+            url_to=lambda to: page_url_from(path, to), entry_html=lambda e: self.entry_html(e, path),
             site=self.site, info=self.info, **context
         )
 
@@ -372,6 +380,22 @@ def relative_link(from_folder: str, to_path: str) -> str:
     while common < min(len(source), len(target) - 1) and source[common] == target[common]:
         common += 1
     return "/".join([".."] * (len(source) - common) + target[common:])
+
+
+def page_url(path: str) -> str:
+    """The URL MkDocs gives a Markdown page (use_directory_urls): a/b.md -> a/b/, a/index.md -> a/."""
+    stem = path.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
+
+
+def page_url_from(from_path: str, to_path: str) -> str:
+    """The relative URL from one generated page to another, as the browser resolves it."""
+    from_folder = page_url(from_path).rstrip("/")
+    target = page_url(to_path)
+    link = relative_link(from_folder, target + "x").removesuffix("x")  # "x": a file in the target folder
+    return link or "./"
 
 
 def fold_title(title: str) -> str:

@@ -33,7 +33,7 @@ def test_person_pages_have_folded_urls_and_article_pages_link_their_terms(seeds_
     _, docs = seeds_build
     assert (docs / "personnes" / "to-lam.md").exists()
     elan = next((docs / "articles").rglob("un-nouvel-elan*.md")).read_text(encoding="utf-8")
-    assert "[Tô Lâm](../../../personnes/to-lam.md)" in elan
+    assert '<a href="../../../../personnes/to-lam/">Tô Lâm</a>' in elan
 
 
 def test_each_article_ends_with_three_to_five_related_articles(seeds_build):
