@@ -8,6 +8,7 @@ Run on paragraphs only: never on photo file names, credits or related headlines.
 
 from __future__ import annotations
 
+import multiprocessing
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -75,6 +76,14 @@ class Rules:
         self.ignore |= {fold(name) for name in aliases.get("ignore") or []}
 
 
+PARALLEL_FROM, CHUNK = 200, 64
+_WORKER: "EntityExtractor | None" = None  # the extractor a forked worker inherits
+
+
+def _extract_chunk(joined: list[str]) -> list["Entities"]:
+    return _WORKER._extract_chunk(joined)
+
+
 def _alias_spellings(rules: "Rules", kind: str):
     """(variant as written, display) pairs of the aliases files, for matching in text."""
     return [(v, d) for d, variants in rules.alias_lists.get(kind, {}).items() for v in variants]
@@ -134,9 +143,21 @@ class EntityExtractor:
         self.institution_head = re.compile(rf"(?<![\w-])(?:{heads})(?![\w-])", re.IGNORECASE)
 
     def extract_many(self, texts: list[list[str]], n_process: int = 1) -> list[Entities]:
-        """texts: for each article, its paragraphs (and title)."""
+        """texts: for each article, its paragraphs. With n_process > 1 the articles are
+        shared among forked workers that inherit the loaded model (no reload) and send
+        back only the small Entities: spaCy's own n_process ships whole Docs back and
+        gained nothing here."""
         joined = [self._prepare(paragraphs) for paragraphs in texts]
-        docs = self.nlp.pipe(joined, batch_size=64, n_process=n_process)
+        if n_process > 1 and len(joined) >= PARALLEL_FROM and "fork" in multiprocessing.get_all_start_methods():
+            global _WORKER
+            _WORKER = self
+            chunks = [joined[i : i + CHUNK] for i in range(0, len(joined), CHUNK)]
+            with multiprocessing.get_context("fork").Pool(n_process) as pool:
+                return [found for chunk in pool.imap(_extract_chunk, chunks) for found in chunk]
+        return self._extract_chunk(joined)
+
+    def _extract_chunk(self, joined: list[str]) -> list[Entities]:
+        docs = self.nlp.pipe(joined, batch_size=32)
         return [self._entities(text, doc.ents) for text, doc in zip(joined, docs)]
 
     def _prepare(self, paragraphs: list[str]) -> str:

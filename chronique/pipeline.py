@@ -163,7 +163,7 @@ def extract_all(sources, settings: Settings, knowledge: Knowledge, rules: Rules,
     if not sources:
         return articles, failures
     extractor = EntityExtractor(rules)
-    jobs = settings.jobs if len(sources) >= 400 else 1
+    jobs = settings.jobs
     found = extractor.extract_many([ner_input(s) for s, _, _ in sources], n_process=jobs)
     for (source, overrides, cache_file), entities in report.track(list(zip(sources, found)), "Extraction"):
         try:
