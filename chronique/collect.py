@@ -9,6 +9,7 @@ quadratic in the number of articles: candidates come from inverted indexes and L
 from __future__ import annotations
 
 
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 
@@ -31,6 +32,7 @@ DUPLICATE_CONTAINMENT = 0.8
 # A copy cut to half its length still shares half its shingles with the original.
 NEAR_COPY_JACCARD = 0.4
 RELATED_MIN, RELATED_MAX = 3, 5
+NEIGHBOURS = 25
 
 
 @dataclass(frozen=True)
@@ -202,36 +204,37 @@ def find_duplicates(ordered: list[Article]) -> tuple[dict[str, str], list[Proble
 
 def find_related(ordered: list[Article]) -> dict[str, tuple[str, ...]]:
     """3 to 5 articles sharing the most people, places, organisations and topics;
-    rare shared names weigh more. Candidates come from an inverted index of each
-    article's terms, skipping terms so common they say nothing."""
+    rare shared names weigh more, ties go to the nearest in time. Candidates come from
+    an inverted index; for a name held by many articles only the NEIGHBOURS nearest
+    in time on each side count, so the work per article stays bounded (linear in all)."""
     weights = {"people": 3.0, "organizations": 2.0, "places": 1.5, "tags": 1.0}
-    index: dict[tuple[str, str], list[str]] = defaultdict(list)
-    terms = {}
-    for article in ordered:
-        keys = [(kind, fold(name)) for kind in weights for name in getattr(article, kind)]
-        terms[article.id] = keys
+    index: dict[tuple[str, str], list[int]] = defaultdict(list)  # term -> positions, ascending
+    terms = []
+    for position, article in enumerate(ordered):
+        keys = list(dict.fromkeys((kind, fold(name)) for kind in weights for name in getattr(article, kind)))
+        terms.append(keys)
         for key in keys:
-            index[key].append(article.id)
-    common = max(50, len(ordered) // 20)
-    position = {a.id: i for i, a in enumerate(ordered)}
+            index[key].append(position)
     related = {}
-    for article in ordered:
+    for p, article in enumerate(ordered):
         scores: Counter = Counter()
-        for key in terms[article.id]:
+        for key in terms[p]:
             holders = index[key]
-            if len(holders) > common:
-                continue
             weight = weights[key[0]] / (1 + len(holders) / 10)
-            for other in holders:
-                if other != article.id:
-                    scores[other] += weight
-        ranked = sorted(scores, key=lambda o: (-round(scores[o], 6), abs(position[o] - position[article.id]), o))
-        chosen = ranked[:RELATED_MAX]
-        if len(chosen) < RELATED_MIN:  # fall back to the nearest articles in time
-            near = [ordered[j].id for j in sorted(range(len(ordered)), key=lambda j: (abs(j - position[article.id]), j))
-                    [: RELATED_MAX + 1 + len(chosen)] if ordered[j].id != article.id and ordered[j].id not in chosen]
-            chosen += near[: RELATED_MIN - len(chosen)]
-        related[article.id] = tuple(chosen)
+            if len(holders) > 2 * NEIGHBOURS + 1:
+                i = bisect_left(holders, p)
+                holders = holders[max(0, i - NEIGHBOURS) : i + NEIGHBOURS + 1]
+            for q in holders:
+                if q != p:
+                    scores[q] += weight
+        chosen = sorted(scores, key=lambda q: (-round(scores[q], 6), abs(q - p), q))[:RELATED_MAX]
+        distance = 1
+        while len(chosen) < RELATED_MIN and distance < len(ordered):  # else the nearest in time
+            for q in (p - distance, p + distance):
+                if 0 <= q < len(ordered) and q not in chosen and len(chosen) < RELATED_MIN:
+                    chosen.append(q)
+            distance += 1
+        related[article.id] = tuple(ordered[q].id for q in chosen)
     return related
 
 
