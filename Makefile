@@ -36,7 +36,10 @@ serve: site
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 browser-deps:
 	@test -x /usr/bin/chromium || ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium >/dev/null)
-	@test node_modules/.package-lock.json -nt package-lock.json || npm ci --silent --no-audit --no-fund
+	@# lighthouse asks for third-party-web@latest, so the lock can fall behind the registry:
+	@# then `npm ci` refuses it, and `npm install` (same pinned tools) takes over.
+	@test node_modules/.package-lock.json -nt package-lock.json || npm ci --silent --no-audit --no-fund \
+		|| npm install --silent --no-audit --no-fund
 
 test: $(BIN)/.dev browser-deps
 	$(BIN)/python -m pytest -q
