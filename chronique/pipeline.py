@@ -17,9 +17,9 @@ from pathlib import Path
 
 from . import EXTRACTOR_VERSION
 from .collect import Site, collect
-from .entities import MODEL, AliasError, EntityExtractor, Entities, Rules, load_aliases
+from .entities import MODEL, AliasError, EntityExtractor, Rules, load_aliases
 from .extract import Knowledge, extract, ner_input
-from .model import ERROR, WARNING, Article, Problem, Settings, SourceText
+from .model import ERROR, WARNING, Article, Problem, Settings
 from .publish import BuildBusy, docs_lock, publish
 from .read import ReadError, read_bytes
 from .report import Report

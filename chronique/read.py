@@ -13,8 +13,6 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from .model import (
-    CAPTION,
-    ERROR,
     HEADING,
     PARAGRAPH,
     PHOTO_FILE,

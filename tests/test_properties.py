@@ -260,7 +260,7 @@ article_files = st.lists(st.tuples(article_lines, line_ending, entities), min_si
 
 
 def build_in_memory(files):
-    articles, problems = [], []
+    articles = []
     for n, (lines, ending, found) in enumerate(files):
         name = f"{n:03d}_article.txt"
         try:
