@@ -8,16 +8,13 @@ Screenshots are opt-in: `pytest tests/browser --screenshots` or CHRONIQUE_SCREEN
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import http.server
 import os
 import shutil
-import threading
 from pathlib import Path
 
 import pytest
 
+from chronique.audit import serve  # one local server for the audits and the tests
 from tests.conftest import ROOT, SEEDS, build_folder, copy_hand_written_docs, mkdocs_build
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -62,24 +59,6 @@ def build_site(root: Path, fixtures: bool) -> Path:
 @pytest.fixture(scope="session")
 def browser_site(tmp_path_factory) -> Path:
     return build_site(tmp_path_factory.mktemp("browser-site"), fixtures=True)
-
-
-@contextlib.contextmanager
-def serve(site: Path):
-    handler = functools.partial(QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # keep pytest's output clean
-        pass
 
 
 @pytest.fixture(scope="session")
