@@ -9,6 +9,7 @@ quadratic in the number of articles: candidates come from inverted indexes and L
 from __future__ import annotations
 
 
+import heapq
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
@@ -227,7 +228,7 @@ def find_related(ordered: list[Article]) -> dict[str, tuple[str, ...]]:
             for q in holders:
                 if q != p:
                     scores[q] += weight
-        chosen = sorted(scores, key=lambda q: (-round(scores[q], 6), abs(q - p), q))[:RELATED_MAX]
+        chosen = heapq.nsmallest(RELATED_MAX, scores, key=lambda q: (-round(scores[q], 6), abs(q - p), q))
         distance = 1
         while len(chosen) < RELATED_MIN and distance < len(ordered):  # else the nearest in time
             for q in (p - distance, p + distance):
