@@ -58,8 +58,6 @@ SIGN_OFF = re.compile(
     r"\s*[)\]]*\.?$"
 )
 TERMINAL = tuple(".!?…:;»\"”)]")
-# Not text, and not allowed in XML: one in a title made the feeds unreadable.
-NONCHARACTERS = re.compile("[\ufdd0-\ufdef\ufffe\uffff]")
 # Signs of text damaged before it reached us: U+FFFD, or UTF-8 read as cp1252 ("Ã©" for "é").
 DAMAGED = re.compile("\ufffd|[ÂÃ][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]")
 # 13 digits of milliseconds since the epoch, possibly followed by more digits.
@@ -106,7 +104,7 @@ def decode(raw: bytes, name: str) -> tuple[str, list[Problem]]:
     controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\t")
     if controls > max(8, len(text) // 100):
         raise ReadError(f"binary file ({controls} control characters), not a text article: remove it from the seeds folder")
-    cleaned = NONCHARACTERS.sub("", clean(text))
+    cleaned = clean(text)
     if not cleaned.strip():
         raise ReadError("empty file (nothing visible once invisible characters are removed): add the article's text or remove the file")
     if damage := DAMAGED.search(cleaned):

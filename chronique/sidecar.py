@@ -12,7 +12,7 @@ from pathlib import Path
 import yaml
 
 from .model import DAY, EDITOR, ERROR, MONTH, YEAR, ArticleDate, Problem
-from .read import NONCHARACTERS
+
 from .text import clean
 
 LIST_KEYS = ("people", "organizations", "places", "tags")
@@ -103,7 +103,7 @@ def _one_line(value) -> str | None:
     text = _valid_text(value)
     if text is None:
         return None
-    return " ".join(NONCHARACTERS.sub("", clean(text)).split()) or None
+    return " ".join(clean(text).split()) or None
 
 
 def _parse_date(value, name: str) -> tuple[ArticleDate | None, Problem | None]:

@@ -27,10 +27,14 @@ _INVISIBLE = dict.fromkeys(
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
+# Unicode noncharacters: no text means them, and XML (the feeds) refuses U+FFFE and U+FFFF.
+_NONCHARACTERS = re.compile("[\ufdd0-\ufdef\ufffe\uffff]")
+
+
 def clean(text: str) -> str:
-    """NFC-normalise and drop invisible and control characters."""
+    """NFC-normalise and drop invisible, control and noncharacter code points."""
     text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
-    return _CONTROL.sub("", text)
+    return _NONCHARACTERS.sub("", _CONTROL.sub("", text))
 
 
 @lru_cache(maxsize=1 << 16)  # names are folded again and again across a corpus

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
+import os
 import re
 from collections import Counter
 from html.parser import HTMLParser
@@ -33,8 +34,12 @@ from chronique.text import clean
 from chronique.write import HTML_META, front_matter, load_site_info, md, meta_html, render, safe_url, yaml_text
 from tests.conftest import ROOT, TODAY
 
-FAST = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-SLOW = settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+# Under CI the examples are drawn from a fixed seed, so a run is reproducible; by hand they
+# vary from run to run and keep exploring (a failure prints the example to pin with @example).
+DERANDOMIZE = bool(os.environ.get("CI"))
+FAST = settings(max_examples=100, deadline=None, derandomize=DERANDOMIZE, suppress_health_check=[HealthCheck.too_slow])
+SLOW = settings(max_examples=50, deadline=None, derandomize=DERANDOMIZE,
+                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 # Pieces that mean something to YAML, Markdown, HTML, Jinja or the article reader.
 HOSTILE_PIECES = [
@@ -216,7 +221,7 @@ def blanks(text: str) -> str:
     return re.sub(r"[ \t\r\n]+", " ", text).strip()
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300, deadline=None, derandomize=DERANDOMIZE)
 @given(line_text.map(clean), st.sampled_from(sorted(CONTEXTS)))
 @example("===", "list_entry")
 @example("!!! danger \"x\"", "paragraph")
