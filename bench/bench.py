@@ -141,15 +141,9 @@ def snapshot(target: Path) -> Path:
 
 def hand_written_docs(target: Path) -> None:
     """The project's own pages and assets in docs/ (what build.py never writes)."""
-    from chronique.publish import generated_paths
+    from chronique.publish import copy_hand_written
 
-    generated = generated_paths(ROOT / "docs")
-    target.mkdir(parents=True, exist_ok=True)
-    for path in sorted((ROOT / "docs").rglob("*")):
-        rel = path.relative_to(ROOT / "docs").as_posix()
-        if path.is_file() and rel not in generated and not rel.startswith("."):
-            (target / rel).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(path, target / rel)
+    copy_hand_written(ROOT / "docs", target)
 
 
 def mkdocs_project(workdir: Path, docs: Path, code: Path) -> Path:

@@ -52,6 +52,18 @@ def generated_paths(docs: Path) -> set[str]:
             and ".." not in rel.split("/") and "\\" not in rel}
 
 
+def copy_hand_written(docs: Path, target: Path) -> None:
+    """Copy a docs folder's hand-written pages and assets (what build.py never writes)
+    into target: how tests and the benchmark give a generated tree the project's own pages."""
+    generated = generated_paths(docs)
+    target.mkdir(parents=True, exist_ok=True)
+    for path in sorted(docs.rglob("*")):
+        rel = path.relative_to(docs).as_posix()
+        if path.is_file() and rel not in generated and not rel.startswith("."):
+            (target / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, target / rel)
+
+
 def publish(files: dict[str, str], docs: Path, marker: str) -> list[Problem]:
     """Make docs/ hold exactly the hand-written pages plus `files`. Returns the
     generated files it refused to write because a hand-written page is there."""

@@ -34,15 +34,9 @@ def seeds_build(tmp_path_factory):
 
 def copy_hand_written_docs(target: Path) -> None:
     """The project's own hand-written pages and assets (what build.py never writes)."""
-    from chronique.publish import generated_paths
+    from chronique.publish import copy_hand_written
 
-    generated = generated_paths(ROOT / "docs")
-    target.mkdir(parents=True, exist_ok=True)
-    for path in sorted((ROOT / "docs").rglob("*")):
-        rel = path.relative_to(ROOT / "docs").as_posix()
-        if path.is_file() and rel not in generated and not rel.startswith("."):
-            (target / rel).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(path, target / rel)
+    copy_hand_written(ROOT / "docs", target)
 
 
 @pytest.fixture
