@@ -79,10 +79,6 @@ def paragraphs_of(source: SourceText) -> list[str]:
     return [analysis_text(line.text) for line in source.lines if line.kind == PARAGRAPH]
 
 
-def ner_input(source: SourceText) -> list[str]:
-    return paragraphs_of(source)
-
-
 def extract(source: SourceText, entities: Entities, overrides: dict, knowledge: Knowledge, today: dt.date) -> Article:
     problems: list[Problem] = list(source.problems)
     paragraphs = paragraphs_of(source)

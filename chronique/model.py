@@ -6,7 +6,7 @@ Dataclasses only, no behaviour beyond small derived properties.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 # Precision of a date, coarsest last. A month-only date is never shown with a day.
@@ -16,7 +16,7 @@ PRECISIONS = (DAY, MONTH, YEAR)
 # Where a value came from, most trusted first.
 EDITOR, HEADER, PHOTO, TEXT = "editor", "header", "photo", "text"
 
-ERROR, WARNING, INFO = "error", "warning", "info"
+ERROR, WARNING = "error", "warning"
 
 
 @dataclass(frozen=True)
@@ -33,16 +33,15 @@ class Problem:
 class Line:
     """One line of an article, classified by what it is."""
 
-    kind: str  # paragraph | heading | photo | caption | credit | related | source | signoff
+    kind: str  # paragraph | heading | photo (its text: the index of its Photo) | related | source | signoff
     text: str
 
 
 # Line kinds
-PARAGRAPH, HEADING, PHOTO_FILE, CAPTION, RELATED, SOURCE_LINE, SIGNOFF = (
+PARAGRAPH, HEADING, PHOTO_FILE, RELATED, SOURCE_LINE, SIGNOFF = (
     "paragraph",
     "heading",
     "photo",
-    "caption",
     "related",
     "source",
     "signoff",
@@ -145,7 +144,6 @@ class Article:
     slug_hint: str | None = None  # an editor's fixed slug, so corrected titles keep their URL
     hold: bool = False
     problems: tuple[Problem, ...] = ()
-    entity_sources: dict = field(default_factory=dict, compare=False, hash=False)
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from pathlib import Path
 from . import EXTRACTOR_VERSION
 from .collect import Site, collect
 from .entities import MODEL, AliasError, EntityExtractor, Rules, load_aliases
-from .extract import Knowledge, extract, ner_input
+from .extract import Knowledge, extract, paragraphs_of
 from .model import ERROR, WARNING, Article, Problem, Settings
 from .publish import BuildBusy, docs_lock, publish
 from .read import ReadError, read_bytes
@@ -164,7 +164,7 @@ def extract_all(sources, settings: Settings, knowledge: Knowledge, rules: Rules,
         return articles, failures
     extractor = EntityExtractor(rules)
     jobs = settings.jobs
-    found = extractor.extract_many([ner_input(s) for s, _, _ in sources], n_process=jobs)
+    found = extractor.extract_many([paragraphs_of(s) for s, _, _ in sources], n_process=jobs)
     for (source, overrides, cache_file), entities in report.track(list(zip(sources, found)), "Extraction"):
         try:
             article = extract(source, entities, overrides, knowledge, now)

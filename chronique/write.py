@@ -24,7 +24,7 @@ from jinja2.utils import htmlsafe_json_dumps
 from . import __version__
 from .charts import bar_chart, dot_chart
 from .collect import TAXONOMIES, UNDATED, Entry, Site
-from .text import french_date, french_month
+from .text import fold, french_date, french_month
 
 PAGE_SIZE = 100
 MARKER = "Généré par Chronique"
@@ -144,7 +144,7 @@ class Renderer:
                                 marker=MARKER, version=__version__)
         self.files: dict[str, str] = {}
         # lookups built once: per article they would make the build quadratic
-        self.titles = {fold_title(e.article.title): e for e in site.entries}
+        self.titles = {fold(e.article.title): e for e in site.entries}
         self._entry_parts: dict[str, tuple[str, str]] = {}
         self.terms_by_name = {key: {t.name: t for t in terms} for key, terms in site.taxonomies.items()}
 
@@ -216,7 +216,7 @@ class Renderer:
             "seed": a.seed,
         }
         titles = self.titles
-        related_headlines = [(h, titles.get(fold_title(h))) for h in a.related]
+        related_headlines = [(h, titles.get(fold(h))) for h in a.related]
         self._page("article.md.j2", entry.path, entry=entry, a=a, front=front_matter(meta),
                    terms=self._terms_of(entry), related_headlines=related_headlines,
                    related=[self.site.by_id[i] for i in entry.related],
@@ -396,12 +396,6 @@ def page_url_from(from_path: str, to_path: str) -> str:
     target = page_url(to_path)
     link = relative_link(from_folder, target + "x").removesuffix("x")  # "x": a file in the target folder
     return link or "./"
-
-
-def fold_title(title: str) -> str:
-    from .text import fold
-
-    return fold(title)
 
 
 def paginate(items: list, size: int) -> list[list]:
