@@ -10,6 +10,8 @@ from __future__ import annotations
 
 
 import heapq
+import re
+import unicodedata
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
@@ -17,6 +19,7 @@ from dataclasses import dataclass, replace
 from datasketch import MinHashLSH
 
 from . import similarity
+from .parallel import in_background
 from .entities import best_spelling, merge_key
 from .model import Article, Event, Figure, Problem
 from .text import fold, slug
@@ -34,6 +37,8 @@ DUPLICATE_CONTAINMENT = 0.8
 NEAR_COPY_JACCARD = 0.4
 RELATED_MIN, RELATED_MAX = 3, 5
 NEIGHBOURS = 25
+# From this many articles, with jobs > 1, collect() and render() use a second core.
+PARALLEL_FROM = 2000
 
 
 @dataclass(frozen=True)
@@ -75,13 +80,16 @@ class Site:
     problems: tuple[Problem, ...]
 
 
-def collect(articles: list[Article]) -> Site:
+def collect(articles: list[Article], jobs: int = 1) -> Site:
+    """The corpus as a site. With jobs > 1, on a large corpus, duplicates are found in a
+    forked process while related articles are found here (they do not depend on each other)."""
     published = [a for a in articles if not a.hold]
     published = merge_names_across_corpus(published)
     ordered = sorted(published, key=order_key)
     slugs = assign_slugs(ordered)
-    duplicate_of, problems = find_duplicates(ordered)
+    duplicates = in_background(lambda: find_duplicates(ordered), enabled=jobs > 1 and len(ordered) >= PARALLEL_FROM)
     related = find_related(ordered)
+    duplicate_of, problems = duplicates()
     copies = defaultdict(list)
     for copy, original in duplicate_of.items():
         copies[original].append(copy)
@@ -157,8 +165,24 @@ def article_location(article: Article, article_slug: str) -> tuple[str, str]:
     return f"{folder}/{article_slug}.md", f"{folder}/{article_slug}/"
 
 
+# For confirming a near copy, words are compared without case or diacritics, as by
+# fold(), but through NFKD in C rather than unidecode character by character: whole
+# texts are folded here, for every candidate pair. (Only the two texts compared need
+# to agree, so this need not match fold() letter for letter.)
+_LIGATURES = {"đ": "d", "ð": "d", "œ": "oe", "æ": "ae", "ß": "ss", "ø": "o", "ł": "l"}
+_LIGATURE = re.compile("|".join(_LIGATURES))  # a regex scan: str.translate looks up every character
+_COMBINING = re.compile(r"[\u0300-\u036f]+")
+_WORD = re.compile(r"\w+")
+
+
+def plain_words(paragraphs) -> list[str]:
+    text = _LIGATURE.sub(lambda m: _LIGATURES[m.group()], " ".join(paragraphs).casefold())
+    text = unicodedata.normalize("NFKD", text)
+    return _WORD.findall(_COMBINING.sub("", text))
+
+
 def _shingles_of(article: Article) -> set[str]:
-    return similarity.shingles(similarity.words_of(b.text for b in article.blocks if b.kind == "paragraph"))
+    return similarity.shingles(plain_words(b.text for b in article.blocks if b.kind == "paragraph"))
 
 
 def find_duplicates(ordered: list[Article]) -> tuple[dict[str, str], list[Problem]]:
@@ -218,7 +242,7 @@ def find_related(ordered: list[Article]) -> dict[str, tuple[str, ...]]:
             index[key].append(position)
     related = {}
     for p, article in enumerate(ordered):
-        scores: Counter = Counter()
+        scores: defaultdict[int, float] = defaultdict(float)
         for key in terms[p]:
             holders = index[key]
             weight = weights[key[0]] / (1 + len(holders) / 10)
@@ -226,9 +250,9 @@ def find_related(ordered: list[Article]) -> dict[str, tuple[str, ...]]:
                 i = bisect_left(holders, p)
                 holders = holders[max(0, i - NEIGHBOURS) : i + NEIGHBOURS + 1]
             for q in holders:
-                if q != p:
-                    scores[q] += weight
-        chosen = heapq.nsmallest(RELATED_MAX, scores, key=lambda q: (-round(scores[q], 6), abs(q - p), q))
+                scores[q] += weight
+        scores.pop(p, None)
+        chosen = best_related(scores, p)
         distance = 1
         while len(chosen) < RELATED_MIN and distance < len(ordered):  # else the nearest in time
             for q in (p - distance, p + distance):
@@ -239,10 +263,22 @@ def find_related(ordered: list[Article]) -> dict[str, tuple[str, ...]]:
     return related
 
 
+def best_related(scores: dict[int, float], p: int) -> list[int]:
+    """The RELATED_MAX best scores; ties (to 1e-6) go to the nearest in time, then the
+    first. Only the candidates that can make the cut get the full sort key: an
+    article has hundreds of candidates and this runs for every article."""
+    if len(scores) > RELATED_MAX:
+        cut = round(sorted(scores.values(), reverse=True)[RELATED_MAX - 1], 6) - 1e-6
+        scores = {q: s for q, s in scores.items() if s >= cut}
+    return heapq.nsmallest(RELATED_MAX, scores, key=lambda q: (-round(scores[q], 6), abs(q - p), q))
+
+
 def build_taxonomies(entries: list[Entry]) -> dict[str, tuple[Term, ...]]:
     result = {}
     for key, (_, folder) in TAXONOMIES.items():
-        holders: dict[str, list[str]] = defaultdict(list)
+        # term -> the ids holding it, in entry order (a dict as an ordered set: a
+        # list's `in` made this quadratic for names found in most articles)
+        holders: dict[str, dict[str, None]] = defaultdict(dict)
         names: dict[str, str] = {}
         for entry in entries:
             if entry.duplicate_of:
@@ -252,8 +288,7 @@ def build_taxonomies(entries: list[Entry]) -> dict[str, tuple[Term, ...]]:
                 if name:
                     term_key = fold(name)
                     names.setdefault(term_key, name)
-                    if entry.article.id not in holders[term_key]:
-                        holders[term_key].append(entry.article.id)
+                    holders[term_key][entry.article.id] = None
         terms, used = [], set()
         for term_key in sorted(names, key=lambda k: (k, names[k])):
             term_slug = slug(names[term_key]) or "terme"

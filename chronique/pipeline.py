@@ -98,10 +98,10 @@ def _build(settings: Settings) -> BuildResult:
     articles = [found[stem] for stem in order if stem in found]
     for article in articles:
         problems += article.problems
-    site = collect(articles)
+    site = collect(articles, jobs=settings.jobs)
     problems += site.problems
     site = replace(site, problems=tuple(problems))
-    files = render(site, load_site_info(ROOT / "mkdocs.yml"))
+    files = render(site, load_site_info(ROOT / "mkdocs.yml"), jobs=settings.jobs)
     problems += publish(files, settings.docs, MARKER)
     report.show(site, problems)
     return BuildResult(site, tuple(articles), tuple(problems), files)
@@ -197,7 +197,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--strict", action="store_true", help="exit with status 1 on warnings too")
     parser.add_argument("--no-cache", action="store_true", help="extract every article again")
     parser.add_argument("--cache", type=Path, default=ROOT / ".cache" / "extract", help="extraction cache folder")
-    parser.add_argument("--jobs", type=int, default=min(2, os.cpu_count() or 1), help="processes for the NER model")
+    parser.add_argument("--jobs", type=int, default=min(2, os.cpu_count() or 1), help="processes to use (NER, then duplicates and pages on large corpora)")
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
     args = parser.parse_args(argv)
     if not args.seeds.is_dir():

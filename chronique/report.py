@@ -11,8 +11,11 @@ from rich.table import Table
 
 from .model import ERROR, TEXT, WARNING
 
-# Above this many articles the table lists only the ones with something to check.
+# Above this many articles the table lists only the ones with something to check,
+# errors first, at most TABLE_ROWS of them (thousands of rows help no one and take
+# seconds to lay out); a count by kind of problem sums up the rest.
 FULL_TABLE_LIMIT = 200
+TABLE_ROWS = 100
 
 
 class Report:
@@ -37,30 +40,41 @@ class Report:
         for problem in problems:
             by_file.setdefault(problem.file, []).append(problem)
         doubts = find_doubts(site)
-        table = Table(title="Chronique : rapport de construction", show_lines=False)
-        for column in ("fichier", "date (précision, source)", "titre", "pers.", "org.", "lieux", "à vérifier"):
-            table.add_column(column, overflow="fold")
         entries = list(site.entries)
         many = len(entries) > FULL_TABLE_LIMIT
-        for entry in sorted(entries, key=lambda e: e.article.seed):
+        rows = []
+        for entry in entries:
             a = entry.article
-            notes = [f"{p.severity}: {p.field}: {p.message}" for p in by_file.get(a.seed, [])] + doubts.get(a.id, [])
+            found = by_file.get(a.seed, [])
+            notes = [f"{p.severity}: {p.field}: {p.message}" for p in found] + doubts.get(a.id, [])
             if many and not notes:
                 continue
             when = f"{a.date.iso} ({a.date.precision}, {a.date.source})" if a.date else "—"
-            table.add_row(a.seed, when, a.title_source, str(len(a.people)), str(len(a.organizations)),
-                          str(len(a.places)), "\n".join(notes) or "")
+            worst = 0 if any(p.severity == ERROR for p in found) else 1 if found else 2
+            rows.append((worst, a.seed, (a.seed, when, a.title_source, str(len(a.people)), str(len(a.organizations)),
+                                         str(len(a.places)), "\n".join(notes))))
         shown = {e.article.seed for e in entries}
-        for file, file_problems in sorted(by_file.items()):
+        for file, file_problems in by_file.items():
             if file not in shown:
-                table.add_row(file, "—", "—", "", "", "", "\n".join(f"{p.severity}: {p.field}: {p.message}" for p in file_problems))
+                rows.append((0, file, (file, "—", "—", "", "", "", "\n".join(f"{p.severity}: {p.field}: {p.message}"
+                                                                               for p in file_problems))))
+        rows.sort(key=lambda row: (row[0], row[1]) if many else row[1])
+        table = Table(title="Chronique : rapport de construction", show_lines=False)
+        for column in ("fichier", "date (précision, source)", "titre", "pers.", "org.", "lieux", "à vérifier"):
+            table.add_column(column, overflow="fold")
+        for _, _, cells in rows[:TABLE_ROWS] if many else rows:
+            table.add_row(*cells)
         self.console.print(table)
         counts = Counter(p.severity for p in problems)
-        held = ""
-        self.console.print(
-            f"{len(entries)} articles, {counts[ERROR]} errors, {counts[WARNING]} warnings{held}"
-            + (f" (table limited to the {FULL_TABLE_LIMIT}+ corpus's articles to check)" if many else "")
-        )
+        self.console.print(f"{len(entries)} articles, {counts[ERROR]} errors, {counts[WARNING]} warnings")
+        if many:
+            kinds = Counter((p.severity, p.field) for p in problems)
+            summary = ", ".join(f"{n} {severity} {field}" for (severity, field), n in sorted(kinds.items()))
+            hidden = max(0, len(rows) - TABLE_ROWS)
+            self.console.print(
+                f"Table: the articles to check, errors first{f' (the first {TABLE_ROWS}; {hidden} more)' if hidden else ''}. "
+                f"By kind: {summary or 'none'}. Every problem is listed in docs/data/articles.json (\"problems\")."
+            )
 
 
 def find_doubts(site) -> dict[str, list[str]]:

@@ -112,3 +112,41 @@ def test_article_page_size_does_not_depend_on_n(builds):
     sizes_big = sorted(big[n].stat().st_size for n in same)
     median_small, median_big = sizes_small[len(same) // 2], sizes_big[len(same) // 2]
     assert median_big <= median_small * 1.1, (median_small, median_big)
+
+
+def test_two_cores_build_the_same_site_as_one(builds, monkeypatch):
+    """On a large corpus collect() finds duplicates, and render() writes the article
+    pages, in a forked process: the site must be the same, page for page."""
+    from chronique import collect, write
+
+    _, _, result = builds[300]
+    monkeypatch.setattr(collect, "PARALLEL_FROM", 100)
+    monkeypatch.setattr(write, "PARALLEL_FROM", 100)
+    articles = list(result.articles)
+    one, two = collect.collect(articles, jobs=1), collect.collect(articles, jobs=2)
+    assert two == one
+    assert any(entry.duplicate_of for entry in two.entries)  # the forked half did find the copies
+    info = write.SiteInfo("https://example.org/", "Chronique", "")
+    pages_one, pages_two = write.render(one, info, jobs=1), write.render(two, info, jobs=2)
+    assert list(pages_two) == list(pages_one)
+    assert pages_two == pages_one
+    assert sum(path.startswith("articles/") for path in pages_two) >= 250
+
+
+def test_report_on_a_large_corpus_lists_errors_first_and_sums_up_the_rest(builds):
+    from io import StringIO
+
+    from rich.console import Console
+
+    from chronique.model import ERROR, Problem
+    from chronique.report import TABLE_ROWS, Report
+
+    _, _, result = builds[300]
+    broken = Problem("zz_binary.txt", "file", ERROR, "not a text file; skipped")
+    out = StringIO()
+    Report(progress=False, console=Console(file=out, width=240)).show(result.site, [*result.problems, broken])
+    text = out.getvalue()
+    rows = [line for line in text.splitlines() if re.match(r"^│ \S+\.txt", line)]
+    assert len(rows) == TABLE_ROWS  # hundreds of articles to check, a readable table
+    assert rows[0].startswith("│ zz_binary.txt")  # the error comes first, whatever its name
+    assert re.search(r"\d+ more\)", text) and "1 error file" in text and "warning date" in text
