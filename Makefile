@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: site build serve test eval bench audit screenshots golden clean browser-deps
+.PHONY: site site-full build serve test eval bench audit screenshots golden clean browser-deps
 
 $(BIN)/.runtime: requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -21,9 +21,14 @@ $(BIN)/.dev: requirements-dev.txt requirements.txt $(BIN)/.runtime
 build: $(BIN)/.runtime
 	$(BIN)/python build.py
 
+# mkdocs build --strict (incremental when site/ holds a build of the same configuration:
+# only the pages build.py changed are rendered again; `make site-full` renders all),
+# then the search index.
 site: build
-	$(BIN)/mkdocs build --strict
-	$(BIN)/python -m chronique.search site
+	$(BIN)/python -m chronique.site
+
+site-full: build
+	$(BIN)/python -m chronique.site --full
 
 
 # The built site, search index included (mkdocs serve would not run Pagefind).

@@ -149,7 +149,7 @@ def hand_written_docs(target: Path) -> None:
 def mkdocs_project(workdir: Path, docs: Path, code: Path) -> Path:
     workdir.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(code / "mkdocs.yml", workdir / "mkdocs.yml")
-    for name in ("overrides",):
+    for name in ("overrides", "chronique"):
         if (code / name).exists():
             (workdir / name).symlink_to(code / name)
     (workdir / "docs").symlink_to(docs.resolve())

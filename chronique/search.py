@@ -34,6 +34,7 @@ LANGUAGE = "fr"
 # (The related-articles lists are marked data-pagefind-ignore in overrides/main.html:
 # Pagefind's selectors have no sibling combinator to reach a list from its heading.)
 EXCLUDED = (".admonition", ".chronique-meta")
+ARTICLE_PAGES = "articles/**/*.html"  # chronique/collect.py puts every article under articles/
 
 
 def pagefind_command(site: Path) -> list[str]:
@@ -45,6 +46,9 @@ def pagefind_command(site: Path) -> list[str]:
         # if a page came out without <html lang>.
         "--force-language", LANGUAGE,
         "--exclude-selectors", ", ".join(EXCLUDED),
+        # Only article pages are indexed (data-pagefind-body): not parsing the other
+        # pages (lists, taxonomies, archives) saves a fifth of the time at 10,000 articles.
+        "--glob", ARTICLE_PAGES,
     ]
 
 

@@ -54,6 +54,22 @@ def seed_folder(tmp_path):
     return make
 
 
+def mkdocs_project(docs: Path, workdir: Path) -> Path:
+    """A folder with the project's mkdocs.yml, its theme overrides and hooks, and `docs`
+    as its docs folder. Returns its mkdocs.yml."""
+    workdir.mkdir(parents=True, exist_ok=True)
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    (workdir / "mkdocs.yml").write_text(config, encoding="utf-8")
+    for name in ("overrides", "chronique"):
+        if (ROOT / name).exists() and not (workdir / name).exists():
+            (workdir / name).symlink_to(ROOT / name)
+    if (workdir / "docs").resolve() != docs.resolve():
+        if (workdir / "docs").exists() or (workdir / "docs").is_symlink():
+            (workdir / "docs").unlink()
+        (workdir / "docs").symlink_to(docs.resolve())
+    return workdir / "mkdocs.yml"
+
+
 def mkdocs_build(docs: Path, workdir: Path) -> tuple[int, str, Path]:
     """`mkdocs build --strict` of a generated docs folder with the project's own
     configuration and theme overrides. Returns (exit status, output, site folder)."""
@@ -61,16 +77,7 @@ def mkdocs_build(docs: Path, workdir: Path) -> tuple[int, str, Path]:
     import subprocess
     import sys
 
-    workdir.mkdir(parents=True, exist_ok=True)
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    (workdir / "mkdocs.yml").write_text(config, encoding="utf-8")
-    for name in ("overrides",):
-        if (ROOT / name).exists() and not (workdir / name).exists():
-            (workdir / name).symlink_to(ROOT / name)
-    if (workdir / "docs").resolve() != docs.resolve():
-        if (workdir / "docs").exists() or (workdir / "docs").is_symlink():
-            (workdir / "docs").unlink()
-        (workdir / "docs").symlink_to(docs.resolve())
+    mkdocs_project(docs, workdir)
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(workdir / "mkdocs.yml")],
                          capture_output=True, text=True, env=env, cwd=workdir)

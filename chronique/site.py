@@ -1,0 +1,151 @@
+"""Render docs/ into site/: `python -m chronique.site [--full] [-f mkdocs.yml]`.
+
+`mkdocs build --strict` with the project's mkdocs.yml, then the search index
+(chronique.search). This is what `make site` runs after build.py.
+
+Incremental when it can be: if site/ holds a complete build made with the same
+configuration, MkDocs renders again only the pages whose Markdown changed since
+(publish() leaves an unchanged file untouched, its modification time included,
+so MkDocs' own "dirty" test is exact), and the files whose source is gone are
+removed. Every generated page that depends on another article (lists, related
+articles) is itself rewritten by build.py when that article changes, so it is
+rendered again too. A different mkdocs.yml, theme override, hook or version of
+MkDocs, Material or Markdown, a build that failed or was interrupted, or --full:
+everything is rendered again, exactly as `mkdocs build --strict` does.
+tests/test_site_driver.py checks that an incremental build gives the same site,
+file for file, as a full one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import logging
+import os
+import sys
+import time
+from importlib.metadata import version
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+STAMP = ".chronique-build.json"  # in site/: what the last complete MkDocs build was made with
+# outputs of MkDocs that are not files of docs/ or of the theme (static templates)
+TEMPLATE_OUTPUTS = ("404.html", "sitemap.xml", "sitemap.xml.gz")
+KEPT = ("pagefind/", STAMP)  # written after MkDocs, by chronique.search and by this module
+PACKAGES = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2")
+
+
+def configuration_digest(config_file: Path) -> str:
+    """What every page's HTML depends on besides its own Markdown."""
+    digest = hashlib.sha256()
+    digest.update(config_file.read_bytes())
+    for package in PACKAGES:
+        digest.update(f"{package}={version(package)}".encode())
+    folders = [config_file.parent / "overrides", ROOT / "chronique" / "mkdocs_hooks.py"]
+    for folder in folders:
+        paths = sorted(folder.rglob("*")) if folder.is_dir() else [folder]
+        for path in paths:
+            if path.is_file():
+                digest.update(path.relative_to(folder.parent).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def read_stamp(site: Path) -> str | None:
+    try:
+        return json.loads((site / STAMP).read_text(encoding="utf-8")).get("configuration")
+    except (OSError, ValueError, AttributeError):
+        return None
+
+
+class _DropDirtyWarning(logging.Filter):
+    """MkDocs warns that a dirty build may leave navigation stale, which strict mode
+    counts as a failure. Chronique's navigation is fixed in mkdocs.yml, and the
+    pages that list articles are rewritten whenever those articles change."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "'dirty' build" not in record.getMessage()
+
+
+def build_site(config_file: Path, full: bool = False, quiet: bool = False) -> tuple[Path, bool]:
+    """MkDocs, strict. Returns (site folder, whether the build was incremental)."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    config = load_config(str(config_file), strict=True)
+    site = Path(config.site_dir)
+    wanted = configuration_digest(config_file)
+    incremental = not full and (site / "index.html").is_file() and read_stamp(site) == wanted
+    (site / STAMP).unlink(missing_ok=True)  # written again only once this build succeeds
+    build_logger = logging.getLogger("mkdocs.commands.build")
+    dirty_filter = _DropDirtyWarning()
+    build_logger.addFilter(dirty_filter)
+    try:
+        build(config, dirty=incremental)
+    finally:
+        build_logger.removeFilter(dirty_filter)
+    if incremental:
+        removed = remove_stale(config)
+        if removed and not quiet:
+            print(f"Site : {removed} fichier(s) retiré(s) de {site} (leur page n'existe plus)")
+    (site / STAMP).write_text(json.dumps({"configuration": wanted}) + "\n", encoding="utf-8")
+    return site, incremental
+
+
+def expected_outputs(config) -> set[str]:
+    """Every file the current docs/ and theme make MkDocs write, relative to site/."""
+    from mkdocs.structure.files import get_files
+
+    files = get_files(config)
+    files.add_files_from_theme(config.theme.get_env(), config)
+    return {file.dest_uri for file in files if file.inclusion.is_included()} | set(TEMPLATE_OUTPUTS)
+
+
+def remove_stale(config) -> int:
+    """Remove from site/ what no current source produces (an article held back, renamed,
+    or a list page that no longer exists). Returns the number of files removed."""
+    site = Path(config.site_dir)
+    wanted = expected_outputs(config)
+    removed = 0
+    for path in sorted(site.rglob("*"), reverse=True):
+        rel = path.relative_to(site).as_posix()
+        if rel.startswith(KEPT[0]) or rel == KEPT[1]:
+            continue
+        if path.is_file() or path.is_symlink():
+            if rel not in wanted:
+                path.unlink()
+                removed += 1
+        elif path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
+    return removed
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m chronique.site", description=__doc__.split("\n\n")[0])
+    parser.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"))
+    parser.add_argument("--full", action="store_true", help="render every page again (as a fresh clone would)")
+    parser.add_argument("--no-search", action="store_true", help="skip the search index")
+    parser.add_argument("--quiet", action="store_true")
+    args = parser.parse_args(argv)
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    logging.basicConfig(level=logging.WARNING if args.quiet else logging.INFO, format="%(levelname)-7s -  %(message)s")
+    start = time.perf_counter()
+    try:
+        site, incremental = build_site(args.config_file, full=args.full, quiet=args.quiet)
+    except SystemExit:
+        raise
+    except Exception as error:  # mkdocs' Abort in strict mode, a template error
+        print(f"chronique.site: mkdocs build failed: {error}", file=sys.stderr)
+        return 1
+    if not args.quiet:
+        kind = "incrémental (pages modifiées seulement)" if incremental else "complet"
+        print(f"Site : rendu {kind} en {time.perf_counter() - start:.1f} s")
+    if not args.no_search:
+        from .search import index_site
+
+        index_site(site, quiet=args.quiet)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

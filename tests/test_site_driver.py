@@ -1,0 +1,90 @@
+"""`make site` renders incrementally (chronique/site.py): after articles change, only
+their pages and the pages listing them are rendered again, stale pages go, and
+the result is the same site, file for file, as a full `mkdocs build --strict`."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from chronique import site as site_driver
+from tests.conftest import SEEDS, build_folder, copy_hand_written_docs, mkdocs_project
+
+
+def tree(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*"))
+            if p.is_file() and p.name != site_driver.STAMP}
+
+
+def render(docs: Path, workdir: Path, full: bool = False) -> tuple[Path, bool]:
+    return site_driver.build_site(mkdocs_project(docs, workdir), full=full, quiet=True)
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    seeds = tmp_path / "seeds"
+    shutil.copytree(SEEDS, seeds)
+    docs = tmp_path / "docs"
+    copy_hand_written_docs(docs)
+    build_folder(seeds, docs)
+    return seeds, docs
+
+
+def test_incremental_build_renders_only_what_changed_and_equals_a_full_build(corpus, tmp_path):
+    seeds, docs = corpus
+    site, incremental = render(docs, tmp_path / "live")
+    assert not incremental  # no previous build: everything is rendered
+    assert (site / "index.html").is_file() and (site / site_driver.STAMP).is_file()
+
+    # an article edited, one withdrawn, one added
+    first, second = sorted(seeds.glob("*.txt"))[:2]
+    with first.open("a", encoding="utf-8") as handle:
+        handle.write("\nLe ministre a ajouté une phrase à la fin de l'article.\n")
+    second.unlink()
+    (seeds / "zz_nouveau.txt").write_text(
+        " date 2026-03-02 Le Vietnam et le Laos signent un accord sur l'énergie\n"
+        "Vientiane (VNA) - Les deux pays ont signé lundi un accord sur l'électricité.\n", encoding="utf-8")
+    before = {p: p.stat().st_mtime_ns for p in site.rglob("*.html")}
+    build_folder(seeds, docs)
+    site, incremental = render(docs, tmp_path / "live")
+    assert incremental
+
+    after = {p: p.stat().st_mtime_ns for p in site.rglob("*.html")}
+    untouched = [p for p in before if p in after and after[p] == before[p]]
+    assert untouched, "an incremental build rendered every page again"
+    assert any("energie" in p.parent.name for p in after)  # the new article's page
+    full_site, _ = render(docs, tmp_path / "full", full=True)
+    assert tree(site) == tree(full_site)  # same files (the withdrawn article's page gone), same bytes
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert sitemap.count("<lastmod>") >= 4  # the dates of pages not rendered again are kept
+
+
+def test_a_new_configuration_or_a_failed_build_means_a_full_build(corpus, tmp_path):
+    _, docs = corpus
+    workdir = tmp_path / "live"
+    render(docs, workdir)
+    assert render(docs, workdir)[1]  # nothing changed: incremental
+
+    config = workdir / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("site_name: ", "site_name: Ma "), encoding="utf-8")
+    site, incremental = site_driver.build_site(config, quiet=True)
+    assert not incremental
+    assert "Ma Chronique" in (site / "index.html").read_text(encoding="utf-8")
+    assert site_driver.build_site(config, quiet=True)[1]
+
+    (docs / "a-propos.md").write_text("# À propos\n\n[lien cassé](nulle-part.md)\n", encoding="utf-8")
+    with pytest.raises(Exception):
+        site_driver.build_site(config, quiet=True)  # strict: the broken link fails the build
+    assert not (site / site_driver.STAMP).exists()
+    (docs / "a-propos.md").write_text("# À propos\n\nCorrigé.\n", encoding="utf-8")
+    assert not site_driver.build_site(config, quiet=True)[1]  # after a failure, everything is rendered again
+
+
+def test_the_stamp_names_the_configuration(corpus, tmp_path):
+    _, docs = corpus
+    site, _ = render(docs, tmp_path / "live")
+    stamp = json.loads((site / site_driver.STAMP).read_text(encoding="utf-8"))
+    assert stamp == {"configuration": site_driver.configuration_digest(tmp_path / "live" / "mkdocs.yml")}
