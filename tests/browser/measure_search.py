@@ -16,6 +16,7 @@ fragments are gzip files already).
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -46,15 +47,15 @@ TIMED_SEARCH = """query => new Promise(resolve => {
 
 def kind_of(url: str) -> str:
     name = url.rsplit("/", 1)[-1]
-    if "/pagefind/index/" in url:
+    if re.search(r"/pagefind(-\d+)?/index/", url):
         return "index chunks"
-    if "/pagefind/fragment/" in url:
+    if re.search(r"/pagefind(-\d+)?/fragment/", url):
         return "fragments"
-    if "/pagefind/filter/" in url:
+    if re.search(r"/pagefind(-\d+)?/filter/", url):
         return "filters"
     if name.startswith("wasm."):
         return "wasm"
-    if "/pagefind/" in url:
+    if re.search(r"/pagefind(-\d+)?/", url):
         return "pagefind.js, entry, meta"
     return "other"
 
