@@ -48,6 +48,9 @@ class Rules:
     aliases: dict[str, dict[str, str]] = field(default_factory=dict)  # kind -> folded variant -> display
     ignore: set[str] = field(default_factory=set)
     alias_lists: dict[str, dict[str, list[str]]] = field(default_factory=dict)  # kind -> display -> variants
+    # outlets (data/outlets.yml): "Nhân Dân" signing off an article is a newspaper, not a person
+    not_people: set[str] = field(default_factory=set)
+    eponyms: set[str] = field(default_factory=set)  # folded
 
     @classmethod
     def load(cls, data_dirs: list[Path]) -> "Rules":
@@ -59,7 +62,12 @@ class Rules:
             places=base["places"],
             organization_heads=base["organization_heads"],
             not_entities={fold(s) for s in base["not_entities"]},
+            eponyms={fold(s) for s in base.get("eponyms") or []},
         )
+        outlets_file = data_dirs[0] / "outlets.yml"
+        if outlets_file.exists():
+            outlets = yaml.safe_load(outlets_file.read_text(encoding="utf-8"))["outlets"]
+            rules.not_people = {fold(o["name"]) for o in outlets}
         for folder in data_dirs:
             path = folder / "aliases.yml"
             if path.exists():
@@ -76,6 +84,8 @@ class Rules:
         self.ignore |= {fold(name) for name in aliases.get("ignore") or []}
 
 
+# two to four capitalised words after a lower-case one, ending an organisation's name
+_NAME_AT_END = re.compile(r"\s[a-zà-ÿ’'-]+\s+(?P<name>(?:[A-ZÀ-ÝĐ][\w’'-]*\s+){1,3}[A-ZÀ-ÝĐ][\w’'-]*)$")
 PARALLEL_FROM, CHUNK = 200, 64
 _WORKER: "EntityExtractor | None" = None  # the extractor a forked worker inherits
 
@@ -130,12 +140,13 @@ class EntityExtractor:
         # A title, its qualifiers in lower case ("laotien", "du Laos au Vietnam,"), then the name.
         qualifier = rf"(?:[a-zà-ÿ’'-]+|(?:du|de|des|au|aux|en)\s+[{_UPPER}][\w’'-]*)"
         self.titled_name = re.compile(
-            rf"\b(?:{title_words})\b(?:[\s,]+{qualifier}){{0,8}}[\s,]+({_WORD}(?:\s+{_WORD}){{1,3}})"
+            rf"(?<!\w)(?:{title_words})(?!\w)(?:[\s,]+{qualifier}){{0,8}}[\s,]+({_WORD}(?:\s+{_WORD}){{1,3}})"
         )
         # folded once: these are consulted for every candidate name
         self.place_keys = {fold(p) for p in rules.places} | set(rules.aliases.get(PLACE, {}))
-        self.title_before = re.compile(rf"(?:{title_words})\b[\s,]*(?:[a-zà-ÿ’'-]+[\s,]+){{0,3}}$")
-        self.title_prefix = re.compile(rf"^(?:(?:{title_words})\b[\s,]*(?:[a-zà-ÿ’'-]+\s+)*?)+", re.IGNORECASE)
+        # (?!\w), not \b, after a title: "M." ends with a dot, and "M. Phankham" has no \b there
+        self.title_before = re.compile(rf"(?:{title_words})(?!\w)[\s,]*(?:[a-zà-ÿ’'-]+[\s,]+){{0,3}}$")
+        self.title_prefix = re.compile(rf"^(?:(?:{title_words})(?!\w)[\s,]*(?:[a-zà-ÿ’'-]+\s+)*?)+", re.IGNORECASE)
         spellings = set(rules.places) | {v for v, d in _alias_spellings(rules, PLACE)}
         place_words = "|".join(re.escape(p) for p in sorted(spellings, key=len, reverse=True))
         self.known_place = re.compile(rf"(?<!\w)({place_words})(?!\w)")
@@ -225,6 +236,22 @@ class EntityExtractor:
         if label == "ORG" and self._looks_like_org(span):
             found[ORGANIZATION].append(re.sub(r"(?:\s+(?:de|du|des|de la|d’|d'|et))+$", "", span))
 
+    def _split_titled_person(self, org: str, text: str) -> tuple[str, str | None]:
+        """"le secrétaire général du Parti populaire révolutionnaire lao Thongloun Sisoulith":
+        the model reads one organisation; a role before it says the capitalised words
+        that end it are the person holding the role. An eponym stays ("… Hồ Chí Minh")."""
+        tail = _NAME_AT_END.search(org)
+        at = text.find(org)
+        if not tail or at < 0 or not self.title_before.search(text[max(0, at - 60) : at]):
+            return org, None
+        name = tail.group("name")
+        if fold(name) in self.rules.eponyms or not self._looks_like_name(name):
+            return org, None
+        person = self._clean_person(name)
+        if person != name:
+            return org, None
+        return org[: tail.start("name")].rstrip(" ,"), person
+
     def _clean_person(self, span: str) -> str | None:
         span = self.title_prefix.sub("", span).strip(" ,;:.()")
         words = span.split()
@@ -244,7 +271,7 @@ class EntityExtractor:
         if not 2 <= len(kept) <= 5:
             return None
         name = " ".join(kept)
-        if fold(name) in self.rules.ignore or fold(name) in self.rules.not_entities:
+        if fold(name) in self.rules.ignore or fold(name) in self.rules.not_entities or fold(name) in self.rules.not_people:
             return None
         if fold(name) in self.rules.aliases.get(PLACE, {}) or fold(name) in self.rules.aliases.get(ORGANIZATION, {}):
             return None
@@ -327,6 +354,10 @@ class EntityExtractor:
         known_places = self.place_keys
         orgs = []
         for org in result[ORGANIZATION]:
+            org, person = self._split_titled_person(org, text)
+            if person and fold(person) not in people_keys:
+                result[PERSON] = (*result[PERSON], person)
+                people_keys.append(fold(person))
             for person in result[PERSON]:
                 # stripped only when the person is also named outside this organisation's name;
                 # "Union de la jeunesse communiste Hồ Chí Minh" keeps its eponym

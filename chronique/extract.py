@@ -55,6 +55,7 @@ class Knowledge:
 
     outlet_by_domain: dict[str, str]
     outlet_by_code: dict[str, str]
+    outlet_by_name: dict[str, str]  # folded name -> name
     topics: dict[str, list[str]]
     min_hits: int
     max_topics: int
@@ -67,6 +68,7 @@ class Knowledge:
         return cls(
             outlet_by_domain={d.lower(): o["name"] for o in outlets for d in o.get("domains") or []},
             outlet_by_code={c.upper(): o["name"] for o in outlets for c in o.get("codes") or []},
+            outlet_by_name={fold(o["name"]): o["name"] for o in outlets},
             topics={name: [fold(w) for w in words] for name, words in topics["topics"].items()},
             min_hits=topics["min_hits"],
             max_topics=topics["max_topics"],
@@ -156,10 +158,24 @@ def resolve_title(source: SourceText, paragraphs: list[str], overrides: dict) ->
     return derive_title(paragraphs, source), TEXT
 
 
+# "Hanoï (VNA) - Publié le 03/11/2022 à 14h20": the publisher's stamp, not the lead
+_STAMP = re.compile(r"^(?:publie|mis en ligne|mis a jour|poste|modifie)\b.{0,40}$")
+
+
+def lead_paragraph(paragraphs: list[str]) -> str | None:
+    """The first paragraph that says something: four words or more, once a dateline is
+    taken off, and not a publication stamp."""
+    for paragraph in paragraphs:
+        text = DATELINE.sub("", paragraph, count=1).strip()
+        if len(text.split()) >= 4 and not _STAMP.match(fold(text)):
+            return paragraph
+    return None
+
+
 def derive_title(paragraphs: list[str], source: SourceText) -> str:
     """A headline from the lead: its first sentence, or its first clause when the
     sentence is long, cut at a word boundary. Never a file name or a credit."""
-    lead = next((p for p in paragraphs if len(p.split()) >= 4), None)
+    lead = lead_paragraph(paragraphs)
     if lead is None:
         headings = [line.text for line in source.lines if line.kind == HEADING]
         return shorten(headings[0], TITLE_LIMIT) if headings else source.stem
@@ -195,6 +211,9 @@ def resolve_source(source: SourceText, paragraphs: list[str], urls: list[str], k
     signoffs = [line.text for line in source.lines if line.kind == SIGNOFF]
     if signoffs:
         return _outlets(signoffs[-1], knowledge), None
+    # a last line that is an outlet's name as written ("Nhân Dân", "Vientiane Times")
+    if paragraphs and len(paragraphs[-1]) <= 40 and (name := knowledge.outlet_by_name.get(fold(paragraphs[-1]))):
+        return name, None
     if paragraphs and (match := DATELINE.match(paragraphs[0])):
         return _outlets(match["agency"], knowledge), None
     return None, None
@@ -221,7 +240,7 @@ def assign_topics(title: str, paragraphs: list[str], knowledge: Knowledge) -> li
 
 
 def summarize(paragraphs: list[str], title: str) -> str:
-    lead = next((p for p in paragraphs if len(p.split()) >= 4), title)
+    lead = lead_paragraph(paragraphs) or title
     return shorten(DATELINE.sub("", lead, count=1), SUMMARY_LIMIT)
 
 

@@ -90,7 +90,7 @@ def find_doubts(site) -> dict[str, list[str]]:
         if a.date and a.date.source == TEXT:
             notes.append(f"date from the text only: {a.date.evidence}")
         for person in a.people:
-            if seen[person] == 1 and len(person.split()) > 3:
+            if seen[person] == 1 and len(person.split()) > 4:  # Vietnamese names often have four words
                 notes.append(f"person '{person}' seen once, in an unusually long form")
         if entry.duplicate_of:
             notes.append(f"duplicate of {entry.duplicate_of}")
