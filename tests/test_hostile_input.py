@@ -203,7 +203,7 @@ def own_part(path: str, page: str) -> tuple[str, dict, str]:
     """What an article's page says of itself: its path, front matter and body up to the
     list of related articles (which depends on the other articles, by design)."""
     body, meta = get_data(page)
-    return path, meta, body.split("\n## Articles liés\n")[0]
+    return path, meta, body.split("\n## Articles liés {: #chronique-articles-lies }\n")[0]
 
 
 # -- reading a page as MkDocs would ------------------------------------------------------

@@ -58,3 +58,27 @@ def test_undated_and_year_only_articles_render_strictly(seed_folder, tmp_path):
     build_folder(seeds, docs)
     status, output, _ = mkdocs_build(docs, tmp_path / "work")
     assert status == 0, output
+
+
+def test_an_articles_own_subheading_like_a_related_section_stays_searchable(seed_folder, tmp_path):
+    """Only the sections about other articles are kept out of the search index
+    (data-pagefind-ignore); an article's own subheading "À lire aussi" is its text."""
+    from tests.conftest import build_folder, copy_hand_written_docs
+
+    seeds = seed_folder({"a.txt": (
+        " date 2025-05-06 Le Laos et le Vietnam ouvrent une nouvelle ligne ferroviaire\n\n"
+        "Vientiane (VNA) - Les deux pays ont inauguré mardi une ligne ferroviaire entre Vientiane et Hanoï.\n\n"
+        "À lire aussi\n\n"
+        "Le tronçon lao longe le Mékong sur cent kilomètres jusqu'à Thakhek.\n\n"
+        ">> Le Vietnam et le Laos signent un accord sur l'énergie\n\n"
+        "VNA/CVN\n")})
+    docs = tmp_path / "docs"
+    copy_hand_written_docs(docs)
+    build_folder(seeds, docs)
+    status, output, site = mkdocs_build(docs, tmp_path / "mkdocs")
+    assert status == 0, output
+    page = next((site / "articles").rglob("index.html")).read_text(encoding="utf-8")
+    ignored = "".join(re.findall(r"<div data-pagefind-ignore>(.*?)</div>", page, re.S))
+    assert "accord sur l&#x27;énergie" in ignored or "accord sur l'énergie" in ignored  # the related headline
+    assert "Thakhek" in page and "Thakhek" not in ignored  # the article's own section
+    assert 'id="a-lire-aussi"' in page and 'id="chronique-a-lire-aussi"' in page
