@@ -53,6 +53,10 @@ URL_DATE = re.compile(r"(?<!\d)(?P<year>20\d\d)[/-]?(?P<month>[01]\d)[/-]?(?P<da
 URL_YEAR = re.compile(r"/(?P<year>20\d\d)/")
 # "Hanoï (VNA) –", "Vientiane, 12 mars (VNA) -": a place, maybe a date, an agency, a dash.
 DATELINE = re.compile(r"^(?P<head>[^()–—]{2,60}?)\s*\((?P<agency>[^()]{2,20})\)\s*[–—-]")
+# "Hanoï, le 12/04/2024 –", "Vientiane, 3 mars 2025 -": a place, a full date, a dash (no agency).
+_PLACE_WORD = r"[A-ZÀ-ÝĐ][^\W\d_][\w'’.]*"  # a capitalised word: a place's name is made of them
+PLACE_DATELINE = re.compile(rf"^(?P<place>{_PLACE_WORD}(?:[ -](?:{_PLACE_WORD}|de|du|des|la|le|d[’']\w+)){{0,4}}),\s+"
+                            r"(?:le\s+)?(?P<date>[^–—()]{6,30}?)\s*[–—-]\s")
 
 
 URL_HINT = "l'URL source"
@@ -138,6 +142,16 @@ def from_text(paragraphs: list[str], urls: list[str], file: str, today: dt.date)
             if found:
                 value, how = found
                 return DateResult(ArticleDate(value, DAY, TEXT, f"dateline « {dateline.group(0).strip()} »{how}"), ())
+
+    for paragraph in paragraphs[:2]:  # "Hanoï, le 12/04/2024 – …": a dateline giving its year
+        if dateline := PLACE_DATELINE.match(paragraph):
+            when = fold(dateline["date"])
+            match = NUMERIC_DATE.fullmatch(when) or DAY_MONTH.fullmatch(when.rsplit(" ", 1)[0])
+            year = int(when.rsplit(" ", 1)[-1]) if when[-4:].isdigit() else None
+            value = (_safe_date(int(match["year"]), int(match["month"]), int(match["day"])) if match and match.re is NUMERIC_DATE
+                     else _safe_date(year, MONTHS[match["month"]], int(match["day"])) if match and year else None)
+            if value and in_window(value, today):
+                return DateResult(ArticleDate(value, DAY, TEXT, f"dateline « {dateline.group(0).strip()} »"), ())
 
     for paragraph in paragraphs[:3]:  # "Publié le 05/12/2025 à 14h20": the publisher's own stamp
         folded = fold(paragraph)

@@ -26,11 +26,12 @@ KINDS = (PERSON, ORGANIZATION, PLACE)
 _UPPER = "A-ZÀ-ÖØ-ÞĐĂÂÊÔƠƯ\u1ea0-\u1ef8"
 _WORD = rf"[{_UPPER}][\w’'-]*"
 # Two to four capitalised words: the shape of a Vietnamese or Lao personal name.
-NAME_RUN = re.compile(rf"(?<![\w’'-])({_WORD}(?:\s+{_WORD}){{1,4}})")
+# (Within a line: the NER input joins paragraphs with blank lines, and no name spans two.)
+NAME_RUN = re.compile(rf"(?<![\w’'-])({_WORD}(?:[^\S\n]+{_WORD}){{1,4}})")
 # "Parti populaire révolutionnaire lao (PPRL)": an expansion and its acronym.
 ACRONYM_DEF = re.compile(rf"((?:[{_UPPER}][\w’'-]*)(?:[\s’'-]+[\w’'-]+){{0,12}}?)\s*\(([{_UPPER}]{{2,8}})\)")
 # A leading dateline ("Hanoï (VNA) –") names the agency, not a place in the story.
-DATELINE = re.compile(r"^[^()–—]{2,60}?\s*\([^()]{2,20}\)\s*[–—-]\s*")
+DATELINE = re.compile(r"^(?P<head>[^()–—]{2,60}?)\s*\([^()]{2,20}\)\s*[–—-]\s*")
 # Words before a capitalised run that make it a place: "au col de Cha Lo", "à Đồng Mô".
 PLACE_CUE = re.compile(r"(?:\bà|\bau|\bvers|(?:province|district|village|ville|col|site|région|port|frontière|poste|"
                        r"commune|lac|plateau|fleuve|rivière|barrage|mont|zone|localité)\s+(?:de|du|d’|d'))\s*$")
@@ -140,7 +141,7 @@ class EntityExtractor:
         # A title, its qualifiers in lower case ("laotien", "du Laos au Vietnam,"), then the name.
         qualifier = rf"(?:[a-zà-ÿ’'-]+|(?:du|de|des|au|aux|en)\s+[{_UPPER}][\w’'-]*)"
         self.titled_name = re.compile(
-            rf"(?<!\w)(?:{title_words})(?!\w)(?:[\s,]+{qualifier}){{0,8}}[\s,]+({_WORD}(?:\s+{_WORD}){{1,3}})"
+            rf"(?<!\w)(?:{title_words})(?!\w)(?:[\s,]+{qualifier}){{0,8}}[\s,]+({_WORD}(?:[^\S\n]+{_WORD}){{1,3}})"
         )
         # folded once: these are consulted for every candidate name
         self.place_keys = {fold(p) for p in rules.places} | set(rules.aliases.get(PLACE, {}))
@@ -172,7 +173,10 @@ class EntityExtractor:
         return [self._entities(text, doc.ents) for text, doc in zip(joined, docs)]
 
     def _prepare(self, paragraphs: list[str]) -> str:
-        cleaned = [DATELINE.sub("", p, count=1) if i == 0 else p for i, p in enumerate(paragraphs)]
+        # "Luang Prabang, 5 avril (VNA) –": the dateline's place is kept as a sentence of its
+        # own ("Luang Prabang."), its date and agency dropped (no name there)
+        cleaned = [DATELINE.sub(lambda m: m["head"].split(",")[0].strip() + ". ", p, count=1) if i == 0 else p
+                   for i, p in enumerate(paragraphs)]
         # names are read in the first NER_LIMIT characters: enough for any article, and the
         # model's memory stays bounded on a runaway file (spaCy refuses 1,000,000 and more)
         return "\n\n".join(cleaned)[:NER_LIMIT]

@@ -211,17 +211,27 @@ def resolve_source(source: SourceText, paragraphs: list[str], urls: list[str], k
     signoffs = [line.text for line in source.lines if line.kind == SIGNOFF]
     if signoffs:
         return _outlets(signoffs[-1], knowledge), None
-    # a last line that is an outlet's name as written ("Nhân Dân", "Vientiane Times")
-    if paragraphs and len(paragraphs[-1]) <= 40 and (name := knowledge.outlet_by_name.get(fold(paragraphs[-1]))):
-        return name, None
+    # a last line that is an outlet's name as written ("Nhân Dân", "Selon VietnamPlus")
+    if paragraphs and len(paragraphs[-1]) <= 40:
+        last = SIGNED.sub("", paragraphs[-1].strip(" .()–—-"))
+        if name := knowledge.outlet_by_name.get(fold(last)):
+            return name, None
     if paragraphs and (match := DATELINE.match(paragraphs[0])):
         return _outlets(match["agency"], knowledge), None
     return None, None
 
 
+SIGNED = re.compile(r"^(?:selon|theo|source\s*:?)\s+", re.IGNORECASE)
+
+
 def _outlets(codes: str, knowledge: Knowledge) -> str | None:
+    parts = []
+    for code in re.split(r"\s*[/,&]\s*|\s+-\s+", codes.strip()):
+        pieces = code.split("-")  # "VNA-CVN": two codes, unless a piece is no known code
+        known = len(pieces) > 1 and all(p.upper().strip(".") in knowledge.outlet_by_code for p in pieces)
+        parts += pieces if known else [code]
     names = [knowledge.outlet_by_code.get(code.upper().strip("."), code)
-             for code in re.split(r"\s*[/,&]\s*|\s+-\s+", codes.strip()) if code and code not in ("Theo", "Selon")]
+             for code in parts if code and code not in ("Theo", "Selon")]
     names = list(dict.fromkeys(n for n in names if n))
     return " / ".join(names) or None
 

@@ -96,6 +96,26 @@ def test_dateline_with_day_and_month_takes_the_year_from_the_text():
     assert "2026" in result.date.evidence
 
 
+@pytest.mark.parametrize("lead, iso", [
+    ("Hanoï, le 12/04/2024 – Le Premier ministre lao est arrivé vendredi.", "2024-04-12"),
+    ("Vientiane, 3 mars 2025 - Les deux pays ont signé un accord.", "2025-03-03"),
+    ("Hô Chi Minh-Ville, le 02.05.2024 – Ouverture d'un forum.", "2024-05-02"),
+])
+def test_dateline_without_agency_but_with_a_full_date_gives_the_day(lead, iso):
+    result = dates.from_text(["Un titre de une ligne", lead], [], "x.txt", TODAY)
+    assert (result.date.iso, result.date.precision) == (iso, DAY)
+
+
+@pytest.mark.parametrize("lead", [
+    "Le ministre, le 12/04/2024 – a annoncé un plan.",  # a role, not a place
+    "Hanoï, le 31/02/2024 – une date impossible.",
+    "Vientiane, le 5 avril – sans année.",
+])
+def test_what_only_looks_like_such_a_dateline_gives_no_day(lead):
+    result = dates.from_text([lead], [], "x.txt", TODAY)
+    assert result.date is None or result.date.precision != DAY
+
+
 def test_dated_source_url_gives_the_day():
     result = dates.from_text(["Un texte sans date."], ["https://example.vn/2025/06/14/article.html"], "x.txt", TODAY)
     assert (result.date.iso, result.date.precision) == ("2025-06-14", DAY)

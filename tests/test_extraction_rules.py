@@ -31,6 +31,9 @@ def entities(extractor, text):
         ("le ministre de l'Industrie et du Commerce Trương Minh Khoa a signé l'accord.", "Trương Minh Khoa"),
         ("La directrice Vũ Thị Ngọc Ánh a présenté le programme.", "Vũ Thị Ngọc Ánh"),
         ("Le vice-ministre Lê Hoàng Nam a participé à la réunion.", "Lê Hoàng Nam"),
+        ("Les deux pays ont signé. M. Phankham Viphavanh, Premier ministre lao, a salué l'accord.", "Phankham Viphavanh"),
+        ("Le secrétaire général du Parti populaire révolutionnaire lao Thongloun Sisoulith est arrivé mardi.",
+         "Thongloun Sisoulith"),
     ],
     ids=[
         "alias_gives_the_full_diacritic_form",
@@ -39,6 +42,8 @@ def entities(extractor, text):
         "ministry_word_glued_to_a_name_is_cut",
         "vietnamese_names_of_five_words_are_whole",
         "a_surname_that_folds_like_an_article_is_kept",
+        "a_title_ending_with_a_dot_still_introduces_a_name",
+        "a_role_before_a_party_makes_the_name_after_it_a_person",
     ],
 )
 def test_person_rules(extractor, text, expected):
@@ -51,8 +56,11 @@ def test_person_rules(extractor, text, expected):
         ("Photo : VNA. Les deux pays ont signé.", "Photo"),
         ("La délégation s'est rendue au col de Cha Lo, à la frontière.", "Cha Lo"),
         ("Les médecins de l'hôpital Bạch Mai ont formé leurs collègues lao.", "Bạch Mai"),
+        ("Le Premier ministre Phạm Minh Chính a visité Luang Prabang.\n\nNhân Dân", "Nhân Dân"),
+        ("Le secrétaire de l'Union de la jeunesse communiste Hồ Chí Minh a reçu des étudiants lao.", "Hồ Chí Minh"),
     ],
-    ids=["a_credit_word_is_never_a_person", "a_place_cue_makes_a_place", "a_name_inside_an_institution_is_the_institution"],
+    ids=["a_credit_word_is_never_a_person", "a_place_cue_makes_a_place", "a_name_inside_an_institution_is_the_institution",
+         "an_outlet_signing_off_is_no_person", "an_eponym_stays_in_its_organisation"],
 )
 def test_not_a_person(extractor, text, not_a_person):
     assert not_a_person not in entities(extractor, text).people
@@ -136,9 +144,13 @@ def source_of(text):
         ("Vientiane (VNA) – Un texte sur la coopération.\n", ("VNA", None)),
         ("Un texte.\n\nUne légende. Photo : VNA\n\nLa suite du texte.\n", (None, None)),
         ("Un texte.\n\nSource : https://exemple.org/a\n", ("exemple.org", "https://exemple.org/a")),
+        ("Un texte sur la coopération.\n\nNhân Dân\n", ("Nhân Dân", None)),
+        ("Un texte sur la coopération.\n\nSelon VietnamPlus\n", ("VietnamPlus", None)),
+        ("Un texte sur la coopération.\n\nVNA-CVN\n", ("VNA / Le Courrier du Vietnam", None)),
     ],
     ids=["source_url_domain_maps_to_its_outlet", "sign_off_codes_map_to_outlets", "dateline_agency_is_the_source",
-         "a_photo_credit_alone_is_not_a_source", "an_unknown_domain_is_named_as_is"],
+         "a_photo_credit_alone_is_not_a_source", "an_unknown_domain_is_named_as_is",
+         "an_outlet_name_signing_off_is_the_source", "selon_and_an_outlet_name", "codes_joined_by_a_hyphen"],
 )
 def test_source_rules(text, expected):
     assert source_of(text) == expected
@@ -178,3 +190,14 @@ def test_topics_come_from_the_vocabulary_by_the_documented_rule():
 def test_figure_rules(sentence, value, unit, kind):
     figure = extract_figures([sentence], MeasureRules.load(DATA / "measures.yml"))[0]
     assert (figure.value, figure.unit, figure.kind) == (value, unit, kind)
+
+
+def test_a_publication_stamp_is_neither_the_title_nor_the_summary():
+    from chronique.extract import paragraphs_of, summarize
+
+    text = ("Hanoï (VNA) - Publié le 03/11/2022 à 14h20\n\n"
+            "Le secrétaire général a reçu mardi son homologue lao, en visite officielle au Vietnam.\n")
+    source = parse(text, Path("x.txt"), "0", [])
+    paragraphs = paragraphs_of(source)
+    assert derive_title(paragraphs, source).startswith("Le secrétaire général a reçu mardi")
+    assert summarize(paragraphs, "titre").startswith("Le secrétaire général a reçu mardi")
