@@ -38,7 +38,8 @@ class ReadError(Exception):
 # ` date 2026-02-04 Title`, ` date 2025-07 Title`: the token must start with a digit,
 # so a paragraph that merely begins with the word "date" is not a header.
 HEADER = re.compile(r"^\s*date\s+(\d[\d\-/.]*)(?:\s+(.*?))?\s*$", re.IGNORECASE)
-RELATED_LINE = re.compile(r"^(?:>>|»»|>\s*>)\s*(.+)$")
+# ">> Titre", "»» Titre", "Lire aussi : Titre", "À lire aussi: Titre", "Voir aussi : Titre"
+RELATED_LINE = re.compile(r"^(?:>>|»»|>\s*>|(?:[ÀA] )?(?:lire|voir) aussi\s*:)\s*(.+)$", re.IGNORECASE)
 PHOTO_NAME = re.compile(r"^[^\s/\\<>\"]+(?: [^\s/\\<>\"]+){0,3}\.(?:jpe?g|png|gif|webp|bmp|tiff?)$", re.IGNORECASE)
 # A credit: "Photo : VNA", "(Photo: VNA/CVN)", "Ảnh: TTXVN", "Crédit photo : X".
 _CREDIT_WORD = r"(?:Photos?(?:\s+d['’]archives?)?|Ảnh|Cr[ée]dit(?:\s+photo)?|Illustration)"

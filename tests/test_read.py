@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from chronique.model import HEADING, PARAGRAPH, PHOTO_FILE, RELATED, SIGNOFF, SOURCE_LINE
-from chronique.read import ReadError, decode, read_file
+from chronique.read import ReadError, decode, parse, read_file
 
 SHAPES = Path(__file__).parent / "fixtures" / "shapes"
 
@@ -78,3 +78,16 @@ def test_cp1252_is_decoded_with_a_warning_never_as_latin1():
     text, problems = decode("Le café… coûte".encode("cp1252"), "x.txt")
     assert text == "Le café… coûte"
     assert problems and "cp1252" in problems[0].message and problems[0].file == "x.txt"
+
+
+@pytest.mark.parametrize("line, headline", [
+    (">> Le Laos et le Vietnam renforcent leur coopération", "Le Laos et le Vietnam renforcent leur coopération"),
+    ("»» Un corridor économique Est-Ouest", "Un corridor économique Est-Ouest"),
+    ("Lire aussi : Un accord sur l'éducation", "Un accord sur l'éducation"),
+    ("À lire aussi: La visite du Premier ministre", "La visite du Premier ministre"),
+    ("Voir aussi : Les échanges commerciaux", "Les échanges commerciaux"),
+])
+def test_related_headline_lines_in_their_usual_forms(line, headline):
+    source = parse(f"Un premier paragraphe assez long pour un article.\n\n{line}\n\nLa suite du texte.\n",
+                   Path("x.txt"), "0", [])
+    assert [(l.kind, l.text) for l in source.lines if l.kind == RELATED] == [(RELATED, headline)]
