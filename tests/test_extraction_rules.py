@@ -34,6 +34,7 @@ def entities(extractor, text):
         ("Les deux pays ont signé. M. Phankham Viphavanh, Premier ministre lao, a salué l'accord.", "Phankham Viphavanh"),
         ("Le secrétaire général du Parti populaire révolutionnaire lao Thongloun Sisoulith est arrivé mardi.",
          "Thongloun Sisoulith"),
+        ("Le ministre a eu des entretiens avec son homologue lao Santiphab Phomvihane à Vientiane.", "Santiphab Phomvihane"),
     ],
     ids=[
         "alias_gives_the_full_diacritic_form",
@@ -44,6 +45,7 @@ def entities(extractor, text):
         "a_surname_that_folds_like_an_article_is_kept",
         "a_title_ending_with_a_dot_still_introduces_a_name",
         "a_role_before_a_party_makes_the_name_after_it_a_person",
+        "a_counterpart_is_a_person_not_a_place",
     ],
 )
 def test_person_rules(extractor, text, expected):
