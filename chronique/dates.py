@@ -193,6 +193,19 @@ def from_text(paragraphs: list[str], urls: list[str], file: str, today: dt.date)
                                      "add a header line ' date YYYY-MM-DD Titre' or a sidecar date"),))
 
 
+def photo_older_than_text(photo_date: ArticleDate, paragraphs: list[str], urls: list[str], file: str,
+                          today: dt.date) -> Problem | None:
+    """A photo can date an article only if the article speaks of nothing later: a 2019
+    picture over a text about what was signed in 2025 is a file photo, not the news.
+    Years in ranges, goals or future sentences do not count (see _year_hints)."""
+    later = [year for year in _year_hints(paragraphs, urls, today) if year > photo_date.value.year]
+    if not later:
+        return None
+    return Problem(file, "date", WARNING,
+                   f"photo taken on {photo_date.iso} but the text speaks of {max(later)}: a file photo, "
+                   "not used to date the article; add a header date or a sidecar 'date'")
+
+
 def lead_event_claim(event: dt.date, sentence: str) -> tuple[dt.date, str] | None:
     """What a dated event in the lead says of the publication date, honestly.
     An announced event ("dirigera", "prochaine") is written before it happens: the
@@ -240,7 +253,10 @@ def _year_hints(paragraphs: list[str], urls: list[str], today: dt.date) -> dict[
 
 def _resolve(match: re.Match, year_hints: dict[int, str], today: dt.date, anchored: bool):
     """A matched day-month phrase as a date; a missing year is taken from the article
-    or the weekday only when exactly one year fits. Returns (date, how) or None."""
+    (its URL, or the years it cites, with the weekday choosing when two fit). Without
+    any year in the article there is no claim: the weekday alone fits one year in five
+    or six, and an archive spans more (on synthetic archives, a third of such guesses
+    were wrong). Returns (date, how) or None."""
     day = int(match["day"])
     month = match["month"]
     month = MONTHS[month] if month in MONTHS else int(month)
@@ -255,10 +271,10 @@ def _resolve(match: re.Match, year_hints: dict[int, str], today: dt.date, anchor
         latest = max(year_hints)
         window = [y for y in (latest, latest + 1) if y <= today.year]
     else:
-        window = list(range(today.year - 4, today.year + 1))
+        return None
     fits = [y for y in window if (d := _safe_date(y, month, day)) and d <= today + FUTURE_SLACK
             and (weekday is None or d.weekday() == weekday)]
-    if len(fits) != 1 or (weekday is None and not year_hints):
+    if len(fits) != 1:
         return None
     year = fits[0]
     value = parse_french_date(day, month, year)

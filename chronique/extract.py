@@ -23,6 +23,7 @@ from .model import (
     HEADER,
     HEADING,
     PARAGRAPH,
+    PHOTO,
     PHOTO_FILE,
     RELATED,
     SIGNOFF,
@@ -145,6 +146,10 @@ def resolve_date(source, paragraphs, urls, overrides, today):
     ):
         result = step()
         problems += result.problems
+        if result.date and result.date.source == PHOTO and (
+                stale := dates.photo_older_than_text(result.date, paragraphs, urls, source.name, today)):
+            problems = [p for p in problems if p.field != "date"] + [stale]
+            continue
         if result.date:
             return result.date, problems
     return None, problems

@@ -27,19 +27,37 @@ def date_of(name, overrides=None):
         ("day_header.txt", "2026-03-12", DAY, HEADER),
         ("month_header_event_day_in_body.txt", "2025-07", MONTH, HEADER),
         ("bare_photo_timestamp.txt", "2024-11-03", DAY, PHOTO),
-        ("bare_weekday_without_year.txt", "2025-11", MONTH, TEXT),
+        ("bare_weekday_and_a_year_in_the_text.txt", "2025-11", MONTH, TEXT),
     ],
     ids=[
         "day_header_gives_the_day",
         "month_header_stays_a_month_even_with_a_day_in_the_body",
         "photo_timestamp_gives_the_day_in_hanoi_time",
-        "weekday_without_year_takes_the_only_year_that_fits_and_claims_its_month",
+        "weekday_and_a_cited_year_give_the_month",
     ],
 )
 def test_cascade(fixture, iso, precision, source):
     found, _ = date_of(fixture)
     assert (found.iso, found.precision, found.source) == (iso, precision, source)
     assert found.evidence
+
+
+def test_a_weekday_without_any_year_in_the_article_gives_no_date():
+    """"ce mercredi 26 novembre" fits 2025, but also 2014 and 2008: in an archive, a
+    guess from the weekday alone would often be wrong."""
+    found, problems = date_of("bare_weekday_without_year.txt")
+    assert found is None
+    assert any(p.field == "date" and "no date found" in p.message for p in problems)
+
+
+def test_a_photo_older_than_the_year_the_text_speaks_of_does_not_date_the_article(tmp_path):
+    article = tmp_path / "x.txt"
+    article.write_text("vnapotal_centrale_1560000000000.jpg\nUne centrale solaire. Photo : VNA\n\n"
+                       "Le Vietnam et le Laos ont signé le 14 mars 2025 un accord sur l'énergie solaire.\n", encoding="utf-8")
+    source = read_file(article)
+    found, problems = resolve_date(source, paragraphs_of(source), [], {}, TODAY)
+    assert found.source == TEXT and found.iso == "2025-03"  # not the photo's 2019-06-08
+    assert any("file photo" in p.message for p in problems)
 
 
 def test_no_date_is_an_honest_gap_with_a_warning():
