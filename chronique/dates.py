@@ -61,8 +61,12 @@ PLACE_DATELINE = re.compile(rf"^(?P<place>{_PLACE_WORD}(?:[ -](?:{_PLACE_WORD}|d
 
 URL_HINT = "l'URL source"
 FUTURE_TENSE = (" sera ", " seront ", " aura ", " auront ", " organiser ", " accueillir ")
-YEAR_RANGE_AFTER = re.compile(r"\s?[-–/]\s?(?:19|20)?\d\d\b")
-YEAR_RANGE_BEFORE = re.compile(r"(?:19|20)\d\d\s?[-–/]\s?$|\b(?:periode|horizon|vision|strategie|plan|programme)\b[^,;]*$")
+# Read on folded text, where "2025-2026" is "2025 2026": two years side by side are a range.
+YEAR_RANGE_AFTER = re.compile(r"^\s?(?:[-–/]\s?)?(?:19|20)\d\d\b")
+YEAR_RANGE_BEFORE = re.compile(r"(?:19|20)\d\d\s?(?:[-–/]\s?)?$|\b(?:periode|horizon|vision|strategie|plan|programme)\b[^,;]*$")
+# A yearless lead date takes its year from the years the article cites ("its own year or the
+# year before"); a year further back than this is history ("la Convention de 1982"), not the news.
+HISTORY_YEARS = 20
 NOT_NOW = re.compile(r"\b(?:d ici|jusqu en|a l horizon|avant|depuis|des|entre|objectif|cible|prevu pour|d ici a)\s+(?:l an\s+)?$")
 PUBLISHED = re.compile(r"\b(?:publie|mis en ligne|mis a jour|poste)\s+le\s+")
 # Folded words of an event still to come: the article was written before it.
@@ -243,7 +247,7 @@ def _year_hints(paragraphs: list[str], urls: list[str], today: dt.date) -> dict[
             continue  # "la prochaine conférence en 2025": a plan, not the present
         for match in YEAR_WORD.finditer(folded):
             year = int(match["year"])
-            before, after = folded[max(0, match.start() - 25) : match.start()], folded[match.end() : match.end() + 3]
+            before, after = folded[max(0, match.start() - 25) : match.start()], folded[match.end() : match.end() + 6]
             if YEAR_RANGE_AFTER.match(after) or YEAR_RANGE_BEFORE.search(before) or NOT_NOW.search(before):
                 continue
             if EARLIEST.year <= year <= today.year:
@@ -266,7 +270,7 @@ def _resolve(match: re.Match, year_hints: dict[int, str], today: dt.date, anchor
     weekday = WEEKDAYS.get(match.groupdict().get("weekday") or "")
     if URL_HINT in year_hints.values():
         window = [y for y, where in year_hints.items() if where == URL_HINT]
-    elif year_hints:
+    elif year_hints and max(year_hints) >= today.year - HISTORY_YEARS:
         # an article cites the figures of its own year or of the year before
         latest = max(year_hints)
         window = [y for y in (latest, latest + 1) if y <= today.year]

@@ -165,3 +165,14 @@ def test_year_only_header():
 def test_future_header_date_is_not_used():
     result = dates.from_header("2031-01-01", "x.txt", TODAY)
     assert result.date is None and "future" in result.problems[0].message
+
+
+def test_two_years_side_by_side_are_a_range_not_the_articles_year():
+    assert dates._year_hints(["Au cours de la saison sèche 2025-2026, les équipes ont travaillé."], [], TODAY) == {}
+
+
+def test_a_historical_year_does_not_give_a_yearless_lead_date_its_year():
+    lead = ("La présidente de l'Assemblée nationale s'est entretenue le mardi 12 juillet avec son homologue. "
+            "Les deux pays soutiennent la Convention des Nations unies sur le droit de la mer de 1982.")
+    result = dates.from_text([lead], [], "x.txt", TODAY)
+    assert result.date is None  # 1983 fits the weekday, and would be wrong
