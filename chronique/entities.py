@@ -32,9 +32,12 @@ NAME_RUN = re.compile(rf"(?<![\w’'-])({_WORD}(?:[^\S\n]+{_WORD}){{1,4}})")
 ACRONYM_DEF = re.compile(rf"((?:[{_UPPER}][\w’'-]*)(?:[\s’'-]+[\w’'-]+){{0,12}}?)\s*\(([{_UPPER}]{{2,8}})\)")
 # A leading dateline ("Hanoï (VNA) –") names the agency, not a place in the story.
 DATELINE = re.compile(r"^(?P<head>[^()–—]{2,60}?)\s*\([^()]{2,20}\)\s*[–—-]\s*")
-# Words before a capitalised run that make it a place: "au col de Cha Lo", "à Đồng Mô".
+# Words before a capitalised run that make it a place: "au col de Cha Lo", "à Đồng Mô",
+# "poste international de Na Mèo", "rue Bắc Sơn" (a street named after someone is a street).
 PLACE_CUE = re.compile(r"(?:\bà|\bau|\bvers|(?:province|district|village|ville|col|site|région|port|frontière|poste|"
-                       r"commune|lac|plateau|fleuve|rivière|barrage|mont|zone|localité)\s+(?:de|du|d’|d'))\s*$")
+                       r"commune|lac|plateau|fleuve|rivière|barrage|mont|zone|localité|"
+                       r"poste(?:-frontière| frontalier| frontière)?(?: international)?|porte frontalière)\s+(?:de|du|d’|d')"
+                       r"|\b(?:rue|avenue|boulevard|quai))\s*$")
 SMALL_WORDS = {"de", "du", "des", "la", "le", "les", "l", "d", "et", "en", "au", "aux", "a", "pour", "sur"}
 
 

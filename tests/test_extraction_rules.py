@@ -60,9 +60,12 @@ def test_person_rules(extractor, text, expected):
         ("Les médecins de l'hôpital Bạch Mai ont formé leurs collègues lao.", "Bạch Mai"),
         ("Le Premier ministre Phạm Minh Chính a visité Luang Prabang.\n\nNhân Dân", "Nhân Dân"),
         ("Le secrétaire de l'Union de la jeunesse communiste Hồ Chí Minh a reçu des étudiants lao.", "Hồ Chí Minh"),
+        ("Ils ont déposé une gerbe au Monument aux héros et martyrs, rue Bắc Sơn, à Hanoï.", "Bắc Sơn"),
+        ("Les contrôles sont simplifiés au poste international de Na Mèo - Nam Soi.", "Na Mèo"),
     ],
     ids=["a_credit_word_is_never_a_person", "a_place_cue_makes_a_place", "a_name_inside_an_institution_is_the_institution",
-         "an_outlet_signing_off_is_no_person", "an_eponym_stays_in_its_organisation"],
+         "an_outlet_signing_off_is_no_person", "an_eponym_stays_in_its_organisation",
+         "a_street_named_after_someone_is_a_street", "a_border_post_is_a_place"],
 )
 def test_not_a_person(extractor, text, not_a_person):
     assert not_a_person not in entities(extractor, text).people
