@@ -450,7 +450,8 @@ def institution_at(text: str, start: int, head_end: int) -> str | None:
                 break
             pos += offset + 3
             continue
-        connector = next((c for c in _CONNECTORS if stripped.lower().startswith(c)), None)
+        # case-sensitive: "Du" in "école de l'amitié Nguyễn Du" is a name, not "du"
+        connector = next((c for c in _CONNECTORS if stripped.startswith(c)), None)
         if connector:
             after = stripped[len(connector):]
             word = _WORD_AT.match(after)

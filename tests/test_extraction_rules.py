@@ -62,10 +62,12 @@ def test_person_rules(extractor, text, expected):
         ("Le secrétaire de l'Union de la jeunesse communiste Hồ Chí Minh a reçu des étudiants lao.", "Hồ Chí Minh"),
         ("Ils ont déposé une gerbe au Monument aux héros et martyrs, rue Bắc Sơn, à Hanoï.", "Bắc Sơn"),
         ("Les contrôles sont simplifiés au poste international de Na Mèo - Nam Soi.", "Na Mèo"),
+        ("Ils ont accéléré la réalisation de l'école de l'amitié Nguyễn Du dans la nouvelle période.", "Nguyễn Du"),
     ],
     ids=["a_credit_word_is_never_a_person", "a_place_cue_makes_a_place", "a_name_inside_an_institution_is_the_institution",
          "an_outlet_signing_off_is_no_person", "an_eponym_stays_in_its_organisation",
-         "a_street_named_after_someone_is_a_street", "a_border_post_is_a_place"],
+         "a_street_named_after_someone_is_a_street", "a_border_post_is_a_place",
+         "a_schools_eponym_ending_in_du_is_part_of_its_name"],
 )
 def test_not_a_person(extractor, text, not_a_person):
     assert not_a_person not in entities(extractor, text).people
