@@ -149,7 +149,7 @@ class EntityExtractor:
         # folded once: these are consulted for every candidate name
         self.place_keys = {fold(p) for p in rules.places} | set(rules.aliases.get(PLACE, {}))
         # (?!\w), not \b, after a title: "M." ends with a dot, and "M. Phankham" has no \b there
-        self.title_before = re.compile(rf"(?:{title_words})(?!\w)[\s,]*(?:[a-zà-ÿ’'-]+[\s,]+){{0,3}}$")
+        self.title_before = re.compile(rf"(?:{title_words})(?!\w)[\s,]*(?:[a-zà-ÿ’'-]+[\s,]+){{0,3}}(?:l[’'])?$")
         self.title_prefix = re.compile(rf"^(?:(?:{title_words})(?!\w)[\s,]*(?:[a-zà-ÿ’'-]+\s+)*?)+", re.IGNORECASE)
         spellings = set(rules.places) | {v for v, d in _alias_spellings(rules, PLACE)}
         place_words = "|".join(re.escape(p) for p in sorted(spellings, key=len, reverse=True))
@@ -196,7 +196,16 @@ class EntityExtractor:
                 found[PERSON].append(name)
         for match in NAME_RUN.finditer(text):
             if PLACE_CUE.search(text[max(0, match.start() - 30) : match.start()]):
-                found[PLACE].append(match.group(1))
+                run = match.group(1)
+                # "au SG Tô Lâm", "au ministre … du Commerce Trần Tuấn Anh": a person after "au"
+                if self.title_prefix.match(run) or run.split()[0] in self.rules.not_names:
+                    if person := self._clean_person(run):
+                        found[PERSON].append(person)
+                    continue
+                place, person = self._split_place_person(run)
+                found[PLACE].append(place)
+                if person:
+                    found[PERSON].append(person)
                 continue
             if fold(match.group(1).split()[0]) in self.rules.surnames:
                 name = self._clean_person(match.group(1))
@@ -233,7 +242,13 @@ class EntityExtractor:
             return
         if label == "LOC" and self._starts_with_org_head(span):
             label = "ORG"
+        if label == "LOC" and person and span.split()[0] in self.rules.not_names and self._looks_like_name(person):
+            found[PERSON].append(person)  # "du Commerce Trần Tuấn Anh": a ministry's last word, then its minister
+            return
         if label == "LOC":
+            span, person = self._split_place_person(span)
+            if person:
+                found[PERSON].append(person)
             for part in self._split_pair(span):
                 part = part.strip()
                 if part and part[0].isupper() and fold(part) not in self.rules.not_entities and part not in self.rules.not_names - set(self.rules.places) and not self._is_org_alias(part):
@@ -242,6 +257,21 @@ class EntityExtractor:
             return
         if label == "ORG" and self._looks_like_org(span):
             found[ORGANIZATION].append(re.sub(r"(?:\s+(?:de|du|des|de la|d’|d'|et))+$", "", span))
+
+    def _split_place_person(self, span: str) -> tuple[str, str | None]:
+        """"la province d'Attapeu Viengkham Douangmala": a known place, then the name of
+        the person who governs it (a title stands before the province). Returns (the
+        span, or the place alone, and the person or None)."""
+        words = span.split()
+        for k in range(len(words) - 2, 0, -1):  # the longest known place that leaves a name
+            head = " ".join(words[:k])
+            if fold(head) in self.place_keys:
+                rest = " ".join(words[k:])
+                person = self._clean_person(rest)
+                if person == rest and self._looks_like_name(person) and fold(rest) not in self.place_keys:
+                    return head, person
+                break
+        return span, None
 
     def _split_titled_person(self, org: str, text: str) -> tuple[str, str | None]:
         """"le secrétaire général du Parti populaire révolutionnaire lao Thongloun Sisoulith":
@@ -362,6 +392,12 @@ class EntityExtractor:
         orgs = []
         for org in result[ORGANIZATION]:
             org, person = self._split_titled_person(org, text)
+            if not person:  # "Comité du Parti de la province d'Oudomxay Thongchanh Chanthavong"
+                for cut in [m.start() for m in re.finditer(r"(?<=[\s’'])\S", org)][::-1][2:]:
+                    place, person = self._split_place_person(org[cut:])
+                    if person:
+                        org = org[:cut] + place
+                        break
             if person and fold(person) not in people_keys:
                 result[PERSON] = (*result[PERSON], person)
                 people_keys.append(fold(person))
@@ -415,7 +451,8 @@ def best_spelling(counter: Counter) -> str:
 
 # Words that may follow an institution's head word and belong to its name.
 _CONNECTORS = ("de la ", "de l’", "de l'", "du ", "des ", "d’", "d'", "de ", "au ", "aux ", "à ", "en ")
-_STOP = {"a", "ont", "est", "sont", "qui", "que", "pour", "avec", "sur", "dans", "par", "lors", "le", "la", "les", "un",
+_STOP = {"cours", "ici", "occasion", "issue", "fin", "début", "année", "prochaines", "prochain", "prochaine",  # "au cours de", "d'ici à"
+         "a", "ont", "est", "sont", "qui", "que", "pour", "avec", "sur", "dans", "par", "lors", "le", "la", "les", "un",
          "une", "ce", "cette", "ces", "son", "sa", "ses", "leur", "leurs", "il", "elle", "ils", "elles", "et", "ou", "mais",
          "afin", "ainsi", "selon", "entre", "vers", "depuis", "avait", "avaient", "sera", "seront", "était", "fut", "se",
          "s", "ne", "n", "y", "dont", "où", "chargé", "chargée", "présidé", "présidée", "organisé", "organisée"}

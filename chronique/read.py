@@ -64,7 +64,7 @@ DAMAGED = re.compile("\ufffd|[ÂÃ][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\
 # 13 digits of milliseconds since the epoch, possibly followed by more digits.
 TIMESTAMP = re.compile(r"(?<!\d)(1\d{12})\d*")
 # "région.Elles": a sentence glued to the next; used for analysis, not display.
-GLUED_SENTENCE = re.compile(r"(?<=[a-zà-ÿ]{2})\.(?=[A-ZÀ-ÝĐ][a-zà-ÿ])")
+GLUED_SENTENCE = re.compile(r"(?<=[a-zà-ÿ]{2}|[A-Z]\)|[a-zà-ÿ][)»”])\.(?=[A-ZÀ-ÝĐ][a-zà-ÿ])")  # also "(CNUDM).Le"
 
 
 def read_file(path: Path) -> SourceText:

@@ -35,6 +35,9 @@ def entities(extractor, text):
         ("Le secrétaire général du Parti populaire révolutionnaire lao Thongloun Sisoulith est arrivé mardi.",
          "Thongloun Sisoulith"),
         ("Le ministre a eu des entretiens avec son homologue lao Santiphab Phomvihane à Vientiane.", "Santiphab Phomvihane"),
+        ("Le gouverneur de la province d'Attapeu Viengkham Douangmala a reçu la délégation.", "Viengkham Douangmala"),
+        ("La délégation a rendu hommage au SG Nguyễn Phú Trọng.", "Nguyễn Phú Trọng"),
+        ("Il a présenté ses vœux au ministre de l'Industrie et du Commerce Trần Tuấn Anh.", "Trần Tuấn Anh"),
     ],
     ids=[
         "alias_gives_the_full_diacritic_form",
@@ -46,6 +49,9 @@ def entities(extractor, text):
         "a_title_ending_with_a_dot_still_introduces_a_name",
         "a_role_before_a_party_makes_the_name_after_it_a_person",
         "a_counterpart_is_a_person_not_a_place",
+        "a_governors_name_after_his_province_is_a_person",
+        "a_titled_name_after_au_is_a_person_not_a_place",
+        "a_minister_after_his_ministrys_last_word",
     ],
 )
 def test_person_rules(extractor, text, expected):
@@ -96,6 +102,16 @@ def test_not_a_person(extractor, text, not_a_person):
 )
 def test_organization_rules(extractor, text, expected):
     assert any(expected in name for name in entities(extractor, text).organizations)
+
+
+@pytest.mark.parametrize("text, whole", [
+    ("L'Association d'amitié Vietnam - Laos au cours de l'année 2018 a organisé des rencontres.",
+     "Association d'amitié Vietnam - Laos"),
+    ("Le secrétaire du Comité du Parti de la province d'Oudomxay Thongchanh Chanthavong était présent.",
+     "Comité du Parti de la province d'Oudomxay"),
+], ids=["a_time_phrase_ends_the_name", "the_person_after_the_province_is_not_part_of_it"])
+def test_an_organisation_name_stops_where_it_ends(extractor, text, whole):
+    assert whole in entities(extractor, text).organizations
 
 
 def test_bare_party_or_state_is_no_organization(extractor):
