@@ -242,6 +242,10 @@ class EntityExtractor:
             return
         if label == "LOC" and self._starts_with_org_head(span):
             label = "ORG"
+        if label == "LOC" and self.title_prefix.match(span):  # "Premier ministre lao Phankham Viphavanh"
+            if person:
+                found[PERSON].append(person)
+            return
         if label == "LOC" and person and span.split()[0] in self.rules.not_names and self._looks_like_name(person):
             found[PERSON].append(person)  # "du Commerce Trần Tuấn Anh": a ministry's last word, then its minister
             return
@@ -305,6 +309,11 @@ class EntityExtractor:
             cut = next((i for i in range(1, len(kept) - 1) if fold(kept[i]) in self.rules.surnames), None)
             if cut is not None:
                 kept = kept[cut:]
+        # "Houaphanh Bounmy Xayavong": the province before its governor's name
+        for k in range(len(kept) - 2, 0, -1):
+            if fold(" ".join(kept[:k])) in self.place_keys:
+                kept = kept[k:]
+                break
         if not 2 <= len(kept) <= 5:
             return None
         name = " ".join(kept)

@@ -38,6 +38,7 @@ def entities(extractor, text):
         ("Le gouverneur de la province d'Attapeu Viengkham Douangmala a reçu la délégation.", "Viengkham Douangmala"),
         ("La délégation a rendu hommage au SG Nguyễn Phú Trọng.", "Nguyễn Phú Trọng"),
         ("Il a présenté ses vœux au ministre de l'Industrie et du Commerce Trần Tuấn Anh.", "Trần Tuấn Anh"),
+        ("Le gouverneur de Houaphanh Bounmy Xayavong a accueilli la délégation.", "Bounmy Xayavong"),
     ],
     ids=[
         "alias_gives_the_full_diacritic_form",
@@ -52,6 +53,7 @@ def entities(extractor, text):
         "a_governors_name_after_his_province_is_a_person",
         "a_titled_name_after_au_is_a_person_not_a_place",
         "a_minister_after_his_ministrys_last_word",
+        "a_province_before_its_governors_name_is_cut_from_it",
     ],
 )
 def test_person_rules(extractor, text, expected):
@@ -133,9 +135,11 @@ def test_two_institutions_joined_by_et_stay_two():
         ("Le projet d'autoroute Hanoi-Vientiane avance.", {"Hanoï", "Vientiane"}, "Hanoi-Vientiane"),
         ("La coopération en Asie du Sud-Est se renforce.", {"Asie du Sud-Est"}, "Asie du Sud"),
         ("Hanoï (VNA) – La réunion s'est tenue au siège de l'État.", set(), "État"),
+        ("La délégation a rencontré le Premier ministre lao Phankham Viphavanh à Vientiane.", {"Vientiane"},
+         "Premier ministre lao Phankham Viphavanh"),
     ],
     ids=["spaced_pair_is_two_places", "hyphenated_known_places_are_split", "a_region_with_a_hyphen_is_one_place",
-         "state_and_dateline_agency_are_not_places"],
+         "state_and_dateline_agency_are_not_places", "a_title_and_a_name_are_no_place"],
 )
 def test_place_rules(extractor, text, expected, absent):
     places = set(entities(extractor, text).places)
