@@ -501,13 +501,13 @@ def institution_at(text: str, start: int, head_end: int) -> str | None:
         if connector:
             after = stripped[len(connector):]
             word = _WORD_AT.match(after)
-            if not word or word.group(0).lower() in _STOP or _is_infinitive(word.group(0)):
+            if not word or word.group(0) in _STOP or _is_infinitive(word.group(0)):
                 break
             pos += offset + len(connector) + word.end()
             end, words = pos, words + 2
             continue
         word = _WORD_AT.match(stripped)
-        if not word or word.group(0).lower() in _STOP or _is_infinitive(word.group(0)) or words >= _MAX_WORDS:
+        if not word or word.group(0) in _STOP or _is_infinitive(word.group(0)) or words >= _MAX_WORDS:
             break
         if word.group(0)[0].islower() and not _is_qualifier(word.group(0)):
             break

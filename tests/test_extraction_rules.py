@@ -111,7 +111,10 @@ def test_organization_rules(extractor, text, expected):
      "Association d'amitié Vietnam - Laos"),
     ("Le secrétaire du Comité du Parti de la province d'Oudomxay Thongchanh Chanthavong était présent.",
      "Comité du Parti de la province d'Oudomxay"),
-], ids=["a_time_phrase_ends_the_name", "the_person_after_the_province_is_not_part_of_it"])
+    ("Le Comité populaire provincial de Sơn La a signé un accord avec la province de Houaphanh.",
+     "Comité populaire provincial de Sơn La"),
+], ids=["a_time_phrase_ends_the_name", "the_person_after_the_province_is_not_part_of_it",
+        "a_capitalised_la_is_part_of_a_place_name"])
 def test_an_organisation_name_stops_where_it_ends(extractor, text, whole):
     assert whole in entities(extractor, text).organizations
 
