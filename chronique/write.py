@@ -19,7 +19,6 @@ from urllib.parse import quote
 
 import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from jinja2.utils import htmlsafe_json_dumps
 
 from . import __version__
 from .charts import bar_chart, dot_chart
@@ -91,21 +90,10 @@ def front_matter(meta: dict) -> str:
                    for key, v in meta.items())
 
 
-_SURROGATE_PAIR = re.compile(r"\\\\|\\u(d[89ab][0-9a-f]{2})\\u(d[c-f][0-9a-f]{2})")
-
-
 def yaml_text(text: str) -> str:
     """A title or description in a list page's front matter: HTML text (HTML_META) as
-    a double-quoted scalar. Jinja's tojson, but for characters beyond U+FFFF, which
-    JSON writes as a surrogate pair YAML refuses: YAML's own \\U escape instead."""
-
-    def astral(match: re.Match) -> str:
-        if match.group(1) is None:  # an escaped backslash, kept so a "\\u" after it stays text
-            return match.group(0)
-        high, low = int(match.group(1), 16), int(match.group(2), 16)
-        return f"\\U{0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00):08x}"
-
-    return _SURROGATE_PAIR.sub(astral, str(htmlsafe_json_dumps(meta_html(text))))
+    a YAML scalar, written as every page's front matter is."""
+    return yaml_value(meta_html(text))
 
 
 @dataclass(frozen=True)
