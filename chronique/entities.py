@@ -242,10 +242,8 @@ class EntityExtractor:
             return
         if label == "LOC" and self._starts_with_org_head(span):
             label = "ORG"
-        if label == "LOC" and self.title_prefix.match(span):  # "Premier ministre lao Phankham Viphavanh"
-            if person:
-                found[PERSON].append(person)
-            return
+        if label == "LOC" and self.title_prefix.match(span):
+            return  # "Premier ministre lao": a title is no place (a name after it was taken as a person above)
         if label == "LOC" and person and span.split()[0] in self.rules.not_names and self._looks_like_name(person):
             found[PERSON].append(person)  # "du Commerce Trần Tuấn Anh": a ministry's last word, then its minister
             return

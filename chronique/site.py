@@ -132,8 +132,6 @@ def main(argv: list[str] | None = None) -> int:
     start = time.perf_counter()
     try:
         site, incremental = build_site(args.config_file, full=args.full, quiet=args.quiet)
-    except SystemExit:
-        raise
     except Exception as error:  # mkdocs' Abort in strict mode, a template error
         print(f"chronique.site: mkdocs build failed: {error}", file=sys.stderr)
         return 1
