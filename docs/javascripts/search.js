@@ -78,26 +78,24 @@
     return out;
   }
 
+  // An element with its class and, when given, its text (as text, never as HTML).
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
   function resultItem(data) {
-    var item = document.createElement("li");
-    item.className = "md-search-result__item";
-    var link = document.createElement("a");
-    link.className = "md-search-result__link";
+    var item = element("li", "md-search-result__item");
+    var link = element("a", "md-search-result__link");
     link.href = new URL(data.url.replace(/^\//, ""), siteRoot).href;
-    var article = document.createElement("div");
-    article.className = "md-search-result__article md-typeset";
-    var title = document.createElement("span");
-    title.className = "chronique-search__title";
-    title.textContent = (data.meta && data.meta.title) || data.url;
-    article.appendChild(title);
+    var article = element("div", "md-search-result__article md-typeset");
+    article.appendChild(element("span", "chronique-search__title", (data.meta && data.meta.title) || data.url));
     if (data.meta && data.meta.date) {
-      var date = document.createElement("span");
-      date.className = "chronique-search__date";
-      date.textContent = data.meta.date;
-      article.appendChild(date);
+      article.appendChild(element("span", "chronique-search__date", data.meta.date));
     }
-    var excerpt = document.createElement("span");
-    excerpt.className = "chronique-search__excerpt";
+    var excerpt = element("span", "chronique-search__excerpt");
     excerpt.appendChild(excerptNodes(data.excerpt || ""));
     article.appendChild(excerpt);
     link.appendChild(article);
@@ -106,11 +104,9 @@
   }
 
   function moreButton(remaining) {
-    var item = document.createElement("li");
-    item.className = "md-search-result__item chronique-search__more";
-    var button = document.createElement("button");
+    var item = element("li", "md-search-result__item chronique-search__more");
+    var button = element("button", "md-search-result__link");
     button.type = "button";
-    button.className = "md-search-result__link";
     var shown = Math.min(PAGE_SIZE, remaining);
     button.textContent = shown === 1 ? "Afficher 1 article de plus" : "Afficher " + shown + " articles de plus";
     button.addEventListener("click", function () {
