@@ -256,7 +256,7 @@ def main(argv: list[str] | None = None) -> int:
     if missing:
         print(f"chronique.audit: missing {', '.join(missing)}: run `make browser-deps`", file=sys.stderr)
         return EXIT_TOOLS
-    if not (site / "pagefind" / "pagefind.js").is_file():
+    if not (site / "pagefind" / "chronique-index.json").is_file():
         print(f"chronique.audit: {site}/pagefind/ not found: run `python -m chronique.search {site}`", file=sys.stderr)
         return EXIT_TOOLS
 

@@ -16,22 +16,44 @@ Why Pagefind: Material's own search does not fold accents ("hanoi" finds no
 "Hanoï") and sends one index of the whole site (~57 MB at 10,000 articles) on
 the first search; Pagefind folds accents and splits its index in chunks, so one
 query downloads only the chunks for its words.
+
+Why several indexes ("bundles") on a large site: Pagefind cannot update an
+index, and both its indexing and its scoring of a common word grow faster than
+the number of pages. So the articles are shared out, by a hash of their address
+(an article stays in its bundle), into bundles of about BUNDLE_PAGES; only the
+bundles whose articles changed are indexed again, several at once, and the
+browser searches them all and merges the results (Pagefind's mergeIndex).
+Pagefind ignores a query word that its index does not hold, so a bundle without
+"Bùi" would answer "bui thanh son" with every "Thanh" and "Son": each bundle
+therefore also indexes one extra page holding every word of the site, which
+gives all bundles the same vocabulary, and which the search never shows (the
+articles carry a Pagefind filter that this page lacks, and search.js asks for it).
 """
 
 from __future__ import annotations
 
 import argparse
 import hashlib
+import html
 import json
+import math
+import os
 import re
 import shutil
 import subprocess
 import sys
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
 
-BUNDLE = "pagefind"
+BUNDLE = "pagefind"  # site/pagefind/: the manifest, and one folder a bundle (0/, 1/, …)
 LANGUAGE = "fr"
+BUNDLE_PAGES = 2500  # measured here: 4 bundles of 2,500 index in 10 s, one of 10,000 in 17 s
+# Every article page carries this filter (overrides/main.html); the vocabulary page does not.
+FILTER = {"chronique": "article"}
+VOCABULARY = "chronique-vocabulaire.html"
 
 # Not indexed: the "Autre version" notes, which name another article, and the line
 # under the title (date · source · words), which results show from the date meta.
@@ -39,65 +61,151 @@ LANGUAGE = "fr"
 # Pagefind's selectors have no sibling combinator to reach a list from its heading.)
 EXCLUDED = (".admonition", ".chronique-meta")
 ARTICLES = "articles"  # chronique/collect.py puts every article page under articles/
-STAMP = "chronique-index.json"  # in the bundle: the digest of what it was built from
+STAMP = "chronique-index.json"  # in site/pagefind/: the bundles, and what each was built from
+TAG = re.compile(r"<[^>]*>")
+INLINE_TAG = re.compile(r"</?(a|abbr|b|code|em|i|kbd|mark|q|s|small|span|strong|sub|sup|u)\b", re.I)
+EDGE_PUNCTUATION = re.compile(r"^[^\w]+|[^\w]+$")
 
 
-def pagefind_command(site: Path) -> list[str]:
+def pagefind_command(source: Path, output: Path) -> list[str]:
     return [
         sys.executable, "-m", "pagefind",
-        "--site", str(site),
-        "--output-subdir", BUNDLE,
+        "--site", str(source),
+        "--output-path", str(output),
         # Every page is French; forcing it keeps one index (and one stemmer) even
         # if a page came out without <html lang>.
         "--force-language", LANGUAGE,
         "--exclude-selectors", ", ".join(EXCLUDED),
-        # Only article pages carry data-pagefind-body: the others need not be read.
-        "--glob", f"{ARTICLES}/**/*.html",
     ]
 
 
-def indexed_part(html: str) -> str:
+def indexed_part(page: str) -> str:
     """What Pagefind reads in an article page: from its data-pagefind-body to the end of
     the article (the header, navigation and footer are the same on every page)."""
-    start = html.find("<div data-pagefind-body>")
-    end = html.rfind("</article>")
-    return html[start:end] if 0 <= start < end else html
+    start = page.find("<div data-pagefind-body>")
+    end = page.rfind("</article>")
+    return page[start:end] if 0 <= start < end else page
 
 
-def index_site(site: Path, quiet: bool = False) -> int:
+def words_of(part: str) -> set[str]:
+    """Every word Pagefind may read in an indexed part, and more: inline tags are read
+    both as word breaks and as nothing (<b> inside a word), so no word is missed. Words
+    are lowercased and lose the punctuation around them ("Vientiane)." is "vientiane"),
+    as Pagefind does, so the vocabulary changes only when a word does."""
+    words: set[str] = set()
+    for text in (TAG.sub(" ", part), TAG.sub(lambda tag: "" if INLINE_TAG.match(tag[0]) else " ", part)):
+        words.update(EDGE_PUNCTUATION.sub("", token) for token in html.unescape(text).lower().split())
+    words.discard("")
+    return words
+
+
+def bundle_of(address: str, bundles: int) -> int:
+    """The bundle of an article page, from its address alone: it never moves while its
+    address stays, whatever else is added or removed."""
+    return int.from_bytes(hashlib.sha1(address.encode()).digest()[:8], "big") % bundles
+
+
+def vocabulary_page(words: set[str]) -> str:
+    return (
+        f'<!doctype html><html lang="{LANGUAGE}"><head><meta charset="utf-8"><title>vocabulaire</title></head>'
+        "<body><div data-pagefind-body><p>" + html.escape(" ".join(sorted(words))) + "</p></div></body></html>\n"
+    )
+
+
+@dataclass
+class Bundle:
+    name: str
+    pages: list[Path] = field(default_factory=list)
+    digest: "hashlib._Hash" = field(default_factory=lambda: hashlib.sha256(
+        f"pagefind {version('pagefind')} {pagefind_command(Path('in'), Path('out'))[3:]}".encode()))
+
+    def stamp(self, vocabulary_digest: str | None) -> dict:
+        digest = self.digest.copy()
+        digest.update(f"vocabulary {vocabulary_digest}".encode())
+        return {"path": f"{self.name}/", "pages": len(self.pages), "digest": digest.hexdigest()}
+
+
+def index_site(site: Path, quiet: bool = False, jobs: int | None = None,
+               bundle_pages: int = BUNDLE_PAGES) -> int:
     """Run Pagefind on `site`'s article pages; returns the number of pages indexed
-    (0 when their indexed parts are unchanged since the last run: nothing to do)."""
+    (0 when no bundle's pages changed since the last run: nothing to do)."""
     if not (site / "index.html").is_file():
         raise SystemExit(f"chronique.search: {site}/index.html not found: run `mkdocs build` first")
     articles = sorted((site / ARTICLES).glob("**/*.html")) if (site / ARTICLES).is_dir() else []
-    bundle = site / BUNDLE
-    # Pagefind cannot update an index: when no article's indexed text changed (a
-    # rebuild after an edit to a list page, or to nothing), the index is kept as is.
-    digest = hashlib.sha256(f"pagefind {version('pagefind')} {pagefind_command(Path('site'))[3:]}".encode())
+    count = max(1, math.ceil(len(articles) / bundle_pages))
+    bundles = [Bundle(str(k)) for k in range(count)]
+    words: set[str] = set()
     for page in articles:
-        digest.update(page.relative_to(site).as_posix().encode() + b"\0")
-        digest.update(indexed_part(page.read_text(encoding="utf-8", errors="replace")).encode() + b"\0")
-    stamp = {"pages": len(articles), "digest": digest.hexdigest()}
-    if (bundle / "pagefind.js").is_file() and read_json(bundle / STAMP) == stamp:
+        address = page.relative_to(site).as_posix()
+        part = indexed_part(page.read_text(encoding="utf-8", errors="replace"))
+        bundle = bundles[bundle_of(address, count)]
+        bundle.pages.append(page)
+        bundle.digest.update(address.encode() + b"\0" + part.encode() + b"\0")
+        if count > 1:
+            words |= words_of(part)
+    bundles = [bundle for bundle in bundles if bundle.pages]  # Pagefind fails on no page
+    vocabulary = vocabulary_page(words) if len(bundles) > 1 else None
+    vocabulary_digest = hashlib.sha256(vocabulary.encode()).hexdigest() if vocabulary else None
+    stamps = [bundle.stamp(vocabulary_digest) for bundle in bundles]
+
+    root = site / BUNDLE
+    manifest = read_json(root / STAMP)
+    before = {b["path"]: b for b in manifest.get("bundles", [])} if isinstance(manifest, dict) else {}
+    stale = [bundle for bundle, stamp in zip(bundles, stamps)
+             if before.get(stamp["path"]) != stamp or not (root / bundle.name / "pagefind.js").is_file()]
+    if not stale and manifest is not None and len(before) == len(bundles):
         if not quiet:
-            print(f"Recherche : index inchangé ({len(articles)} articles) dans {bundle}")
+            print(f"Recherche : index inchangé ({len(articles)} articles) dans {root}")
         return 0
-    shutil.rmtree(bundle, ignore_errors=True)  # Pagefind adds to a folder: start from an empty one
-    result = subprocess.run(pagefind_command(site), capture_output=True, text=True)
+
+    # Pagefind cannot update an index: a changed bundle is indexed again, from an empty
+    # folder (Pagefind adds to one), on a copy of its pages made of hard links.
+    kept = {bundle.name for bundle in bundles if bundle not in stale}
+    if root.is_dir():
+        for child in root.iterdir():
+            if child.name not in kept:
+                shutil.rmtree(child) if child.is_dir() else child.unlink()
+    root.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=".pagefind-", dir=site.parent) as work:
+        sources = [link_pages(site, bundle, Path(work) / bundle.name, vocabulary) for bundle in stale]
+        with ThreadPoolExecutor(max_workers=max(1, jobs or os.cpu_count() or 1)) as pool:
+            indexed = list(pool.map(run_pagefind, sources, [root / bundle.name for bundle in stale],
+                                    [len(bundle.pages) for bundle in stale]))
+    # written last: an interrupted run leaves no manifest, so the next one starts over
+    (root / STAMP).write_text(json.dumps({"filter": FILTER, "bundles": stamps}) + "\n", encoding="utf-8")
+    pages = sum(indexed)
+    if not quiet:
+        print(f"Recherche : {pages} articles indexés dans {len(stale)} index sur {len(bundles)}, dans {root}")
+    return pages
+
+
+def link_pages(site: Path, bundle: Bundle, source: Path, vocabulary: str | None) -> Path:
+    for page in bundle.pages:
+        target = source / page.relative_to(site)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(page, target)
+        except OSError:  # another file system, or no hard links: a copy does the same
+            shutil.copyfile(page, target)
+    source.mkdir(parents=True, exist_ok=True)
+    if vocabulary:
+        (source / VOCABULARY).write_text(vocabulary, encoding="utf-8")
+    return source
+
+
+def run_pagefind(source: Path, output: Path, articles: int) -> int:
+    result = subprocess.run(pagefind_command(source, output), capture_output=True, text=True)
     if result.returncode != 0:
         sys.stderr.write(result.stdout + result.stderr)
-        raise SystemExit(f"chronique.search: pagefind failed on {site} (exit status {result.returncode})")
+        raise SystemExit(f"chronique.search: pagefind failed on {source} (exit status {result.returncode})")
     found = re.search(r"Indexed (\d+) pages?", result.stdout)
     pages = int(found.group(1)) if found else 0
     if articles and pages == 0:
         raise SystemExit(
-            f"chronique.search: {len(articles)} article pages in {site} but none indexed: "
+            f"chronique.search: {articles} article pages but none indexed: "
             "do they carry data-pagefind-body (overrides/main.html)?"
         )
-    (bundle / STAMP).write_text(json.dumps(stamp) + "\n", encoding="utf-8")
-    if not quiet:
-        print(f"Recherche : {pages} articles indexés dans {bundle}")
-    return pages
+    return pages - (1 if (source / VOCABULARY).exists() else 0)
 
 
 def read_json(path: Path):
@@ -111,8 +219,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m chronique.search", description=__doc__.split("\n\n")[0])
     parser.add_argument("site", type=Path, nargs="?", default=Path("site"), help="the built site (default: site/)")
     parser.add_argument("--quiet", action="store_true")
+    parser.add_argument("--jobs", type=int, default=None, help="bundles indexed at once (default: one a core)")
     args = parser.parse_args(argv)
-    index_site(args.site, quiet=args.quiet)
+    index_site(args.site, quiet=args.quiet, jobs=args.jobs)
     return 0
 
 

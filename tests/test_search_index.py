@@ -1,5 +1,7 @@
 """The search index (chronique/search.py): built from the article pages only, kept
-as it is when no article's indexed text changed, rebuilt from empty when one did."""
+as it is when no article's indexed text changed, rebuilt from empty when one did;
+on a large site, shared out in bundles that are indexed again only when their own
+articles change, and that all know every word of the site."""
 
 from __future__ import annotations
 
@@ -26,13 +28,22 @@ def bundle_files(site):
     return sorted(p.relative_to(site).as_posix() for p in (site / search.BUNDLE).rglob("*") if p.is_file())
 
 
+def manifest(site):
+    return json.loads((site / search.BUNDLE / search.STAMP).read_text(encoding="utf-8"))
+
+
+def contents(site, bundle):
+    folder = site / search.BUNDLE / bundle
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
 def test_index_holds_the_articles_and_is_kept_while_they_do_not_change(site):
     articles = sorted((site / "articles").rglob("index.html"))
     assert search.index_site(site, quiet=True) == len(articles) == 5
     first = bundle_files(site)
     assert sum(1 for f in first if "/fragment/" in f) == len(articles)  # one fragment an article, no other page
-    stamp = json.loads((site / search.BUNDLE / search.STAMP).read_text(encoding="utf-8"))
-    assert stamp["pages"] == len(articles)
+    assert [b["pages"] for b in manifest(site)["bundles"]] == [len(articles)]  # a small site: one bundle
+    assert manifest(site)["filter"] == search.FILTER
 
     # a page that is not an article changes: the index is kept
     (site / "index.html").write_text((site / "index.html").read_text(encoding="utf-8") + "<!-- -->", encoding="utf-8")
@@ -59,3 +70,57 @@ def test_indexed_part_is_the_article_body_without_the_page_chrome():
             "<div data-pagefind-body><h1>Titre</h1><p>Texte</p></div></article><footer>pied</footer></body></html>")
     assert search.indexed_part(page) == "<div data-pagefind-body><h1>Titre</h1><p>Texte</p></div>"
     assert search.indexed_part("<html>autre</html>") == "<html>autre</html>"
+
+
+def test_a_large_site_is_shared_out_in_bundles_that_all_know_every_word(site):
+    # 5 articles, 2 a bundle: 3 bundles, as 10,000 articles make 4 of 2,500
+    assert search.index_site(site, quiet=True, bundle_pages=2) == 5
+    bundles = manifest(site)["bundles"]
+    assert len(bundles) > 1 and {b["path"] for b in bundles} <= {"0/", "1/", "2/"}
+    assert sum(b["pages"] for b in bundles) == 5
+    for b in bundles:
+        fragments = list((site / search.BUNDLE / b["path"] / "fragment").iterdir())
+        assert len(fragments) == b["pages"] + 1  # its articles, and the page of every word
+    # each bundle's vocabulary page holds the words of the other bundles' articles too
+    vocabulary = search.vocabulary_page(set().union(*(
+        search.words_of(search.indexed_part(p.read_text(encoding="utf-8")))
+        for p in (site / "articles").rglob("index.html"))))
+    assert "sisoulith" in vocabulary and "thongloun" in vocabulary
+
+
+def test_a_changed_article_indexes_only_its_own_bundle_again(site):
+    search.index_site(site, quiet=True, bundle_pages=2)
+    before = {b["path"]: contents(site, b["path"]) for b in manifest(site)["bundles"]}
+    pages = sorted((site / "articles").rglob("index.html"))
+    # a change with no new word: the other bundles are kept as they are
+    page = pages[0]
+    html = page.read_text(encoding="utf-8")
+    page.write_text(html.replace("</h1>", "</h1><p>Laos Vietnam.</p>", 1), encoding="utf-8")
+    own = search.bundle_of(page.relative_to(site).as_posix(), 3)
+    indexed = search.index_site(site, quiet=True, bundle_pages=2)
+    after = {b["path"]: contents(site, b["path"]) for b in manifest(site)["bundles"]}
+    assert indexed == {b["path"]: b["pages"] for b in manifest(site)["bundles"]}[f"{own}/"]
+    assert [path for path in before if after[path] != before[path]] == [f"{own}/"]
+    # a new word: every bundle must learn it, or a search for it with another word
+    # would return, from the other bundles, every article holding that other word
+    page.write_text(html.replace("</h1>", "</h1><p>Zanzibar.</p>", 1), encoding="utf-8")
+    assert search.index_site(site, quiet=True, bundle_pages=2) == 5
+    assert all(after[path] != contents(site, path) for path in after)
+
+
+def test_words_of_reads_tags_both_as_breaks_and_as_nothing():
+    words = search.words_of("<p>Hà&nbsp;Nội</p><p>(Vien<b>tiane</b>). « Luang Prabang »</p>")
+    assert words == {"hà", "nội", "vientiane", "vien", "tiane", "luang", "prabang"}
+
+
+def test_an_article_keeps_its_bundle_whatever_else_changes():
+    address = "articles/2026/02/un-article/index.html"
+    assert search.bundle_of(address, 4) == search.bundle_of(address, 4)
+    spread = {search.bundle_of(f"articles/2026/02/article-{n}/index.html", 4) for n in range(40)}
+    assert spread == {0, 1, 2, 3}
+
+
+def test_a_site_without_articles_has_an_empty_index(site):
+    shutil.rmtree(site / "articles")
+    assert search.index_site(site, quiet=True) == 0
+    assert manifest(site)["bundles"] == []

@@ -32,18 +32,39 @@
   var siteRoot = new URL((root.getAttribute("data-base") || ".").replace(/\/?$/, "/"), document.baseURI);
 
   var pagefind = null;
+  var searchOptions = {};
   var loading = null;
   var sequence = 0;  // the latest query; answers to older ones are dropped
   var current = { results: [], shown: 0 };
 
+  // site/pagefind/chronique-index.json lists the index's bundles (one on a small
+  // site, one per ~2,500 articles on a large one: chronique/search.py says why) and
+  // the filter that only article pages carry. The first bundle's pagefind.js loads,
+  // the others merge into it; a query runs on all and the results come sorted together.
   function loadPagefind() {
     if (!loading) {
-      loading = import(new URL("pagefind/pagefind.js", siteRoot).href).then(function (module) {
-        return Promise.resolve(module.options({ excerptLength: 26 })).then(function () {
-          return module.init();
-        }).then(function () {
-          pagefind = module;
-          return module;
+      var index = new URL("pagefind/", siteRoot);
+      loading = fetch(new URL("chronique-index.json", index).href).then(function (response) {
+        if (!response.ok) throw new Error("chronique-index.json: HTTP " + response.status);
+        return response.json();
+      }).then(function (manifest) {
+        var bundles = manifest.bundles.map(function (b) { return new URL(b.path, index).href; });
+        if (!bundles.length) {  // a site without articles yet
+          pagefind = { preload: function () {}, search: function () { return Promise.resolve({ results: [] }); } };
+          return pagefind;
+        }
+        return import(bundles[0] + "pagefind.js").then(function (module) {
+          return Promise.resolve(module.options({ excerptLength: 26 })).then(function () {
+            return module.init();
+          }).then(function () {
+            return Promise.all(bundles.slice(1).map(function (path) {
+              return module.mergeIndex(path, { excerptLength: 26 });
+            }));
+          }).then(function () {
+            searchOptions = { filters: manifest.filter || {} };
+            pagefind = module;
+            return module;
+          });
         });
       });
       loading.catch(function () { loading = null; });
@@ -158,7 +179,7 @@
     }
     root.setAttribute("data-state", "searching");
     // fetch the index chunks for the words typed so far while the keys go on
-    if (pagefind && !running) pagefind.preload(latest);
+    if (pagefind && !running) pagefind.preload(latest, searchOptions);
     timer = setTimeout(function () {
       if (!running && token === sequence) run(latest, token);
     }, PAUSE);
@@ -167,7 +188,7 @@
   function run(query, token) {
     running = true;
     return loadPagefind().then(function (pf) {
-      return pf.search(query);
+      return pf.search(query, searchOptions);
     }).then(function (found) {
       running = false;
       if (token !== sequence) {  // typed on meanwhile: now the latest query

@@ -68,6 +68,19 @@ def base_url(browser_site) -> str:
 
 
 @pytest.fixture(scope="session")
+def bundled_base_url(browser_site, tmp_path_factory) -> str:
+    """The same site with its search index shared out in bundles of 2 articles, as a
+    large site's is in bundles of 2,500 (chronique/search.py)."""
+    from chronique.search import index_site
+    copy = tmp_path_factory.mktemp("bundled-site") / "site"
+    shutil.copytree(browser_site, copy)
+    shutil.rmtree(copy / "pagefind")
+    index_site(copy, quiet=True, bundle_pages=2)
+    with serve(copy) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
 def browser():
     if not CHROMIUM.exists():
         pytest.skip(f"{CHROMIUM} is missing: run `make browser-deps` (apt-get install chromium)")

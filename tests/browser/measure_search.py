@@ -47,16 +47,16 @@ TIMED_SEARCH = """query => new Promise(resolve => {
 
 def kind_of(url: str) -> str:
     name = url.rsplit("/", 1)[-1]
-    if re.search(r"/pagefind(-\d+)?/index/", url):
+    if re.search(r"/pagefind/(\d+/)?index/", url):
         return "index chunks"
-    if re.search(r"/pagefind(-\d+)?/fragment/", url):
+    if re.search(r"/pagefind/(\d+/)?fragment/", url):
         return "fragments"
-    if re.search(r"/pagefind(-\d+)?/filter/", url):
+    if re.search(r"/pagefind/(\d+/)?filter/", url):
         return "filters"
     if name.startswith("wasm."):
         return "wasm"
-    if re.search(r"/pagefind(-\d+)?/", url):
-        return "pagefind.js, entry, meta"
+    if re.search(r"/pagefind/", url):
+        return "pagefind.js, entry, meta, manifest"
     return "other"
 
 
@@ -113,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("site", type=Path)
     parser.add_argument("queries", nargs="*", default=list(QUERIES))
     args = parser.parse_args(argv)
-    if not (args.site / "pagefind" / "pagefind.js").is_file():
+    if not (args.site / "pagefind" / "chronique-index.json").is_file():
         print(f"{args.site}/pagefind/ not found: run `python -m chronique.search {args.site}`", file=sys.stderr)
         return 2
     from playwright.sync_api import sync_playwright

@@ -123,6 +123,25 @@ def test_a_persons_name_finds_the_articles_naming_them(watched, articles, name, 
     assert set(found) == expected
 
 
+@pytest.mark.parametrize("query", [
+    "to lam", "Tô Lâm", "hanoi", "economique", "Bui Thanh Son", "Sonexay Siphandone",
+    # a rare word and a common one: a bundle that did not know the rare word would
+    # answer with every article holding the common one
+    "Sonexay Laos", "Bui Laos",
+])
+def test_an_index_in_several_bundles_finds_what_one_index_finds(browser, base_url, bundled_base_url, articles, query):
+    found = {}
+    for url in (base_url, bundled_base_url):
+        context = browser.new_context(locale="fr-FR", base_url=url)
+        watched = Watched(context.new_page())
+        page = open_home(watched)
+        found[url] = sorted(seeds_of([r["url"] for r in search(page, query)], articles))
+        watched.assert_clean()
+        context.close()
+    assert found[base_url], query
+    assert found[bundled_base_url] == found[base_url]
+
+
 # -- search: ranking and display -------------------------------------------------
 
 @pytest.mark.parametrize("query, title_hit, body_hits", [

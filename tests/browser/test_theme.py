@@ -69,7 +69,7 @@ def test_an_article_is_an_opengraph_article_with_its_description(browser_site):
 
 def test_materials_search_is_replaced_by_pagefind(browser_site):
     assert not (browser_site / "search" / "search_index.json").exists()
-    assert (browser_site / "pagefind" / "pagefind.js").exists()
+    assert (browser_site / "pagefind" / "0" / "pagefind.js").exists()
     home = (browser_site / "index.html").read_text(encoding="utf-8")
     assert 'data-md-component="search"' not in home  # Material's script would fetch its index
     assert 'id="chronique-search-input"' in home and "javascripts/search.js" in home
