@@ -35,6 +35,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import html
+import inspect
 import json
 import math
 import os
@@ -62,8 +63,9 @@ VOCABULARY = "chronique-vocabulaire.html"
 EXCLUDED = (".admonition", ".chronique-meta")
 ARTICLES = "articles"  # chronique/collect.py puts every article page under articles/
 STAMP = "chronique-index.json"  # in site/pagefind/: the bundles, and what each was built from
+WORDS = "chronique-words.txt"  # in a bundle's folder: the words of its articles
 TAG = re.compile(r"<[^>]*>")
-INLINE_TAG = re.compile(r"</?(a|abbr|b|code|em|i|kbd|mark|q|s|small|span|strong|sub|sup|u)\b", re.I)
+INLINE_TAG = re.compile(r"</?(?:a|abbr|b|code|em|i|kbd|mark|q|s|small|span|strong|sub|sup|u)(?=[\s>/])[^>]*>")
 EDGE_PUNCTUATION = re.compile(r"^[^\w]+|[^\w]+$")
 
 
@@ -88,13 +90,12 @@ def indexed_part(page: str) -> str:
 
 
 def words_of(part: str) -> set[str]:
-    """Every word Pagefind may read in an indexed part, and more: inline tags are read
-    both as word breaks and as nothing (<b> inside a word), so no word is missed. Words
-    are lowercased and lose the punctuation around them ("Vientiane)." is "vientiane"),
-    as Pagefind does, so the vocabulary changes only when a word does."""
-    words: set[str] = set()
-    for text in (TAG.sub(" ", part), TAG.sub(lambda tag: "" if INLINE_TAG.match(tag[0]) else " ", part)):
-        words.update(EDGE_PUNCTUATION.sub("", token) for token in html.unescape(text).lower().split())
+    """Every word Pagefind may read in an indexed part: inline tags (<b> inside a word)
+    are read as nothing, the others as word breaks. Words are lowercased and lose the
+    punctuation around them ("Vientiane)." is "vientiane"), as Pagefind does, so the
+    vocabulary changes only when a word does."""
+    text = html.unescape(TAG.sub(" ", INLINE_TAG.sub("", part)))
+    words = {EDGE_PUNCTUATION.sub("", token) for token in set(text.lower().split())}
     words.discard("")
     return words
 
@@ -112,17 +113,36 @@ def vocabulary_page(words: set[str]) -> str:
     )
 
 
+# What an index depends on besides its pages: a new Pagefind, other options or other
+# word rules index every bundle again.
+RULES = f"pagefind {version('pagefind')} {pagefind_command(Path('in'), Path('out'))[3:]} {inspect.getsource(words_of)}"
+
+
 @dataclass
 class Bundle:
+    """The article pages of one bundle, the digest of what Pagefind reads in them,
+    and (read only when needed) their words."""
     name: str
     pages: list[Path] = field(default_factory=list)
-    digest: "hashlib._Hash" = field(default_factory=lambda: hashlib.sha256(
-        f"pagefind {version('pagefind')} {pagefind_command(Path('in'), Path('out'))[3:]}".encode()))
+    parts: list[str] = field(default_factory=list)
+    digest: "hashlib._Hash" = field(default_factory=lambda: hashlib.sha256(RULES.encode()))
+    words: set[str] | None = None
 
-    def stamp(self, vocabulary_digest: str | None) -> dict:
-        digest = self.digest.copy()
-        digest.update(f"vocabulary {vocabulary_digest}".encode())
-        return {"path": f"{self.name}/", "pages": len(self.pages), "digest": digest.hexdigest()}
+    def add(self, address: str, page: Path, part: str) -> None:
+        self.pages.append(page)
+        self.parts.append(part)
+        self.digest.update(address.encode() + b"\0" + part.encode() + b"\0")
+
+    def stamp(self) -> dict:
+        return {"path": f"{self.name}/", "pages": len(self.pages), "digest": self.digest.hexdigest()}
+
+    def read_words(self, root: Path) -> None:
+        """This bundle's words: from the list saved beside its index when its pages are
+        the same as then, otherwise from its pages."""
+        try:
+            self.words = set((root / self.name / WORDS).read_text(encoding="utf-8").split("\n")) - {""}
+        except OSError:
+            self.words = set().union(*map(words_of, self.parts))
 
 
 def index_site(site: Path, quiet: bool = False, jobs: int | None = None,
@@ -134,26 +154,30 @@ def index_site(site: Path, quiet: bool = False, jobs: int | None = None,
     articles = sorted((site / ARTICLES).glob("**/*.html")) if (site / ARTICLES).is_dir() else []
     count = max(1, math.ceil(len(articles) / bundle_pages))
     bundles = [Bundle(str(k)) for k in range(count)]
-    words: set[str] = set()
     for page in articles:
         address = page.relative_to(site).as_posix()
-        part = indexed_part(page.read_text(encoding="utf-8", errors="replace"))
-        bundle = bundles[bundle_of(address, count)]
-        bundle.pages.append(page)
-        bundle.digest.update(address.encode() + b"\0" + part.encode() + b"\0")
-        if count > 1:
-            words |= words_of(part)
+        bundles[bundle_of(address, count)].add(address, page, indexed_part(page.read_text(encoding="utf-8", errors="replace")))
     bundles = [bundle for bundle in bundles if bundle.pages]  # Pagefind fails on no page
-    vocabulary = vocabulary_page(words) if len(bundles) > 1 else None
-    vocabulary_digest = hashlib.sha256(vocabulary.encode()).hexdigest() if vocabulary else None
-    stamps = [bundle.stamp(vocabulary_digest) for bundle in bundles]
 
     root = site / BUNDLE
     manifest = read_json(root / STAMP)
-    before = {b["path"]: b for b in manifest.get("bundles", [])} if isinstance(manifest, dict) else {}
-    stale = [bundle for bundle, stamp in zip(bundles, stamps)
-             if before.get(stamp["path"]) != stamp or not (root / bundle.name / "pagefind.js").is_file()]
-    if not stale and manifest is not None and len(before) == len(bundles):
+    manifest = manifest if isinstance(manifest, dict) else {}
+    before = {b.get("path"): b for b in manifest.get("bundles", [])}
+    changed = [b for b in bundles if before.get(b.stamp()["path"]) != b.stamp() or not (root / b.name / "pagefind.js").is_file()]
+
+    # The vocabulary: the words of the unchanged bundles as saved, of the others read again.
+    vocabulary = None
+    if len(bundles) > 1:
+        for bundle in bundles:
+            if bundle in changed:
+                bundle.words = set().union(*map(words_of, bundle.parts))
+            else:
+                bundle.read_words(root)
+        vocabulary = vocabulary_page(set().union(*(b.words for b in bundles)))
+    vocabulary_digest = hashlib.sha256(vocabulary.encode()).hexdigest() if vocabulary else None
+    # a new word (or a word gone) is a change for every bundle
+    stale = bundles if vocabulary_digest != manifest.get("vocabulary") else changed
+    if not stale and "bundles" in manifest and len(before) == len(bundles):
         if not quiet:
             print(f"Recherche : index inchangé ({len(articles)} articles) dans {root}")
         return 0
@@ -168,11 +192,18 @@ def index_site(site: Path, quiet: bool = False, jobs: int | None = None,
     root.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".pagefind-", dir=site.parent) as work:
         sources = [link_pages(site, bundle, Path(work) / bundle.name, vocabulary) for bundle in stale]
-        with ThreadPoolExecutor(max_workers=max(1, jobs or os.cpu_count() or 1)) as pool:
+        # Pagefind keeps about 1.4 cores busy; measured here, four at once on two cores
+        # end sooner than two after two.
+        with ThreadPoolExecutor(max_workers=max(1, jobs or 2 * (os.cpu_count() or 1))) as pool:
             indexed = list(pool.map(run_pagefind, sources, [root / bundle.name for bundle in stale],
                                     [len(bundle.pages) for bundle in stale]))
+    for bundle in stale:
+        if bundle.words is not None:
+            (root / bundle.name / WORDS).write_text("\n".join(sorted(bundle.words)) + "\n", encoding="utf-8")
     # written last: an interrupted run leaves no manifest, so the next one starts over
-    (root / STAMP).write_text(json.dumps({"filter": FILTER, "bundles": stamps}) + "\n", encoding="utf-8")
+    (root / STAMP).write_text(json.dumps({
+        "filter": FILTER, "vocabulary": vocabulary_digest, "bundles": [b.stamp() for b in bundles],
+    }) + "\n", encoding="utf-8")
     pages = sum(indexed)
     if not quiet:
         print(f"Recherche : {pages} articles indexés dans {len(stale)} index sur {len(bundles)}, dans {root}")
