@@ -23,7 +23,9 @@
   var list = document.getElementById("chronique-search-results");
   var PAGE_SIZE = 10;
   var MIN_LENGTH = 2;
-  var PAUSE = 100;
+  var PAUSE = 50;
+  var SHORT_WORD_PAUSE = 300;
+  var SHORT_WORD = 3;
   var HINT = status.textContent;
   var SHORT = "Encore une lettre…";
 
@@ -158,18 +160,26 @@
   }
 
   // Pagefind answers one query at a time, and a word found in most articles takes
-  // it a few hundred milliseconds at 10,000 articles; a search started for "to la"
+  // it a hundred milliseconds or more at 10,000 articles; a search started for "to la"
   // just before the last key would delay "to lam" by as much. So a search starts
-  // once the keys pause (PAUSE ms; the index chunks load meanwhile), and while one runs only the latest query waits,
-  // to run as soon as it ends. A one-letter query (a prefix of nearly every word)
-  // waits for the second letter.
+  // once the keys pause (PAUSE ms; the index chunks load meanwhile), and while one
+  // runs only the latest query waits, to run as soon as it ends. A last word of one
+  // or two letters is a prefix of thousands of words, the slowest kind of query and
+  // most likely a word still being typed: it waits for a longer pause
+  // (SHORT_WORD_PAUSE). A one-letter query waits for the second letter.
   var running = false;
   var latest = "";
+  var due = false;  // the latest query's pause has passed
   var timer = 0;
+
+  function lastWord(query) {
+    return query.split(/\s+/).pop();
+  }
 
   function search(query) {
     var token = ++sequence;
     latest = query.trim();
+    due = false;
     clearTimeout(timer);
     if (latest.replace(/\s/g, "").length < MIN_LENGTH) {
       list.replaceChildren();
@@ -181,8 +191,15 @@
     // fetch the index chunks for the words typed so far while the keys go on
     if (pagefind && !running) pagefind.preload(latest, searchOptions);
     timer = setTimeout(function () {
+      due = true;
       if (!running && token === sequence) run(latest, token);
-    }, PAUSE);
+    }, lastWord(latest).length < SHORT_WORD ? SHORT_WORD_PAUSE : PAUSE);
+  }
+
+  // After a search that a newer query waited for: that query runs now if its pause
+  // has passed, or else when it passes (its timer).
+  function runLatest() {
+    return due ? run(latest, sequence) : undefined;
   }
 
   function run(query, token) {
@@ -191,18 +208,14 @@
       return pf.search(query, searchOptions);
     }).then(function (found) {
       running = false;
-      if (token !== sequence) {  // typed on meanwhile: now the latest query
-        return latest.replace(/\s/g, "").length >= MIN_LENGTH ? run(latest, sequence) : undefined;
-      }
+      if (token !== sequence) return runLatest();  // typed on meanwhile
       current = { results: found.results, shown: 0 };
       list.replaceChildren();
       status.textContent = countLabel(found.results.length);
       return showMore(token);
     }).catch(function (error) {
       running = false;
-      if (token !== sequence) {
-        return latest.replace(/\s/g, "").length >= MIN_LENGTH ? run(latest, sequence) : undefined;
-      }
+      if (token !== sequence) return runLatest();
       list.replaceChildren();
       status.textContent = "La recherche n’a pas pu être chargée.";
       root.setAttribute("data-state", "error");
