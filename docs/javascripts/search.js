@@ -34,15 +34,18 @@
   var siteRoot = new URL((root.getAttribute("data-base") || ".").replace(/\/?$/, "/"), document.baseURI);
 
   var pagefind = null;
-  var searchOptions = {};
   var loading = null;
   var sequence = 0;  // the latest query; answers to older ones are dropped
   var current = { results: [], shown: 0 };
 
   // site/pagefind/chronique-index.json lists the index's bundles (one on a small
   // site, one per ~2,500 articles on a large one: chronique/search.py says why) and
-  // the filter that only article pages carry. The first bundle's pagefind.js loads,
-  // the others merge into it; a query runs on all and the results come sorted together.
+  // the filter that only article pages carry. Pagefind searches in a web worker, one
+  // for each copy of its pagefind.js: the bundles are shared between WORKERS copies
+  // (the first bundle of a group loads, the others merge into it), so two groups
+  // search at once on two cores; their results are sorted together by score.
+  var WORKERS = 2;
+
   function loadPagefind() {
     if (!loading) {
       var index = new URL("pagefind/", siteRoot);
@@ -50,28 +53,48 @@
         if (!response.ok) throw new Error("chronique-index.json: HTTP " + response.status);
         return response.json();
       }).then(function (manifest) {
-        var bundles = manifest.bundles.map(function (b) { return new URL(b.path, index).href; });
-        if (!bundles.length) {  // a site without articles yet
-          pagefind = { preload: function () {}, search: function () { return Promise.resolve({ results: [] }); } };
+        var groups = [];
+        manifest.bundles.forEach(function (bundle, i) {
+          var group = i % WORKERS;
+          (groups[group] = groups[group] || []).push(new URL(bundle.path, index).href);
+        });
+        var options = { filters: manifest.filter || {} };
+        return Promise.all(groups.map(openGroup)).then(function (modules) {
+          pagefind = {
+            preload: function (query) {
+              modules.forEach(function (module) { module.preload(query, options); });
+            },
+            search: function (query) {
+              return Promise.all(modules.map(function (module) {
+                return module.search(query, options);
+              })).then(function (answers) {
+                var results = [];
+                answers.forEach(function (answer) { results = results.concat(answer.results); });
+                results.sort(function (a, b) { return b.score - a.score; });
+                return { results: results };
+              });
+            }
+          };
           return pagefind;
-        }
-        return import(bundles[0] + "pagefind.js").then(function (module) {
-          return Promise.resolve(module.options({ excerptLength: 26 })).then(function () {
-            return module.init();
-          }).then(function () {
-            return Promise.all(bundles.slice(1).map(function (path) {
-              return module.mergeIndex(path, { excerptLength: 26 });
-            }));
-          }).then(function () {
-            searchOptions = { filters: manifest.filter || {} };
-            pagefind = module;
-            return module;
-          });
         });
       });
       loading.catch(function () { loading = null; });
     }
     return loading;
+  }
+
+  function openGroup(bundles) {
+    return import(bundles[0] + "pagefind.js").then(function (module) {
+      return Promise.resolve(module.options({ excerptLength: 26 })).then(function () {
+        return module.init();
+      }).then(function () {
+        return Promise.all(bundles.slice(1).map(function (path) {
+          return module.mergeIndex(path, { excerptLength: 26 });
+        }));
+      }).then(function () {
+        return module;
+      });
+    });
   }
 
   function countLabel(n) {
@@ -189,7 +212,7 @@
     }
     root.setAttribute("data-state", "searching");
     // fetch the index chunks for the words typed so far while the keys go on
-    if (pagefind && !running) pagefind.preload(latest, searchOptions);
+    if (pagefind && !running) pagefind.preload(latest);
     timer = setTimeout(function () {
       due = true;
       if (!running && token === sequence) run(latest, token);
@@ -205,7 +228,7 @@
   function run(query, token) {
     running = true;
     return loadPagefind().then(function (pf) {
-      return pf.search(query, searchOptions);
+      return pf.search(query);
     }).then(function (found) {
       running = false;
       if (token !== sequence) return runLatest();  // typed on meanwhile
