@@ -11,8 +11,10 @@ For each size N, in a fresh temporary folder:
 4. ``make site``'s own steps on the warm cache: ``python -m chronique.site --full`` (site/
    from scratch) and the search index; then build.py and ``chronique.site`` again with
    nothing changed (an incremental render);
-5. one article changed (a sentence appended): build.py + ``chronique.site`` (incremental)
-   + search again;
+5. one article changed (a sentence from another article appended): build.py +
+   ``chronique.site`` (incremental)
+   + search again; then the same article with a word new to the site (every search
+   bundle learns it);
 6. Hugo on a copy of the same generated Markdown with a two-template layout.
 
 Every step is a subprocess, timed by the wall clock, its peak memory read from
@@ -287,10 +289,13 @@ def bench_size(n: int, work: Path, log, code: Path = ROOT) -> dict:
     pages = [p.stat().st_size for p in (site / "articles").rglob("index.html")] if (site / "articles").is_dir() else [0]
     r.update(article_pages=len(pages), article_html_median=statistics.median(pages), article_html_max=max(pages))
 
-    # One article changes: a sentence appended to one seed.
-    victim = sorted(seeds.glob("*.txt"))[len(list(seeds.glob("*.txt"))) // 2]
+    # One article changes: a sentence appended to one seed, taken from another article
+    # (so its words are known to the site: see the next change for a new word).
+    all_seeds = sorted(seeds.glob("*.txt"))
+    victim = all_seeds[len(all_seeds) // 2]
+    sentence = borrowed_sentence(all_seeds[len(all_seeds) // 2 + 1])
     with victim.open("a", encoding="utf-8") as f:
-        f.write("\nLes deux parties ont par ailleurs convenu de se revoir l'an prochain à Vientiane.\n")
+        f.write(f"\n{sentence}\n")
     log(f"[{n}] one article changed: rebuild …")
     rb = check(run(build_cmd, cwd=code, env=env), "build.py (one change)", ok=(0, 1))
     rm = check(run(site_cmd if has_driver else mk_cmd if r["mkdocs_status"] == 0 else nonstrict_cmd,
@@ -298,6 +303,18 @@ def bench_size(n: int, work: Path, log, code: Path = ROOT) -> dict:
     rs = check(run(search_cmd, cwd=code, env=env), "search (one change)") if search_cmd else None
     r.update(rebuild_build=rb.seconds, rebuild_mkdocs=rm.seconds, rebuild_search=rs.seconds if rs else None)
     r["rebuild"] = rb.seconds + rm.seconds + (rs.seconds if rs else 0)
+
+    # The same article changes again, with a word new to the site: every search bundle
+    # learns it (chronique/search.py), the costliest edit for the index.
+    with victim.open("a", encoding="utf-8") as f:
+        f.write("La délégation a visité le site de Xambouléthique.\n")
+    log(f"[{n}] one article changed, with a new word: rebuild …")
+    nb = check(run(build_cmd, cwd=code, env=env), "build.py (new word)", ok=(0, 1))
+    nm = check(run(site_cmd if has_driver else mk_cmd if r["mkdocs_status"] == 0 else nonstrict_cmd,
+                   cwd=project.parent, env=env), "mkdocs build (new word)")
+    ns = check(run(search_cmd, cwd=code, env=env), "search (new word)") if search_cmd else None
+    r.update(newword_build=nb.seconds, newword_mkdocs=nm.seconds, newword_search=ns.seconds if ns else None)
+    r["newword"] = nb.seconds + nm.seconds + (ns.seconds if ns else 0)
 
     hugo = hugo_binary()
     if hugo:
@@ -331,6 +348,13 @@ def fmt_b(x) -> str:
         x /= 1024
 
 
+def borrowed_sentence(seed: Path) -> str:
+    """The longest line of an article's text (not a header, photo or related line)."""
+    lines = [line.strip() for line in seed.read_text(encoding="utf-8").splitlines()]
+    text = [line for line in lines if line and not line.startswith((">>", "date ")) and " " in line]
+    return max(text, key=len)
+
+
 def table(results: list[dict]) -> str:
     rows = [
         ("build.py, cold cache", lambda r: f"{fmt_s(r['build_cold'])} ({r['n'] / r['build_cold']:.1f} art./s)"),
@@ -342,8 +366,10 @@ def table(results: list[dict]) -> str:
         ("make site, warm cache, site/ from scratch", lambda r: f"{fmt_s(r['total_warm'])} = {r['total_warm'] / r['bare']:.2f} × bare"),
         ("make site again, nothing changed", lambda r: f"{fmt_s(r['again'])} (build {r['again_build']:.1f} + mkdocs {r['again_mkdocs']:.1f}"
                                                       f" + search {r['again_search']:.1f})" if r.get("again") else "—"),
-        ("one article changed: make site", lambda r: f"{fmt_s(r['rebuild'])} (build {r['rebuild_build']:.1f} + mkdocs {r['rebuild_mkdocs']:.1f}"
+        ("one article changed (known words): make site", lambda r: f"{fmt_s(r['rebuild'])} (build {r['rebuild_build']:.1f} + mkdocs {r['rebuild_mkdocs']:.1f}"
                                                   + (f" + search {r['rebuild_search']:.1f})" if r["rebuild_search"] is not None else ")")),
+        ("the same, with a word new to the site", lambda r: f"{fmt_s(r['newword'])} (build {r['newword_build']:.1f} + mkdocs {r['newword_mkdocs']:.1f}"
+                                                         + (f" + search {r['newword_search']:.1f})" if r["newword_search"] is not None else ")")),
         ("peak memory (largest step)", lambda r: f"{r['peak_mb']:.0f} MB (build cold {r['mem_build_cold']:.0f}, warm {r['mem_build_warm']:.0f}, "
                                                 f"mkdocs {r['mem_mkdocs']:.0f}" + (f", search {r['mem_search']:.0f})" if r["mem_search"] else ")")),
         ("peak memory, all processes of a step", lambda r: f"{r['tree_build_cold']:.0f} MB (build cold), {r['tree_mkdocs']:.0f} MB (mkdocs)"),

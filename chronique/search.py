@@ -191,12 +191,15 @@ def index_site(site: Path, quiet: bool = False, jobs: int | None = None,
                 shutil.rmtree(child) if child.is_dir() else child.unlink()
     root.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".pagefind-", dir=site.parent) as work:
-        sources = [link_pages(site, bundle, Path(work) / bundle.name, vocabulary) for bundle in stale]
+        def index(bundle: Bundle) -> int:
+            source = link_pages(site, bundle, Path(work) / bundle.name, vocabulary)
+            return run_pagefind(source, root / bundle.name, len(bundle.pages))
+
         # Pagefind keeps about 1.4 cores busy; measured here, four at once on two cores
-        # end sooner than two after two.
+        # end sooner than two after two (and one bundle's links are made while another
+        # is indexed).
         with ThreadPoolExecutor(max_workers=max(1, jobs or 2 * (os.cpu_count() or 1))) as pool:
-            indexed = list(pool.map(run_pagefind, sources, [root / bundle.name for bundle in stale],
-                                    [len(bundle.pages) for bundle in stale]))
+            indexed = list(pool.map(index, stale))
     for bundle in stale:
         if bundle.words is not None:
             (root / bundle.name / WORDS).write_text("\n".join(sorted(bundle.words)) + "\n", encoding="utf-8")
