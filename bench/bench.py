@@ -289,32 +289,24 @@ def bench_size(n: int, work: Path, log, code: Path = ROOT) -> dict:
     pages = [p.stat().st_size for p in (site / "articles").rglob("index.html")] if (site / "articles").is_dir() else [0]
     r.update(article_pages=len(pages), article_html_median=statistics.median(pages), article_html_max=max(pages))
 
-    # One article changes: a sentence appended to one seed, taken from another article
-    # (so its words are known to the site: see the next change for a new word).
+    # One article changes, then changes again; each time build.py, the site and the search.
+    def rebuild(key: str, text: str, what: str) -> None:
+        with victim.open("a", encoding="utf-8") as f:
+            f.write(text)
+        log(f"[{n}] one article changed ({what}): rebuild …")
+        b = check(run(build_cmd, cwd=code, env=env), f"build.py ({what})", ok=(0, 1))
+        m = check(run(site_cmd if has_driver else mk_cmd if r["mkdocs_status"] == 0 else nonstrict_cmd,
+                      cwd=project.parent, env=env), f"mkdocs build ({what})")
+        s = check(run(search_cmd, cwd=code, env=env), f"search ({what})") if search_cmd else None
+        r.update({f"{key}_build": b.seconds, f"{key}_mkdocs": m.seconds, f"{key}_search": s.seconds if s else None,
+                  key: b.seconds + m.seconds + (s.seconds if s else 0)})
+
     all_seeds = sorted(seeds.glob("*.txt"))
     victim = all_seeds[len(all_seeds) // 2]
-    sentence = borrowed_sentence(all_seeds[len(all_seeds) // 2 + 1])
-    with victim.open("a", encoding="utf-8") as f:
-        f.write(f"\n{sentence}\n")
-    log(f"[{n}] one article changed: rebuild …")
-    rb = check(run(build_cmd, cwd=code, env=env), "build.py (one change)", ok=(0, 1))
-    rm = check(run(site_cmd if has_driver else mk_cmd if r["mkdocs_status"] == 0 else nonstrict_cmd,
-                   cwd=project.parent, env=env), "mkdocs build (one change)")
-    rs = check(run(search_cmd, cwd=code, env=env), "search (one change)") if search_cmd else None
-    r.update(rebuild_build=rb.seconds, rebuild_mkdocs=rm.seconds, rebuild_search=rs.seconds if rs else None)
-    r["rebuild"] = rb.seconds + rm.seconds + (rs.seconds if rs else 0)
-
-    # The same article changes again, with a word new to the site: every search bundle
-    # learns it (chronique/search.py), the costliest edit for the index.
-    with victim.open("a", encoding="utf-8") as f:
-        f.write("La délégation a visité le site de Xambouléthique.\n")
-    log(f"[{n}] one article changed, with a new word: rebuild …")
-    nb = check(run(build_cmd, cwd=code, env=env), "build.py (new word)", ok=(0, 1))
-    nm = check(run(site_cmd if has_driver else mk_cmd if r["mkdocs_status"] == 0 else nonstrict_cmd,
-                   cwd=project.parent, env=env), "mkdocs build (new word)")
-    ns = check(run(search_cmd, cwd=code, env=env), "search (new word)") if search_cmd else None
-    r.update(newword_build=nb.seconds, newword_mkdocs=nm.seconds, newword_search=ns.seconds if ns else None)
-    r["newword"] = nb.seconds + nm.seconds + (ns.seconds if ns else 0)
+    # first a sentence taken from another article, so its words are known to the site;
+    # then a word new to the site, which every search bundle must learn (chronique/search.py)
+    rebuild("rebuild", f"\n{borrowed_sentence(all_seeds[len(all_seeds) // 2 + 1])}\n", "known words")
+    rebuild("newword", "La délégation a visité le site de Xambouléthique.\n", "a new word")
 
     hugo = hugo_binary()
     if hugo:

@@ -61,6 +61,10 @@ VOCABULARY = "chronique-vocabulaire.html"
 # (The related-articles lists are marked data-pagefind-ignore in overrides/main.html:
 # Pagefind's selectors have no sibling combinator to reach a list from its heading.)
 EXCLUDED = (".admonition", ".chronique-meta")
+# the same parts, as written in the HTML (overrides/main.html, Markdown's admonitions)
+SKIPPED_DIV = re.compile(r'<div (?:data-pagefind-ignore|class="admonition[ "])')
+SKIPPED_PARAGRAPH = re.compile(r'<p class="chronique-meta">.*?</p>', re.S)
+DIV_TAG = re.compile(r"<(/?)div\b[^>]*>")
 ARTICLES = "articles"  # chronique/collect.py puts every article page under articles/
 STAMP = "chronique-index.json"  # in site/pagefind/: the bundles, and what each was built from
 WORDS = "chronique-words.txt"  # in a bundle's folder: the words of its articles
@@ -82,11 +86,33 @@ def pagefind_command(source: Path, output: Path) -> list[str]:
 
 
 def indexed_part(page: str) -> str:
-    """What Pagefind reads in an article page: from its data-pagefind-body to the end of
-    the article (the header, navigation and footer are the same on every page)."""
+    """What Pagefind indexes in an article page: from its data-pagefind-body to the end
+    of the article (the header, navigation and footer are the same on every page),
+    without the parts it skips (data-pagefind-ignore, EXCLUDED). Those name other
+    articles: when an edit changes another article's related list, that article's
+    bundle need not be indexed again."""
     start = page.find("<div data-pagefind-body>")
     end = page.rfind("</article>")
-    return page[start:end] if 0 <= start < end else page
+    part = page[start:end] if 0 <= start < end else page
+    return SKIPPED_PARAGRAPH.sub("", without_skipped_divs(part))
+
+
+def without_skipped_divs(part: str) -> str:
+    """`part` without the <div>s Pagefind skips, each up to its own </div>."""
+    pieces, position = [], 0
+    for opening in SKIPPED_DIV.finditer(part):
+        if opening.start() < position:  # inside a div already cut
+            continue
+        depth, cursor = 1, opening.end()
+        for tag in DIV_TAG.finditer(part, cursor):
+            depth += -1 if tag.group(1) else 1
+            cursor = tag.end()
+            if depth == 0:
+                break
+        pieces.append(part[position:opening.start()])
+        position = cursor
+    pieces.append(part[position:])
+    return "".join(pieces)
 
 
 def words_of(part: str) -> set[str]:
@@ -113,9 +139,11 @@ def vocabulary_page(words: set[str]) -> str:
     )
 
 
-# What an index depends on besides its pages: a new Pagefind, other options or other
-# word rules index every bundle again.
-RULES = f"pagefind {version('pagefind')} {pagefind_command(Path('in'), Path('out'))[3:]} {inspect.getsource(words_of)}"
+def rules() -> str:
+    """What an index depends on besides its pages: a new Pagefind, other options or other
+    rules for what is indexed index every bundle again."""
+    code = "".join(inspect.getsource(f) for f in (indexed_part, without_skipped_divs, words_of))
+    return f"pagefind {version('pagefind')} {pagefind_command(Path('in'), Path('out'))[3:]} {code}"
 
 
 @dataclass
@@ -125,7 +153,7 @@ class Bundle:
     name: str
     pages: list[Path] = field(default_factory=list)
     parts: list[str] = field(default_factory=list)
-    digest: "hashlib._Hash" = field(default_factory=lambda: hashlib.sha256(RULES.encode()))
+    digest: "hashlib._Hash" = field(default_factory=lambda: hashlib.sha256(rules().encode()))
     words: set[str] | None = None
 
     def add(self, address: str, page: Path, part: str) -> None:

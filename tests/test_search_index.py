@@ -5,6 +5,7 @@ articles change, and that all know every word of the site."""
 
 from __future__ import annotations
 
+import gzip
 import json
 import shutil
 
@@ -70,6 +71,35 @@ def test_indexed_part_is_the_article_body_without_the_page_chrome():
             "<div data-pagefind-body><h1>Titre</h1><p>Texte</p></div></article><footer>pied</footer></body></html>")
     assert search.indexed_part(page) == "<div data-pagefind-body><h1>Titre</h1><p>Texte</p></div>"
     assert search.indexed_part("<html>autre</html>") == "<html>autre</html>"
+
+
+def test_indexed_part_leaves_out_what_pagefind_skips():
+    page = ('<article><div data-pagefind-body><h1>Titre</h1>'
+            '<p class="chronique-meta"><time>4 février 2026</time> · 300 mots</p><p>Texte</p>'
+            '<div class="admonition note"><p class="admonition-title">Autre version</p><div><p>Voir</p></div></div>'
+            '<div data-pagefind-ignore><h2>Articles liés</h2><ul><li>Un autre</li></ul></div><p>Fin</p></div></article>')
+    assert search.indexed_part(page) == "<div data-pagefind-body><h1>Titre</h1><p>Texte</p><p>Fin</p></div>"
+
+
+def fragments(site):
+    """Pagefind's fragments: {url: the text it indexed}."""
+    out = {}
+    for path in (site / search.BUNDLE).rglob("*.pf_fragment"):
+        data = json.loads(gzip.decompress(path.read_bytes())[len(b"pagefind_dcd"):])
+        out[data["url"]] = data["content"]
+    return out
+
+
+def test_the_words_read_are_exactly_the_words_pagefind_indexed(site):
+    # what decides whether a bundle is indexed again, and what its vocabulary page
+    # holds, must be what Pagefind reads: checked against its own fragments
+    search.index_site(site, quiet=True)
+    indexed = fragments(site)
+    pages = sorted((site / "articles").rglob("index.html"))
+    assert len(indexed) == len(pages) == 5
+    for page in pages:
+        url = "/" + page.parent.relative_to(site).as_posix() + "/"
+        assert search.words_of(search.indexed_part(page.read_text(encoding="utf-8"))) == search.words_of(indexed[url])
 
 
 def test_a_large_site_is_shared_out_in_bundles_that_all_know_every_word(site):
