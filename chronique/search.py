@@ -151,9 +151,9 @@ class Bundle:
     """The article pages of one bundle, the digest of what Pagefind reads in them,
     and (read only when needed) their words."""
     name: str
+    digest: "hashlib._Hash"  # starts from rules(), then each page's address and indexed part
     pages: list[Path] = field(default_factory=list)
     parts: list[str] = field(default_factory=list)
-    digest: "hashlib._Hash" = field(default_factory=lambda: hashlib.sha256(rules().encode()))
     words: set[str] | None = None
 
     def add(self, address: str, page: Path, part: str) -> None:
@@ -164,13 +164,16 @@ class Bundle:
     def stamp(self) -> dict:
         return {"path": f"{self.name}/", "pages": len(self.pages), "digest": self.digest.hexdigest()}
 
-    def read_words(self, root: Path) -> None:
+    def read_words(self, root: Path, changed: bool) -> None:
         """This bundle's words: from the list saved beside its index when its pages are
         the same as then, otherwise from its pages."""
-        try:
-            self.words = set((root / self.name / WORDS).read_text(encoding="utf-8").split("\n")) - {""}
-        except OSError:
-            self.words = set().union(*map(words_of, self.parts))
+        if not changed:
+            try:
+                self.words = set((root / self.name / WORDS).read_text(encoding="utf-8").split("\n")) - {""}
+                return
+            except OSError:
+                pass
+        self.words = set().union(*map(words_of, self.parts))
 
 
 def index_site(site: Path, quiet: bool = False, jobs: int | None = None,
@@ -181,7 +184,8 @@ def index_site(site: Path, quiet: bool = False, jobs: int | None = None,
         raise SystemExit(f"chronique.search: {site}/index.html not found: run `mkdocs build` first")
     articles = sorted((site / ARTICLES).glob("**/*.html")) if (site / ARTICLES).is_dir() else []
     count = max(1, math.ceil(len(articles) / bundle_pages))
-    bundles = [Bundle(str(k)) for k in range(count)]
+    start = hashlib.sha256(rules().encode())
+    bundles = [Bundle(str(k), start.copy()) for k in range(count)]
     for page in articles:
         address = page.relative_to(site).as_posix()
         bundles[bundle_of(address, count)].add(address, page, indexed_part(page.read_text(encoding="utf-8", errors="replace")))
@@ -191,16 +195,15 @@ def index_site(site: Path, quiet: bool = False, jobs: int | None = None,
     manifest = read_json(root / STAMP)
     manifest = manifest if isinstance(manifest, dict) else {}
     before = {b.get("path"): b for b in manifest.get("bundles", [])}
-    changed = [b for b in bundles if before.get(b.stamp()["path"]) != b.stamp() or not (root / b.name / "pagefind.js").is_file()]
+    stamps = [bundle.stamp() for bundle in bundles]
+    changed = [bundle for bundle, stamp in zip(bundles, stamps)
+               if before.get(stamp["path"]) != stamp or not (root / bundle.name / "pagefind.js").is_file()]
 
     # The vocabulary: the words of the unchanged bundles as saved, of the others read again.
     vocabulary = None
     if len(bundles) > 1:
         for bundle in bundles:
-            if bundle in changed:
-                bundle.words = set().union(*map(words_of, bundle.parts))
-            else:
-                bundle.read_words(root)
+            bundle.read_words(root, changed=bundle in changed)
         vocabulary = vocabulary_page(set().union(*(b.words for b in bundles)))
     vocabulary_digest = hashlib.sha256(vocabulary.encode()).hexdigest() if vocabulary else None
     # a new word (or a word gone) is a change for every bundle
@@ -233,7 +236,7 @@ def index_site(site: Path, quiet: bool = False, jobs: int | None = None,
             (root / bundle.name / WORDS).write_text("\n".join(sorted(bundle.words)) + "\n", encoding="utf-8")
     # written last: an interrupted run leaves no manifest, so the next one starts over
     (root / STAMP).write_text(json.dumps({
-        "filter": FILTER, "vocabulary": vocabulary_digest, "bundles": [b.stamp() for b in bundles],
+        "filter": FILTER, "vocabulary": vocabulary_digest, "bundles": stamps,
     }) + "\n", encoding="utf-8")
     pages = sum(indexed)
     if not quiet:

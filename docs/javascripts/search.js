@@ -45,6 +45,7 @@
   // (the first bundle of a group loads, the others merge into it), so two groups
   // search at once on two cores; their results are sorted together by score.
   var WORKERS = 2;
+  var PAGEFIND_OPTIONS = { excerptLength: 26 };  // words of context in an excerpt
 
   function loadPagefind() {
     if (!loading) {
@@ -85,11 +86,11 @@
 
   function openGroup(bundles) {
     return import(bundles[0] + "pagefind.js").then(function (module) {
-      return Promise.resolve(module.options({ excerptLength: 26 })).then(function () {
+      return Promise.resolve(module.options(PAGEFIND_OPTIONS)).then(function () {
         return module.init();
       }).then(function () {
         return Promise.all(bundles.slice(1).map(function (path) {
-          return module.mergeIndex(path, { excerptLength: 26 });
+          return module.mergeIndex(path, PAGEFIND_OPTIONS);
         }));
       }).then(function () {
         return module;
