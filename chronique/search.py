@@ -28,6 +28,11 @@ Pagefind ignores a query word that its index does not hold, so a bundle without
 therefore also indexes one extra page holding every word of the site, which
 gives all bundles the same vocabulary, and which the search never shows (the
 articles carry a Pagefind filter that this page lacks, and search.js asks for it).
+A word new to the site would then mean indexing every bundle again; instead, the
+bundles whose articles did not change are kept, and the manifest lists the word
+starts each of them lacks (chronique/index_keys.py says why and how), which
+search.js uses to leave such a bundle out of a query for a new word. Past
+LACKING_PREFIXES of them, a bundle is indexed again.
 """
 
 from __future__ import annotations
@@ -49,12 +54,17 @@ from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
 
+from chronique import index_keys
+
 BUNDLE = "pagefind"  # site/pagefind/: the manifest, and one folder a bundle (0/, 1/, …)
 LANGUAGE = "fr"
 BUNDLE_PAGES = 2500  # measured here: 4 bundles of 2,500 index in 10 s, one of 10,000 in 17 s
 # Every article page carries this filter (overrides/main.html); the vocabulary page does not.
 FILTER = {"chronique": "article"}
 VOCABULARY = "chronique-vocabulaire.html"
+# A kept bundle lacking more word starts than this is indexed again (the manifest,
+# which every search downloads, lists them; a few articles' new names stay well below).
+LACKING_PREFIXES = 400
 
 # Not indexed: the "Autre version" notes, which name another article, and the line
 # under the title (date · source · words), which results show from the date meta.
@@ -164,16 +174,18 @@ class Bundle:
     def stamp(self) -> dict:
         return {"path": f"{self.name}/", "pages": len(self.pages), "digest": self.digest.hexdigest()}
 
-    def read_words(self, root: Path, changed: bool) -> None:
-        """This bundle's words: from the list saved beside its index when its pages are
-        the same as then, otherwise from its pages."""
-        if not changed:
-            try:
-                self.words = set((root / self.name / WORDS).read_text(encoding="utf-8").split("\n")) - {""}
-                return
-            except OSError:
-                pass
-        self.words = set().union(*map(words_of, self.parts))
+    def read_words(self, saved: set[str] | None) -> None:
+        """This bundle's words: the list saved beside its index when its pages are the
+        same as then, otherwise read from its pages."""
+        self.words = saved if saved is not None else set().union(*map(words_of, self.parts))
+
+
+def saved_words(root: Path, name: str) -> set[str] | None:
+    """The words of a bundle's articles when it was last indexed (None: not saved)."""
+    try:
+        return set((root / name / WORDS).read_text(encoding="utf-8").split("\n")) - {""}
+    except OSError:
+        return None
 
 
 def index_site(site: Path, quiet: bool = False, jobs: int | None = None,
@@ -195,53 +207,102 @@ def index_site(site: Path, quiet: bool = False, jobs: int | None = None,
     manifest = read_json(root / STAMP)
     manifest = manifest if isinstance(manifest, dict) else {}
     before = {b.get("path"): b for b in manifest.get("bundles", [])}
-    stamps = [bundle.stamp() for bundle in bundles]
-    changed = [bundle for bundle, stamp in zip(bundles, stamps)
-               if before.get(stamp["path"]) != stamp or not (root / bundle.name / "pagefind.js").is_file()]
+    stamps = {bundle.name: bundle.stamp() for bundle in bundles}
+    changed = [bundle for bundle in bundles
+               if before.get(f"{bundle.name}/", {}).get("digest") != stamps[bundle.name]["digest"]
+               or not (root / bundle.name / "pagefind.js").is_file()]
+    several = len(bundles) > 1
 
-    # The vocabulary: the words of the unchanged bundles as saved, of the others read again.
+    # The vocabulary: every word of the site, from the words saved for the unchanged
+    # bundles and from the pages of the others.
     vocabulary = None
-    if len(bundles) > 1:
+    if several:
         for bundle in bundles:
-            bundle.read_words(root, changed=bundle in changed)
-        vocabulary = vocabulary_page(set().union(*(b.words for b in bundles)))
-    vocabulary_digest = hashlib.sha256(vocabulary.encode()).hexdigest() if vocabulary else None
-    # a new word (or a word gone) is a change for every bundle
-    stale = bundles if vocabulary_digest != manifest.get("vocabulary") else changed
-    if not stale and "bundles" in manifest and len(before) == len(bundles):
+            bundle.read_words(None if bundle in changed else saved_words(root, bundle.name))
+        vocabulary = vocabulary_page(set().union(*(bundle.words for bundle in bundles)))
+    lacking = {name: b["lacking"] for name, b in ((n.rstrip("/"), b) for n, b in before.items()) if "lacking" in b}
+
+    indexer = Indexer(site, root, vocabulary, jobs)
+    leftovers = [child for child in root.iterdir() if child.name not in stamps and child.name != STAMP] if root.is_dir() else []
+    indexer.index(changed, clear=leftovers)
+    if several and indexer.site_keys is not None:
+        # What each kept bundle lacks of the site's words, now that a fresh index knows them all.
+        for bundle in bundles:
+            if bundle not in changed:
+                own = index_keys.saved_keys(root / bundle.name)
+                lacking[bundle.name] = None if own is None else index_keys.lacking_prefixes(indexer.site_keys, own)
+
+    def index_again(bundle: Bundle) -> bool:
+        """A kept bundle that lacks too many word starts, or whose keys were not saved."""
+        if bundle in changed or not several:
+            return False
+        if lacking.get(bundle.name) is None:
+            return indexer.site_keys is not None
+        return len(lacking[bundle.name]) > LACKING_PREFIXES
+
+    indexer.index([bundle for bundle in bundles if index_again(bundle)])
+    for bundle in bundles:
+        if several and bundle not in indexer.done and lacking.get(bundle.name):
+            stamps[bundle.name]["lacking"] = lacking[bundle.name]
+
+    new_manifest = {"filter": FILTER, "bundles": list(stamps.values())}
+    if not indexer.done and manifest == new_manifest:
         if not quiet:
             print(f"Recherche : index inchangé ({len(articles)} articles) dans {root}")
         return 0
-
-    # Pagefind cannot update an index: a changed bundle is indexed again, from an empty
-    # folder (Pagefind adds to one), on a copy of its pages made of hard links.
-    kept = {bundle.name for bundle in bundles if bundle not in stale}
-    if root.is_dir():
-        for child in root.iterdir():
-            if child.name not in kept:
-                shutil.rmtree(child) if child.is_dir() else child.unlink()
     root.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix=".pagefind-", dir=site.parent) as work:
-        def index(bundle: Bundle) -> int:
-            source = link_pages(site, bundle, Path(work) / bundle.name, vocabulary)
-            return run_pagefind(source, root / bundle.name, len(bundle.pages))
-
-        # Pagefind keeps about 1.4 cores busy; measured here, four at once on two cores
-        # end sooner than two after two (and one bundle's links are made while another
-        # is indexed).
-        with ThreadPoolExecutor(max_workers=max(1, jobs or 2 * (os.cpu_count() or 1))) as pool:
-            indexed = list(pool.map(index, stale))
-    for bundle in stale:
-        if bundle.words is not None:
-            (root / bundle.name / WORDS).write_text("\n".join(sorted(bundle.words)) + "\n", encoding="utf-8")
-    # written last: an interrupted run leaves no manifest, so the next one starts over
-    (root / STAMP).write_text(json.dumps({
-        "filter": FILTER, "vocabulary": vocabulary_digest, "bundles": stamps,
-    }) + "\n", encoding="utf-8")
-    pages = sum(indexed)
+    (root / STAMP).write_text(json.dumps(new_manifest) + "\n", encoding="utf-8")
     if not quiet:
-        print(f"Recherche : {pages} articles indexés dans {len(stale)} index sur {len(bundles)}, dans {root}")
-    return pages
+        kept = [bundle.name for bundle in bundles if bundle not in indexer.done and lacking.get(bundle.name)]
+        print(f"Recherche : {indexer.pages} articles indexés dans {len(indexer.done)} index sur {len(bundles)}, dans {root}"
+              + (f" ; {len(kept)} index gardés ignorent des mots nouveaux (search.js les écarte pour ces mots)" if kept else ""))
+    return indexer.pages
+
+
+class Indexer:
+    """Indexes bundles again, each from an empty folder (Pagefind adds to one), on a
+    copy of its pages made of hard links; keeps what the next run compares with."""
+
+    def __init__(self, site: Path, root: Path, vocabulary: str | None, jobs: int | None):
+        self.site, self.root, self.vocabulary = site, root, vocabulary
+        self.jobs = max(1, jobs or 2 * (os.cpu_count() or 1))
+        self.done: list[Bundle] = []
+        self.pages = 0
+        self.site_keys: set[str] | None = None  # the keys of an index that knows every word
+
+    def index(self, bundles: list[Bundle], clear: list[Path] = ()) -> None:
+        if bundles:  # an interrupted run leaves no manifest: the next one starts over
+            (self.root / STAMP).unlink(missing_ok=True)
+        for path in [*clear, *(self.root / bundle.name for bundle in bundles)]:
+            if path.is_dir():
+                shutil.rmtree(path)
+            elif path.exists():
+                path.unlink()
+        if not bundles:
+            return
+        self.root.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory(prefix=".pagefind-", dir=self.site.parent) as work:
+            def index(bundle: Bundle) -> tuple[int, set[str] | None]:
+                output = self.root / bundle.name
+                pages = run_pagefind(link_pages(self.site, bundle, Path(work) / bundle.name, self.vocabulary),
+                                     output, len(bundle.pages))
+                keys = index_keys.read_index_keys(output) if self.vocabulary else None
+                if keys is not None:
+                    index_keys.save_keys(output, keys)
+                if bundle.words is not None:
+                    (output / WORDS).write_text("\n".join(sorted(bundle.words)) + "\n", encoding="utf-8")
+                return pages, keys
+
+            # Pagefind keeps about 1.4 cores busy; measured here, four at once on two
+            # cores end sooner than two after two (and one bundle's links are made
+            # while another is indexed).
+            with ThreadPoolExecutor(max_workers=self.jobs) as pool:
+                results = list(pool.map(index, bundles))
+        self.done += bundles
+        self.pages += sum(pages for pages, _ in results)
+        for _, keys in results:
+            if keys is not None:
+                self.site_keys = keys | (self.site_keys or set())
 
 
 def link_pages(site: Path, bundle: Bundle, source: Path, vocabulary: str | None) -> Path:

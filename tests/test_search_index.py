@@ -11,7 +11,7 @@ import shutil
 
 import pytest
 
-from chronique import search
+from chronique import index_keys, search
 from tests.conftest import mkdocs_build
 
 
@@ -131,11 +131,64 @@ def test_a_changed_article_indexes_only_its_own_bundle_again(site):
     after = {b["path"]: contents(site, b["path"]) for b in manifest(site)["bundles"]}
     assert indexed == {b["path"]: b["pages"] for b in manifest(site)["bundles"]}[f"{own}/"]
     assert [path for path in before if after[path] != before[path]] == [f"{own}/"]
-    # a new word: every bundle must learn it, or a search for it with another word
-    # would return, from the other bundles, every article holding that other word
-    page.write_text(html.replace("</h1>", "</h1><p>Zanzibar.</p>", 1), encoding="utf-8")
+
+
+def test_a_word_new_to_the_site_is_listed_for_the_bundles_that_lack_it(site, monkeypatch):
+    search.index_site(site, quiet=True, bundle_pages=2)
+    before = {b["path"]: contents(site, b["path"]) for b in manifest(site)["bundles"]}
+    page = sorted((site / "articles").rglob("index.html"))[0]
+    own = f"{search.bundle_of(page.relative_to(site).as_posix(), 3)}/"
+    html = page.read_text(encoding="utf-8")
+    # only the article's own bundle is indexed again; the manifest lists, for each
+    # of the others, a start of the new word that none of its words has
+    # (search.js then leaves that bundle out of a query for it)
+    page.write_text(html.replace("</h1>", "</h1><p>Zanzibar-Ouest.</p>", 1), encoding="utf-8")
+    indexed = search.index_site(site, quiet=True, bundle_pages=2)
+    bundles = {b["path"]: b for b in manifest(site)["bundles"]}
+    assert indexed == bundles[own]["pages"]
+    assert [path for path in before if contents(site, path) != before[path]] == [own]
+    assert "lacking" not in bundles[own]
+    others = [b for path, b in bundles.items() if path != own]
+    for b in others:
+        assert [start for start in b["lacking"] if "zanzibarouest".startswith(start)], b
+        # a start of a word every bundle knows is never listed
+        assert not [start for start in b["lacking"] if "laos".startswith(start)]
+
+    # a word more, in the same article: still nothing else is indexed
+    page.write_text(html.replace("</h1>", "</h1><p>Zanzibar-Ouest, Pemba.</p>", 1), encoding="utf-8")
+    assert search.index_site(site, quiet=True, bundle_pages=2) == bundles[own]["pages"]
+    for b in manifest(site)["bundles"]:
+        if b["path"] != own:
+            assert [start for start in b["lacking"] if "pemba".startswith(start)], b
+
+    # past LACKING_PREFIXES, every bundle is indexed again and lacks nothing
+    monkeypatch.setattr(search, "LACKING_PREFIXES", 1)
+    page.write_text(html.replace("</h1>", "</h1><p>Zanzibar-Ouest, Pemba, Unguja.</p>", 1), encoding="utf-8")
     assert search.index_site(site, quiet=True, bundle_pages=2) == 5
-    assert all(after[path] != contents(site, path) for path in after)
+    assert all("lacking" not in b for b in manifest(site)["bundles"])
+
+
+def test_the_keys_read_from_an_index_are_the_words_pagefind_searches(site):
+    search.index_site(site, quiet=True)
+    keys = index_keys.read_index_keys(site / search.BUNDLE / "0")
+    # accent-folded and stemmed, as Pagefind stores them ("économique" is "econom")
+    assert {"hanoi", "to", "lam", "thongloun", "econom"} <= keys
+    assert "économique" not in keys and all(key == key.lower() for key in keys)
+
+
+def test_lacking_prefixes_are_the_shortest_starts_no_own_word_has():
+    own = sorted(["qui", "quitt", "laos", "lam"])
+    assert index_keys.lacking_prefixes({"quimbalorett", "laos", "lamb", "zanzibar", "zanzi"}, own) == ["lamb", "quim", "z"]
+    # a key with punctuation is an oddity no reader types: it is never a reason to leave a bundle out
+    assert index_keys.lacking_prefixes({"laos…", "l’xambou"}, own) == []
+    assert index_keys.lacking_prefixes({"laos", "qui"}, own) == []
+
+
+def test_search_tokens_are_the_words_as_a_query_reads_them():
+    assert index_keys.search_token("Hanoï") == "hanoi"
+    assert index_keys.search_token("l'ambassadrice") == "lambassadrice"
+    assert index_keys.search_token("Vientiane-Hanoï") == "vientianehanoi"
+    assert index_keys.search_token("Đồng") == "dong"
 
 
 def test_words_are_read_as_pagefind_reads_them():

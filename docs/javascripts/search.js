@@ -47,6 +47,15 @@
   var WORKERS = 2;
   var PAGEFIND_OPTIONS = { excerptLength: 26 };  // words of context in an excerpt
 
+  // A bundle kept while the site gained words lacks them, and Pagefind does not
+  // answer "nothing" for a word its index lacks: it reads the longest known word
+  // the query word starts with ("quimbalorette" as "qui"), or drops it from a query
+  // of several. The manifest lists, for such a bundle, the word starts it has no
+  // word for ("lacking": chronique/index_keys.py); its articles cannot hold those
+  // words, so a query with a word beginning so leaves that bundle out (each bundle's
+  // pages carry the filter BUNDLE_FILTER = its name, given by mergeFilter).
+  var BUNDLE_FILTER = "chronique-index";
+
   function loadPagefind() {
     if (!loading) {
       var index = new URL("pagefind/", siteRoot);
@@ -56,16 +65,21 @@
       }).then(function (manifest) {
         var groups = [];
         manifest.bundles.forEach(function (bundle, i) {
-          var group = i % WORKERS;
-          (groups[group] = groups[group] || []).push(new URL(bundle.path, index).href);
+          (groups[i % WORKERS] = groups[i % WORKERS] || []).push({
+            url: new URL(bundle.path, index).href,
+            name: bundle.path.replace(/\/$/, ""),
+            lacking: bundle.lacking || []
+          });
         });
-        var options = { filters: manifest.filter || {} };
+        var lacking = [].concat.apply([], groups).filter(function (bundle) { return bundle.lacking.length; });
+        var filters = manifest.filter || {};
         return Promise.all(groups.map(openGroup)).then(function (modules) {
           pagefind = {
             preload: function (query) {
-              modules.forEach(function (module) { module.preload(query, options); });
+              modules.forEach(function (module) { module.preload(query, { filters: filters }); });
             },
             search: function (query) {
+              var options = { filters: withoutBundles(filters, lacksWordOf(query, lacking)) };
               return Promise.all(modules.map(function (module) {
                 return module.search(query, options);
               })).then(function (answers) {
@@ -84,13 +98,42 @@
     return loading;
   }
 
+  // The same as chronique/index_keys.py's search_token: lowercase, no accents, no punctuation.
+  function searchToken(word) {
+    return word.toLowerCase().replace(/đ/g, "d").normalize("NFD").replace(/[\u0300-\u036f]/g, "")
+      .replace(/[^\p{L}\p{N}]/gu, "");
+  }
+
+  // The names of the bundles that lack a word start one of the query's words begins with.
+  function lacksWordOf(query, bundles) {
+    var tokens = query.split(/\s+/).map(searchToken).filter(Boolean);
+    return bundles.filter(function (bundle) {
+      return tokens.some(function (token) {
+        return bundle.lacking.some(function (start) { return token.slice(0, start.length) === start; });
+      });
+    }).map(function (bundle) { return bundle.name; });
+  }
+
+  function withoutBundles(filters, names) {
+    if (!names.length) return filters;
+    var out = Object.assign({}, filters);
+    out[BUNDLE_FILTER] = { none: names };
+    return out;
+  }
+
+  function bundleOptions(bundle) {
+    var filter = {};
+    filter[BUNDLE_FILTER] = bundle.name;
+    return Object.assign({ mergeFilter: filter }, PAGEFIND_OPTIONS);
+  }
+
   function openGroup(bundles) {
-    return import(bundles[0] + "pagefind.js").then(function (module) {
-      return Promise.resolve(module.options(PAGEFIND_OPTIONS)).then(function () {
+    return import(bundles[0].url + "pagefind.js").then(function (module) {
+      return Promise.resolve(module.options(bundleOptions(bundles[0]))).then(function () {
         return module.init();
       }).then(function () {
-        return Promise.all(bundles.slice(1).map(function (path) {
-          return module.mergeIndex(path, PAGEFIND_OPTIONS);
+        return Promise.all(bundles.slice(1).map(function (bundle) {
+          return module.mergeIndex(bundle.url, bundleOptions(bundle));
         }));
       }).then(function () {
         return module;

@@ -8,6 +8,7 @@ Screenshots are opt-in: `pytest tests/browser --screenshots` or CHRONIQUE_SCREEN
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from pathlib import Path
@@ -78,6 +79,35 @@ def bundled_base_url(browser_site, tmp_path_factory) -> str:
     index_site(copy, quiet=True, bundle_pages=2)
     with serve(copy) as url:
         yield url
+
+
+# Words new to the site: the first begins as no word of the site does, the second
+# as a common word does ("qui"), which Pagefind would read in an index lacking it.
+NEW_WORDS = ("Xambouléthique", "Quimbalorette")
+
+
+@pytest.fixture(scope="session")
+def new_word_base_urls(browser_site, tmp_path_factory) -> tuple[str, str]:
+    """One article of the site gains words new to the site (NEW_WORDS) after it was
+    indexed in bundles of 2: (the site indexed again in one index, the bundled site
+    indexed again as `make site` does, where only the article's own bundle is indexed
+    and the others list the start of the word they lack)."""
+    from chronique.search import BUNDLE, STAMP, index_site
+    bundled = tmp_path_factory.mktemp("new-word-bundled") / "site"
+    shutil.copytree(browser_site, bundled)
+    shutil.rmtree(bundled / BUNDLE)
+    index_site(bundled, quiet=True, bundle_pages=2)
+    page = next(p for p in sorted((bundled / "articles").rglob("index.html"))
+                if "depuis seeds/000_" in p.read_text(encoding="utf-8"))
+    page.write_text(page.read_text(encoding="utf-8").replace("</h1>", f"</h1><p>{', '.join(NEW_WORDS)}.</p>", 1), encoding="utf-8")
+    index_site(bundled, quiet=True, bundle_pages=2)
+    assert any(b.get("lacking") for b in json.loads((bundled / BUNDLE / STAMP).read_text(encoding="utf-8"))["bundles"])
+    single = tmp_path_factory.mktemp("new-word-single") / "site"
+    shutil.copytree(bundled, single)
+    shutil.rmtree(single / BUNDLE)
+    index_site(single, quiet=True)
+    with serve(single) as single_url, serve(bundled) as bundled_url:
+        yield single_url, bundled_url
 
 
 @pytest.fixture(scope="session")

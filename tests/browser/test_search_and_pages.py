@@ -142,6 +142,25 @@ def test_an_index_in_several_bundles_finds_what_one_index_finds(browser, base_ur
     assert found[bundled_base_url] == found[base_url]
 
 
+@pytest.mark.parametrize("query, expected", [
+    ("xamboulethique laos", ["000"]), ("Laos Xambouléthique", ["000"]), ("xambou laos", ["000"]),
+    ("Xambouléthique", ["000"]), ("Quimbalorette", ["000"]), ("quimbalorette laos", ["000"]),
+])
+def test_a_word_new_to_the_site_is_found_as_one_index_finds_it(browser, new_word_base_urls, articles, query, expected):
+    # only the bundle of the article that gained the word was indexed again: the
+    # others lack it, and must not answer "xamboulethique laos" with every article on Laos
+    single_url, bundled_url = new_word_base_urls
+    found = {}
+    for url in (single_url, bundled_url):
+        context = browser.new_context(locale="fr-FR", base_url=url)
+        watched = Watched(context.new_page())
+        found[url] = sorted(seeds_of([r["url"] for r in search(open_home(watched), query)], articles))
+        watched.assert_clean()
+        context.close()
+    assert found[single_url] == expected
+    assert found[bundled_url] == expected
+
+
 # -- search: ranking and display -------------------------------------------------
 
 @pytest.mark.parametrize("query, title_hit, body_hits", [
