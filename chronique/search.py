@@ -215,32 +215,32 @@ def index_site(site: Path, quiet: bool = False, jobs: int | None = None,
 
     # The vocabulary: every word of the site, from the words saved for the unchanged
     # bundles and from the pages of the others.
-    vocabulary = None
+    vocabulary, gained = None, False
     if several:
+        saved = {bundle.name: saved_words(root, bundle.name) for bundle in bundles}
         for bundle in bundles:
-            bundle.read_words(None if bundle in changed else saved_words(root, bundle.name))
-        vocabulary = vocabulary_page(set().union(*(bundle.words for bundle in bundles)))
+            bundle.read_words(None if bundle in changed else saved[bundle.name])
+        words = set().union(*(bundle.words for bundle in bundles))
+        vocabulary = vocabulary_page(words)
+        # words new to the site since the last run (the lists saved then)
+        gained = None in saved.values() or bool(words - set().union(*saved.values()))
     lacking = {name: b["lacking"] for name, b in ((n.rstrip("/"), b) for n, b in before.items()) if "lacking" in b}
 
     indexer = Indexer(site, root, vocabulary, jobs)
     leftovers = [child for child in root.iterdir() if child.name not in stamps and child.name != STAMP] if root.is_dir() else []
-    indexer.index(changed, clear=leftovers)
-    if several and indexer.site_keys is not None:
-        # What each kept bundle lacks of the site's words, now that a fresh index knows them all.
-        for bundle in bundles:
-            if bundle not in changed:
-                own = index_keys.saved_keys(root / bundle.name)
-                lacking[bundle.name] = None if own is None else index_keys.lacking_prefixes(indexer.site_keys, own)
+    # the bundles kept beside the changed ones lack the words the site gained
+    kept = [bundle for bundle in bundles if bundle not in changed] if gained else []
+    indexer.index(changed, clear=leftovers, kept=kept)
 
     def index_again(bundle: Bundle) -> bool:
-        """A kept bundle that lacks too many word starts, or whose keys were not saved."""
-        if bundle in changed or not several:
-            return False
-        if lacking.get(bundle.name) is None:
-            return indexer.site_keys is not None
+        """A kept bundle that lacks too many word starts, or of which it cannot be told."""
+        own = index_keys.saved_keys(root / bundle.name)
+        if indexer.site_keys is None or own is None:
+            return True
+        lacking[bundle.name] = index_keys.lacking_prefixes(indexer.site_keys, own)
         return len(lacking[bundle.name]) > LACKING_PREFIXES
 
-    indexer.index([bundle for bundle in bundles if index_again(bundle)])
+    indexer.index([bundle for bundle in kept if index_again(bundle)])
     for bundle in bundles:
         if several and bundle not in indexer.done and lacking.get(bundle.name):
             stamps[bundle.name]["lacking"] = lacking[bundle.name]
@@ -253,9 +253,10 @@ def index_site(site: Path, quiet: bool = False, jobs: int | None = None,
     root.mkdir(parents=True, exist_ok=True)
     (root / STAMP).write_text(json.dumps(new_manifest) + "\n", encoding="utf-8")
     if not quiet:
-        kept = [bundle.name for bundle in bundles if bundle not in indexer.done and lacking.get(bundle.name)]
+        lagging = [bundle for bundle in bundles if bundle not in indexer.done and lacking.get(bundle.name)]
         print(f"Recherche : {indexer.pages} articles indexés dans {len(indexer.done)} index sur {len(bundles)}, dans {root}"
-              + (f" ; {len(kept)} index gardés ignorent des mots nouveaux (search.js les écarte pour ces mots)" if kept else ""))
+              + (f" ; {len(lagging)} index gardés ignorent des mots nouveaux (search.js les écarte pour ces mots)"
+                 if lagging else ""))
     return indexer.pages
 
 
@@ -270,7 +271,10 @@ class Indexer:
         self.pages = 0
         self.site_keys: set[str] | None = None  # the keys of an index that knows every word
 
-    def index(self, bundles: list[Bundle], clear: list[Path] = ()) -> None:
+    def index(self, bundles: list[Bundle], clear: list[Path] = (), kept: list[Bundle] = ()) -> None:
+        """Index `bundles` again. With bundles `kept` beside them, also read, while
+        Pagefind runs, the keys of the site's words (those of the first bundle indexed:
+        each knows every word) and the keys of the kept bundles not saved yet."""
         if bundles:  # an interrupted run leaves no manifest: the next one starts over
             (self.root / STAMP).unlink(missing_ok=True)
         for path in [*clear, *(self.root / bundle.name for bundle in bundles)]:
@@ -281,28 +285,34 @@ class Indexer:
         if not bundles:
             return
         self.root.mkdir(parents=True, exist_ok=True)
+        unread = [bundle for bundle in kept if not (self.root / bundle.name / index_keys.KEYS).is_file()]
         with tempfile.TemporaryDirectory(prefix=".pagefind-", dir=self.site.parent) as work:
-            def index(bundle: Bundle) -> tuple[int, set[str] | None]:
+            def index(bundle: Bundle) -> int:
                 output = self.root / bundle.name
                 pages = run_pagefind(link_pages(self.site, bundle, Path(work) / bundle.name, self.vocabulary),
                                      output, len(bundle.pages))
-                keys = index_keys.read_index_keys(output) if self.vocabulary else None
-                if keys is not None:
-                    index_keys.save_keys(output, keys)
                 if bundle.words is not None:
                     (output / WORDS).write_text("\n".join(sorted(bundle.words)) + "\n", encoding="utf-8")
-                return pages, keys
+                if kept and bundle is bundles[0]:
+                    self.site_keys = read_keys(bundle)
+                return pages
+
+            def read_keys(bundle: Bundle) -> set[str] | None:
+                keys = index_keys.read_index_keys(self.root / bundle.name)
+                if keys is not None:
+                    index_keys.save_keys(self.root / bundle.name, keys)
+                return keys
 
             # Pagefind keeps about 1.4 cores busy; measured here, four at once on two
             # cores end sooner than two after two (and one bundle's links are made
             # while another is indexed).
             with ThreadPoolExecutor(max_workers=self.jobs) as pool:
-                results = list(pool.map(index, bundles))
+                indexing = [pool.submit(index, bundle) for bundle in bundles]
+                reading = [pool.submit(read_keys, bundle) for bundle in unread]
+                self.pages += sum(task.result() for task in indexing)
+                for task in reading:
+                    task.result()
         self.done += bundles
-        self.pages += sum(pages for pages, _ in results)
-        for _, keys in results:
-            if keys is not None:
-                self.site_keys = keys | (self.site_keys or set())
 
 
 def link_pages(site: Path, bundle: Bundle, source: Path, vocabulary: str | None) -> Path:
