@@ -130,7 +130,7 @@
   function openGroup(bundles) {
     return import(bundles[0].url + "pagefind.js").then(function (module) {
       return Promise.resolve(module.options(bundleOptions(bundles[0]))).then(function () {
-        return module.init();
+        return withDeferredReleases(function () { return module.init(); });
       }).then(function () {
         return Promise.all(bundles.slice(1).map(function (bundle) {
           return module.mergeIndex(bundle.url, bundleOptions(bundle));
@@ -139,6 +139,52 @@
         return module;
       });
     });
+  }
+
+  // Pagefind's script keeps each result's data in its worker until the result is
+  // garbage-collected, then releases it with one message to the worker (a
+  // FinalizationRegistry). A query on common words has thousands of results at
+  // 10,000 articles, so the searches typed over leave thousands of messages, sent
+  // whenever the collector runs: while the reader types, they queue ahead of the
+  // next search in the worker and hold up this page's thread too (measured here:
+  // from the last key of "cooperation economique" to its results, 560-590 ms with
+  // them, 200-215 ms without). So Pagefind is given, while it sets up, a registry
+  // that collects the releases and sends them in batches once the reader is idle
+  // (no key for IDLE ms, no search running).
+  var IDLE = 1000;
+  var RELEASE_BATCH = 500;
+  var releases = [];
+  var releaseTimer = 0;
+  var lastKey = 0;
+
+  function withDeferredReleases(setUp) {
+    var Native = window.FinalizationRegistry;
+    if (typeof Native !== "function") return setUp();
+    window.FinalizationRegistry = function (release) {
+      var registry = new Native(function (held) {
+        releases.push(function () { release(held); });
+        scheduleReleases(IDLE);
+      });
+      this.register = registry.register.bind(registry);
+      this.unregister = registry.unregister.bind(registry);
+    };
+    try {
+      return setUp();  // Pagefind makes its registry here, synchronously
+    } finally {
+      window.FinalizationRegistry = Native;
+    }
+  }
+
+  function scheduleReleases(delay) {
+    if (!releaseTimer) releaseTimer = setTimeout(releaseSome, delay);
+  }
+
+  function releaseSome() {
+    releaseTimer = 0;
+    var quiet = performance.now() - lastKey;
+    if (running || quiet < IDLE) return scheduleReleases(running ? IDLE : IDLE - quiet);
+    releases.splice(0, RELEASE_BATCH).forEach(function (release) { release(); });
+    if (releases.length) scheduleReleases(50);
   }
 
   function countLabel(n) {
@@ -236,6 +282,7 @@
   // (SHORT_WORD_PAUSE). A one-letter query waits for the second letter.
   var running = false;
   var latest = "";
+  var shown = null;  // the query whose results are in the list
   var due = false;  // the latest query's pause has passed
   var timer = 0;
 
@@ -247,20 +294,28 @@
     var token = ++sequence;
     latest = query.trim();
     due = false;
+    lastKey = performance.now();
     clearTimeout(timer);
     if (latest.replace(/\s/g, "").length < MIN_LENGTH) {
+      shown = null;
       list.replaceChildren();
       status.textContent = latest ? SHORT : HINT;
       root.setAttribute("data-state", "idle");
       return;
     }
+    if (latest === shown) {  // a space typed, or a word typed then erased: the same results
+      root.setAttribute("data-state", "done");
+      return;
+    }
     root.setAttribute("data-state", "searching");
-    // fetch the index chunks for the words typed so far while the keys go on
-    if (pagefind && !running) pagefind.preload(latest);
+    var short = lastWord(latest).length < SHORT_WORD;
+    // fetch the index chunks for the words typed so far while the keys go on (not for
+    // a word of one or two letters: its chunks are many and it is still being typed)
+    if (pagefind && !running && !short) pagefind.preload(latest);
     timer = setTimeout(function () {
       due = true;
       if (!running && token === sequence) run(latest, token);
-    }, lastWord(latest).length < SHORT_WORD ? SHORT_WORD_PAUSE : PAUSE);
+    }, short ? SHORT_WORD_PAUSE : PAUSE);
   }
 
   // After a search that a newer query waited for: that query runs now if its pause
@@ -276,6 +331,7 @@
     }).then(function (found) {
       running = false;
       if (token !== sequence) return runLatest();  // typed on meanwhile
+      shown = query;
       current = { results: found.results, shown: 0 };
       list.replaceChildren();
       status.textContent = countLabel(found.results.length);
@@ -283,6 +339,7 @@
     }).catch(function (error) {
       running = false;
       if (token !== sequence) return runLatest();
+      shown = null;
       list.replaceChildren();
       status.textContent = "La recherche n’a pas pu être chargée.";
       root.setAttribute("data-state", "error");
@@ -308,9 +365,14 @@
     return Array.prototype.slice.call(list.querySelectorAll(".md-search-result__link"));
   }
 
+  // Pagefind loads while the pointer comes to the box and while the reader types.
+  function warmUp() {
+    loadPagefind().catch(function () {});
+  }
+  root.addEventListener("pointerenter", warmUp, { once: true });
   input.addEventListener("focus", function () {
     open();
-    loadPagefind().catch(function () {});  // warm up while the reader types
+    warmUp();
   });
   input.addEventListener("input", function () { search(input.value); });
   form.addEventListener("submit", function (event) {

@@ -225,6 +225,52 @@ def test_a_result_opens_its_article(watched, articles):
     watched.assert_clean()
 
 
+# -- typing ---------------------------------------------------------------------------
+
+# What search.js asks of Pagefind's workers: when it releases results, how often it searches.
+WATCH_WORKERS = """
+window.__releases = [];
+window.__searches = 0;
+const post = Worker.prototype.postMessage;
+Worker.prototype.postMessage = function (message, ...rest) {
+  if (message && message.method === 'releaseData') window.__releases.push(performance.now());
+  if (message && message.method === 'search') window.__searches += 1;
+  return post.call(this, message, ...rest);
+};"""
+
+
+def test_results_typed_over_are_released_only_once_the_reader_is_idle(watched):
+    # Pagefind frees each result of an old search with one message to its worker; a
+    # common word has thousands at 10,000 articles, and sent while the reader types
+    # they would hold up the next search. search.js sends them once the keys stop.
+    page = watched.page
+    page.add_init_script(WATCH_WORKERS)
+    page = open_home(watched)
+    for query in ("Laos", "Vietnam", "coopération"):
+        assert search(page, query)
+    last_key = page.evaluate("performance.now()")
+    # the results of the first two searches are garbage now: collect them
+    page.context.new_cdp_session(page).send("HeapProfiler.collectGarbage")
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.__releases.length") == 0, "released while the reader may still type"
+    page.wait_for_function("window.__releases.length > 0", timeout=5_000)
+    assert page.evaluate("window.__releases[0]") >= last_key + 900
+    watched.assert_clean()
+
+
+def test_a_space_after_the_query_keeps_its_results_without_searching_again(watched, articles):
+    page = watched.page
+    page.add_init_script(WATCH_WORKERS)
+    page = open_home(watched)
+    found = search(page, "Laos")
+    searches = page.evaluate("window.__searches")
+    page.locator(SEARCH_BOX).press(" ")
+    page.wait_for_timeout(400)  # past any pause before a search
+    assert page.evaluate("window.__searches") == searches
+    assert page.get_attribute("[data-chronique-search]", "data-state") == "done"
+    assert page.eval_on_selector_all(RESULT_LINKS, "links => links.map(a => a.getAttribute('href'))") == [r["url"] for r in found]
+
+
 # -- keyboard -----------------------------------------------------------------------
 
 def test_keyboard_reaches_the_search_box_and_its_results(watched, articles):
