@@ -136,6 +136,10 @@
           return module.mergeIndex(bundle.url, bundleOptions(bundle));
         }));
       }).then(function () {
+        // Pagefind's WebAssembly, each bundle's list of pages and its filters load
+        // here, while the reader types, rather than with the first search.
+        return module.filters();
+      }).then(function () {
         return module;
       });
     });
@@ -310,8 +314,9 @@
     root.setAttribute("data-state", "searching");
     var short = lastWord(latest).length < SHORT_WORD;
     // fetch the index chunks for the words typed so far while the keys go on (not for
-    // a word of one or two letters: its chunks are many and it is still being typed)
-    if (pagefind && !running && !short) pagefind.preload(latest);
+    // a last word of one letter, still being typed: its chunks are many)
+    var ahead = lastWord(latest).length > 1 ? latest : latest.replace(/\S+$/, "").trim();
+    if (pagefind && !running && ahead) pagefind.preload(ahead);
     timer = setTimeout(function () {
       due = true;
       if (!running && token === sequence) run(latest, token);

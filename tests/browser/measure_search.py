@@ -16,6 +16,7 @@ fragments are gzip files already).
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import sys
 from collections import defaultdict
@@ -71,7 +72,7 @@ WATCH_TYPING = """() => {
 }"""
 
 
-def measure(browser, base_url: str, query: str) -> dict:
+def measure(browser, base_url: str, query: str, bundles: int) -> dict:
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.goto(base_url)
@@ -96,8 +97,12 @@ def measure(browser, base_url: str, query: str) -> dict:
     page = context.new_page()
     page.goto(base_url)
     page.wait_for_load_state("networkidle")
+    filters = []
+    page.on("response", lambda response: kind_of(response.url) == "filters" and filters.append(response.url))
     page.focus("#chronique-search-input")
-    page.wait_for_load_state("networkidle")
+    # loaded: search.js reads every bundle's filters once Pagefind is set up
+    while len(filters) < bundles:
+        page.wait_for_timeout(20)
     page.evaluate(WATCH_TYPING)
     page.keyboard.type(query, delay=120)
     page.wait_for_function("q => window.__done > window.__lastKey && document.getElementById('chronique-search-input').value === q"
@@ -119,6 +124,7 @@ def main(argv: list[str] | None = None) -> int:
     from playwright.sync_api import sync_playwright
 
     articles = sum(1 for _ in (args.site / "articles").rglob("index.html"))
+    bundles = len(json.loads((args.site / "pagefind" / "chronique-index.json").read_text(encoding="utf-8"))["bundles"])
     index_bytes = sum(p.stat().st_size for p in (args.site / "pagefind").rglob("*") if p.is_file())
     print(f"{articles} articles; Pagefind bundle {index_bytes / 1e6:.1f} MB on disk")
     ok = True
@@ -126,7 +132,7 @@ def main(argv: list[str] | None = None) -> int:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         try:
             for query in args.queries:
-                result = measure(browser, base_url, query)
+                result = measure(browser, base_url, query, bundles)
                 pasted = result["pasted"]
                 ok &= result["bytes"] <= BUDGET_BYTES and result["typed_ms"] <= BUDGET_MS and pasted["state"] == "done"
                 detail = ", ".join(f"{kind} {size / 1000:.0f} kB ({result['files'][kind]})"
