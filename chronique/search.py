@@ -23,8 +23,9 @@ the number of pages. So the articles are shared out, by a hash of their address
 (an article stays in its bundle), into bundles of about BUNDLE_PAGES; only the
 bundles whose articles changed are indexed again, several at once, and the
 browser searches them all and merges the results (Pagefind's mergeIndex).
-Pagefind ignores a query word that its index does not hold, so a bundle without
-"Bùi" would answer "bui thanh son" with every "Thanh" and "Son": each bundle
+Pagefind does not find nothing for a query word its index lacks: it drops it from
+a query of several words, or reads it as the longest word it starts with. A bundle
+without "Bùi" would answer "bui thanh son" with every "Thanh" and "Son": each bundle
 therefore also indexes one extra page holding every word of the site, which
 gives all bundles the same vocabulary, and which the search never shows (the
 articles carry a Pagefind filter that this page lacks, and search.js asks for it).
@@ -216,6 +217,9 @@ def index_site(site: Path, quiet: bool = False, jobs: int | None = None,
     # The vocabulary: every word of the site, from the words saved for the unchanged
     # bundles and from the pages of the others.
     vocabulary, gained = None, False
+    # which vocabulary page each bundle was indexed with: bundles indexed with the same
+    # one have the same index keys (every word of the site, read alike)
+    generations = {name.rstrip("/"): b.get("vocabulary") for name, b in before.items()}
     if several:
         saved = {bundle.name: saved_words(root, bundle.name) for bundle in bundles}
         for bundle in bundles:
@@ -226,7 +230,7 @@ def index_site(site: Path, quiet: bool = False, jobs: int | None = None,
         gained = None in saved.values() or bool(words - set().union(*saved.values()))
     lacking = {name: b["lacking"] for name, b in ((n.rstrip("/"), b) for n, b in before.items()) if "lacking" in b}
 
-    indexer = Indexer(site, root, vocabulary, jobs)
+    indexer = Indexer(site, root, vocabulary, jobs, generations)
     leftovers = [child for child in root.iterdir() if child.name not in stamps and child.name != STAMP] if root.is_dir() else []
     # the bundles kept beside the changed ones lack the words the site gained
     kept = [bundle for bundle in bundles if bundle not in changed] if gained else []
@@ -242,6 +246,8 @@ def index_site(site: Path, quiet: bool = False, jobs: int | None = None,
 
     indexer.index([bundle for bundle in kept if index_again(bundle)])
     for bundle in bundles:
+        if several:
+            stamps[bundle.name]["vocabulary"] = generations.get(bundle.name)
         if several and bundle not in indexer.done and lacking.get(bundle.name):
             stamps[bundle.name]["lacking"] = lacking[bundle.name]
 
@@ -264,8 +270,11 @@ class Indexer:
     """Indexes bundles again, each from an empty folder (Pagefind adds to one), on a
     copy of its pages made of hard links; keeps what the next run compares with."""
 
-    def __init__(self, site: Path, root: Path, vocabulary: str | None, jobs: int | None):
+    def __init__(self, site: Path, root: Path, vocabulary: str | None, jobs: int | None,
+                 generations: dict[str, str | None]):
         self.site, self.root, self.vocabulary = site, root, vocabulary
+        self.generations = generations  # updated for the bundles indexed here
+        self.generation = hashlib.sha256(vocabulary.encode()).hexdigest()[:16] if vocabulary else None
         self.jobs = max(1, jobs or 2 * (os.cpu_count() or 1))
         self.done: list[Bundle] = []
         self.pages = 0
@@ -285,7 +294,13 @@ class Indexer:
         if not bundles:
             return
         self.root.mkdir(parents=True, exist_ok=True)
-        unread = [bundle for bundle in kept if not (self.root / bundle.name / index_keys.KEYS).is_file()]
+        # the keys of kept bundles not saved yet: one read for each vocabulary page they
+        # were indexed with, unless a bundle indexed with it has them saved already
+        saved = {bundle.name for bundle in kept if (self.root / bundle.name / index_keys.KEYS).is_file()}
+        same: dict[str, list[Bundle]] = {}
+        for bundle in kept:
+            same.setdefault(self.generations.get(bundle.name) or bundle.name, []).append(bundle)
+        unread = [group[0] for group in same.values() if not saved & {b.name for b in group}]
         with tempfile.TemporaryDirectory(prefix=".pagefind-", dir=self.site.parent) as work:
             def index(bundle: Bundle) -> int:
                 output = self.root / bundle.name
@@ -312,6 +327,14 @@ class Indexer:
                 self.pages += sum(task.result() for task in indexing)
                 for task in reading:
                     task.result()
+        for group in same.values():
+            source = next((self.root / b.name / index_keys.KEYS for b in group
+                           if (self.root / b.name / index_keys.KEYS).is_file()), None)
+            for bundle in group:
+                if source and not (self.root / bundle.name / index_keys.KEYS).is_file():
+                    shutil.copyfile(source, self.root / bundle.name / index_keys.KEYS)
+        for bundle in bundles:
+            self.generations[bundle.name] = self.generation
         self.done += bundles
 
 

@@ -146,7 +146,14 @@ def test_a_word_new_to_the_site_is_listed_for_the_bundles_that_lack_it(site, mon
     # of the others, a start of the new word that none of its words has
     # (search.js then leaves that bundle out of a query for it)
     page.write_text(html.replace("</h1>", "</h1><p>Zanzibar-Ouest.</p>", 1), encoding="utf-8")
+    reads = []
+    read = index_keys.read_index_keys
+    monkeypatch.setattr(index_keys, "read_index_keys", lambda folder: reads.append(folder.name) or read(folder))
     indexed = search.index_site(site, quiet=True, bundle_pages=2)
+    # the keys of the site's words, from the changed bundle, and those of the kept
+    # bundles, read once for them all: they were indexed with the same vocabulary page
+    assert len(reads) == 2 and own.rstrip("/") in reads
+    assert all((site / search.BUNDLE / b["path"] / index_keys.KEYS).is_file() for b in manifest(site)["bundles"])
     bundles = {b["path"]: b for b in manifest(site)["bundles"]}
     assert indexed == bundles[own]["pages"]
     assert [path for path in before if contents(site, path) != before[path]] == [own]
