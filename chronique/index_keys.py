@@ -18,22 +18,12 @@ from __future__ import annotations
 
 import bisect
 import gzip
-import re
-import unicodedata
 from pathlib import Path
 
 import cbor2
 
 KEYS = "chronique-keys.txt"  # in a bundle's folder: the keys of its index
 SIGNATURE = b"pagefind_dcd"
-NOT_ALPHANUMERIC = re.compile(r"[\W_]+")
-
-
-def search_token(word: str) -> str:
-    """A word as search.js compares it (and the same function there): lowercase,
-    without accents (đ is d), without punctuation."""
-    folded = unicodedata.normalize("NFD", word.lower().replace("đ", "d"))
-    return NOT_ALPHANUMERIC.sub("", "".join(c for c in folded if not unicodedata.combining(c)))
 
 
 def read_index_keys(bundle: Path) -> set[str] | None:

@@ -207,10 +207,10 @@ def index_site(site: Path, quiet: bool = False, jobs: int | None = None,
     root = site / BUNDLE
     manifest = read_json(root / STAMP)
     manifest = manifest if isinstance(manifest, dict) else {}
-    before = {b.get("path"): b for b in manifest.get("bundles", [])}
+    before = {str(b.get("path", "")).rstrip("/"): b for b in manifest.get("bundles", [])}  # by bundle name
     stamps = {bundle.name: bundle.stamp() for bundle in bundles}
     changed = [bundle for bundle in bundles
-               if before.get(f"{bundle.name}/", {}).get("digest") != stamps[bundle.name]["digest"]
+               if before.get(bundle.name, {}).get("digest") != stamps[bundle.name]["digest"]
                or not (root / bundle.name / "pagefind.js").is_file()]
     several = len(bundles) > 1
 
@@ -219,7 +219,7 @@ def index_site(site: Path, quiet: bool = False, jobs: int | None = None,
     vocabulary, gained = None, False
     # which vocabulary page each bundle was indexed with: bundles indexed with the same
     # one have the same index keys (every word of the site, read alike)
-    generations = {name.rstrip("/"): b.get("vocabulary") for name, b in before.items()}
+    generations = {name: b.get("vocabulary") for name, b in before.items()}
     if several:
         saved = {bundle.name: saved_words(root, bundle.name) for bundle in bundles}
         for bundle in bundles:
@@ -228,7 +228,7 @@ def index_site(site: Path, quiet: bool = False, jobs: int | None = None,
         vocabulary = vocabulary_page(words)
         # words new to the site since the last run (the lists saved then)
         gained = None in saved.values() or bool(words - set().union(*saved.values()))
-    lacking = {name: b["lacking"] for name, b in ((n.rstrip("/"), b) for n, b in before.items()) if "lacking" in b}
+    lacking = {name: b["lacking"] for name, b in before.items() if "lacking" in b}
 
     indexer = Indexer(site, root, vocabulary, jobs, generations)
     leftovers = [child for child in root.iterdir() if child.name not in stamps and child.name != STAMP] if root.is_dir() else []
@@ -245,11 +245,11 @@ def index_site(site: Path, quiet: bool = False, jobs: int | None = None,
         return len(lacking[bundle.name]) > LACKING_PREFIXES
 
     indexer.index([bundle for bundle in kept if index_again(bundle)])
-    for bundle in bundles:
-        if several:
+    if several:
+        for bundle in bundles:
             stamps[bundle.name]["vocabulary"] = generations.get(bundle.name)
-        if several and bundle not in indexer.done and lacking.get(bundle.name):
-            stamps[bundle.name]["lacking"] = lacking[bundle.name]
+            if bundle not in indexer.done and lacking.get(bundle.name):
+                stamps[bundle.name]["lacking"] = lacking[bundle.name]
 
     new_manifest = {"filter": FILTER, "bundles": list(stamps.values())}
     if not indexer.done and manifest == new_manifest:

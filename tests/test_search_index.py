@@ -194,13 +194,6 @@ def test_lacking_prefixes_are_the_shortest_starts_no_own_word_has():
     assert index_keys.lacking_prefixes({"laos", "qui"}, own) == []
 
 
-def test_search_tokens_are_the_words_as_a_query_reads_them():
-    assert index_keys.search_token("Hanoï") == "hanoi"
-    assert index_keys.search_token("l'ambassadrice") == "lambassadrice"
-    assert index_keys.search_token("Vientiane-Hanoï") == "vientianehanoi"
-    assert index_keys.search_token("Đồng") == "dong"
-
-
 def test_words_are_read_as_pagefind_reads_them():
     # as Pagefind does (checked on its fragments): an inline tag inside a word joins
     # it, a block tag or <br> breaks words, punctuation around a word is no part of it

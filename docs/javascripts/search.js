@@ -98,7 +98,8 @@
     return loading;
   }
 
-  // The same as chronique/index_keys.py's search_token: lowercase, no accents, no punctuation.
+  // A query word as the index keys are written (chronique/index_keys.py): lowercase,
+  // no accents, no punctuation.
   function searchToken(word) {
     return word.toLowerCase().replace(/đ/g, "d").normalize("NFD").replace(/[\u0300-\u036f]/g, "")
       .replace(/[^\p{L}\p{N}]/gu, "");
@@ -312,10 +313,11 @@
       return;
     }
     root.setAttribute("data-state", "searching");
-    var short = lastWord(latest).length < SHORT_WORD;
+    var last = lastWord(latest);
+    var short = last.length < SHORT_WORD;
     // fetch the index chunks for the words typed so far while the keys go on (not for
     // a last word of one letter, still being typed: its chunks are many)
-    var ahead = lastWord(latest).length > 1 ? latest : latest.replace(/\S+$/, "").trim();
+    var ahead = last.length > 1 ? latest : latest.replace(/\S+$/, "").trim();
     if (pagefind && !running && ahead) pagefind.preload(ahead);
     timer = setTimeout(function () {
       due = true;
