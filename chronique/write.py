@@ -26,6 +26,10 @@ from .collect import PARALLEL_FROM, TAXONOMIES, UNDATED, Entry, Site
 from .parallel import in_background
 from .text import fold, french_date, french_month
 
+# the link from a term's page back to its taxonomy (French: the article agrees with the noun)
+ALL_TERMS = {"tags": "Tous les sujets", "people": "Toutes les personnes", "organizations": "Toutes les organisations",
+             "places": "Tous les lieux", "source": "Toutes les sources"}
+PAGER_AROUND = 2  # page numbers linked either side of the current one
 PAGE_SIZE = 100
 MARKER = "Généré par Chronique"
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -145,29 +149,25 @@ class Renderer:
     def link(from_path: str, to_path: str) -> str:
         return relative_link(posixpath.dirname(from_path), to_path)
 
-    def entry_line(self, entry: Entry, from_path: str) -> str:
-        """One line of a list of articles: date at its own precision, linked title,
-        source, summary. Written in Python, not a template include: an article appears
-        in some twenty lists, and at 10,000 articles the include dominated the build."""
+    def entry_html(self, entry: Entry, from_path: str) -> str:
+        """One item of a list of articles, as HTML with the page's final URL: date at its
+        own precision, linked title, source, other versions, summary. Written in Python,
+        not a template include: an article appears in some twenty lists. HTML, not
+        Markdown: at 10,000 articles MkDocs' Markdown link handling on the list pages
+        was half its build time; tests/test_site.py checks that every link resolves."""
         parts = self._entry_parts.get(entry.article.id)
         if parts is None:
             a = entry.article
-            head = f"- **{self.when(a)}** · [{md(a.title)}]"
-            tail = (f" · *{md(a.source)}*" if a.source else "") + (
-                f" · {len(entry.duplicates)} autre(s) version(s)" if entry.duplicates else "")
-            parts = self._entry_parts[a.id] = (head, f"{tail}  \n  {md(a.summary)}")
-        return f"{parts[0]}({self.link(from_path, entry.path)}){parts[1]}"
-
-    def entry_html(self, entry: Entry, from_path: str) -> str:
-        """entry_line as an HTML list item, with the page's final URL."""
-        a = entry.article
-        source = f" · <em>{html.escape(a.source)}</em>" if a.source else ""
-        return (f'<li><strong>{html.escape(self.when(a))}</strong> · <a href="{page_url_from(from_path, entry.path)}">'
-                f"{html.escape(a.title)}</a>{source}<br>{html.escape(a.summary)}</li>")
+            head = f"<li><strong>{html.escape(self.when(a))}</strong> · <a href=\""
+            tail = (f'">{html.escape(a.title)}</a>' + (f" · <em>{html.escape(a.source)}</em>" if a.source else "")
+                    + (f" · {len(entry.duplicates)} autre(s) version(s)" if entry.duplicates else "")
+                    + f"<br>{html.escape(a.summary)}</li>")
+            parts = self._entry_parts[a.id] = (head, tail)
+        return f"{parts[0]}{page_url_from(from_path, entry.path)}{parts[1]}"
 
     def _page(self, template: str, path: str, **context) -> None:
         self.files[path] = self.env.get_template(template).render(
-            path=path, link=lambda to: self.link(path, to), entry_line=lambda e: self.entry_line(e, path),
+            path=path, link=lambda to: self.link(path, to), pager=lambda paths, page: pager_html(path, paths, page),
             url_to=lambda to: page_url_from(path, to), entry_html=lambda e: self.entry_html(e, path),
             site=self.site, info=self.info, **context
         )
@@ -319,7 +319,7 @@ class Renderer:
             term_paths = [f"{folder}/{term.slug}.md"] + [f"{folder}/{term.slug}-{n}.md" for n in range(2, len(term_pages) + 1)]
             for n, (chunk, path) in enumerate(zip(term_pages, term_paths), start=1):
                 self._page("list.md.j2", path, title=f"{title} : {term.name}", entries=chunk, page=n, paths=term_paths,
-                           intro=f"{len(entries)} article(s). [Tous les {title.lower()}]({self.link(path, paths[0])})",
+                           intro=f"{len(entries)} article(s). [{ALL_TERMS[key]}]({self.link(path, paths[0])})",
                            description=f"Articles : {term.name}.")
 
     def _timeline(self) -> None:
@@ -397,6 +397,26 @@ def page_url_from(from_path: str, to_path: str) -> str:
     target = page_url(to_path)
     link = relative_link(from_folder, target + "x").removesuffix("x")  # "x": a file in the target folder
     return link or "./"
+
+
+def pager_html(from_path: str, paths: list[str], current: int) -> str:
+    """Links to the pages of a paginated list: the first and the last, two either side
+    of the current one, the previous and the next. Every page number would put a
+    hundred links on each page of a list of a hundred pages."""
+    last = len(paths)
+    numbers = sorted({1, last, *range(max(1, current - PAGER_AROUND), min(last, current + PAGER_AROUND) + 1)})
+    items, before = [], 0
+    for number in numbers:
+        if number - before > 1:
+            items.append("…")
+        items.append(f'<strong aria-current="page">{number}</strong>' if number == current else
+                     f'<a href="{page_url_from(from_path, paths[number - 1])}">{number}</a>')
+        before = number
+    steps = ([f'<a href="{page_url_from(from_path, paths[current - 2])}" rel="prev">‹ précédente</a>']
+             if current > 1 else []) + (
+            [f'<a href="{page_url_from(from_path, paths[current])}" rel="next">suivante ›</a>'] if current < last else [])
+    return (f'<nav class="chronique-pager" aria-label="Pages">Pages : {" ".join(items)}'
+            f'{" · " + " · ".join(steps) if steps else ""}</nav>')
 
 
 def paginate(items: list, size: int) -> list[list]:

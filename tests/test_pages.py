@@ -68,7 +68,7 @@ def test_index_is_newest_first_grouped_by_month_in_french(seeds_build):
     index = (docs / "index.md").read_text(encoding="utf-8")
     order = [index.index(t) for t in ("### Février 2026", "### Mois inconnu", "### Décembre 2025", "### Juillet 2025", "### Décembre 2024")]
     assert order == sorted(order)
-    assert "**juillet 2025** · [Les relations Vietnam - Laos prospèrent" in index
+    assert "<li><strong>juillet 2025</strong> · <a href=\"articles/2025/07/les-relations-vietnam-laos-prosperent" in index
 
 
 def test_undated_articles_sit_in_a_last_section(seed_folder, tmp_path):

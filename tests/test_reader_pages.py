@@ -13,7 +13,10 @@ def page(docs, rel):
 
 
 def linked_articles(text):
-    return set(re.findall(r"\]\(((?:\.\./)*articles/[^)]+\.md)\)", text))
+    """The article pages a list page links to, as paths of docs/ (its links are HTML,
+    with the pages' final URLs: ../articles/2026/02/titre/ for articles/2026/02/titre.md)."""
+    return {re.sub(r"^(\.\./)+", "", url).rstrip("/") + ".md"
+            for url in re.findall(r'<a href="((?:\.\./)*articles/[^"]+/)"', text)}
 
 
 def test_every_taxonomy_term_page_lists_exactly_the_articles_that_carry_it(seeds_build):
@@ -25,13 +28,14 @@ def test_every_taxonomy_term_page_lists_exactly_the_articles_that_carry_it(seeds
             assert f"({term.slug}.md) ({len(term.ids)})" in listing
             carriers = {e.path for e in result.site.entries
                         if (e.article.source == term.name if key == "source" else term.name in getattr(e.article, key))}
-            listed = {re.sub(r"^(\.\./)+", "", p) for p in linked_articles(page(docs, f"{folder}/{term.slug}.md"))}
+            listed = linked_articles(page(docs, f"{folder}/{term.slug}.md"))
             assert listed == carriers, (folder, term.name)
 
 
 def test_person_pages_have_folded_urls_and_article_pages_link_their_terms(seeds_build):
     _, docs = seeds_build
     assert (docs / "personnes" / "to-lam.md").exists()
+    assert "[Toutes les personnes](index.md)" in page(docs, "personnes/to-lam.md")  # and not "Tous les personnes"
     elan = next((docs / "articles").rglob("un-nouvel-elan*.md")).read_text(encoding="utf-8")
     assert '<a href="../../../../personnes/to-lam/">Tô Lâm</a>' in elan
 

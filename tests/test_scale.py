@@ -8,6 +8,7 @@ the shapes that keep them linear.
 
 from __future__ import annotations
 
+import posixpath
 import re
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from tests.conftest import build_folder
 
 SEED = "scale"
 PAGE_SIZE = 100
-ENTRY = re.compile(r"^- \*\*", re.M)  # one article in a list (templates/_entry.md.j2)
+ENTRY = re.compile(r"^<li><strong>", re.M)  # one article in a list (write.py, entry_html)
 TERM = re.compile(r"^- \[", re.M)  # one term in a taxonomy's index (templates/terms.md.j2)
 TAXONOMIES = ("sujets", "personnes", "organisations", "lieux", "sources")
 
@@ -83,6 +84,38 @@ def test_archive_pages_hold_at_most_100_entries(builds):
     for page in (docs / "archives").rglob("*.md"):
         if page.name != "index.md":
             assert entries(page) <= PAGE_SIZE, page
+
+
+def test_a_pager_links_the_first_last_and_nearby_pages_by_their_final_urls():
+    from chronique.write import pager_html
+
+    paths = ["lieux/laos.md"] + [f"lieux/laos-{n}.md" for n in range(2, 101)]
+    middle = pager_html("lieux/laos-50.md", paths, 50)
+    numbers = re.findall(r">(\d+)<", middle)
+    assert numbers == ["1", "48", "49", "50", "51", "52", "100"]
+    assert middle.count("…") == 2 and '<strong aria-current="page">50</strong>' in middle
+    assert '<a href="../laos/">1</a>' in middle and '<a href="../laos-100/">100</a>' in middle
+    assert 'href="../laos-49/" rel="prev"' in middle and 'href="../laos-51/" rel="next"' in middle
+    first = pager_html("lieux/laos.md", paths, 1)
+    assert re.findall(r">(\d+)<", first) == ["1", "2", "3", "100"] and 'rel="prev"' not in first
+    assert re.findall(r">(\d+)<", pager_html("lieux/laos-100.md", paths, 100)) == ["1", "98", "99", "100"]
+
+
+def test_every_pager_of_the_site_links_existing_pages_as_html(builds):
+    docs, _, _ = builds[300]
+    pagers = 0
+    for page in sorted(docs.rglob("*.md")):
+        rel = page.relative_to(docs).as_posix()
+        found = re.search(r'<nav class="chronique-pager" aria-label="Pages">(.*)</nav>', page.read_text(encoding="utf-8"))
+        if not found:
+            continue
+        pagers += 1
+        assert "**" not in found.group(1) and "](" not in found.group(1), rel  # no Markdown in an HTML block
+        url = rel.removesuffix(".md").removesuffix("index") + ("" if rel.endswith("index.md") else "/")
+        for href in re.findall(r'href="([^"]+)"', found.group(1)):
+            target = posixpath.normpath(posixpath.join(url, href))
+            assert (docs / f"{target}.md").is_file() or (docs / target / "index.md").is_file(), (rel, href)
+    assert pagers >= 5  # the index, Vietnam and Laos at least
 
 
 def article_pages(docs: Path) -> dict[str, Path]:
