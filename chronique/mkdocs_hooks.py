@@ -13,6 +13,8 @@ from __future__ import annotations
 import json
 import re
 
+from markdown.extensions import Extension
+from markdown.preprocessors import Preprocessor
 from mkdocs.utils.meta import get_data
 
 HEAD = 8192  # the front matter is at the top of the page; a page's date is in its first lines
@@ -41,3 +43,64 @@ def on_env(env, config, files):
         if page is not None and page.markdown is None and not page.meta:  # not read again in this build
             page.meta = page_dates(file.abs_src_path)
     return env
+
+
+# -- pre-rendered HTML -------------------------------------------------------------
+GENERATED = "<!-- Généré par Chronique"  # the line build.py writes under a page's front matter
+# A block build.py wrote as HTML: one element, from the start of its first line to the
+# end of its last. Not taken: an element md_in_html would read (its `markdown`
+# attribute) or that MkDocs must know for its anchor checks (`id`, `name`).
+_ELEMENT = re.compile(r"<(p|ul|ol|div|nav|figure|table)[\s>].*</\1>", re.S)
+_FOR_MARKDOWN_OR_MKDOCS = re.compile(r"\s(?:markdown|id|name)=")
+
+
+def prerendered(block: str) -> bool:
+    element = _ELEMENT.fullmatch(block)
+    if not element or _FOR_MARKDOWN_OR_MKDOCS.search(block):
+        return False
+    tag = element.group(1)
+    return len(re.findall(rf"<{tag}[\s>]", block)) == 1 and block.count(f"</{tag}>") == 1
+
+
+class PrerenderedHtml(Preprocessor):
+    """Hands the HTML blocks of a generated page to Python-Markdown's stash of raw HTML
+    directly, as its own HTML block reader would, without two HTML parsers (MkDocs'
+    anchor reader and md_in_html's) going through them: at 10,000 articles, reading
+    the HTML build.py wrote (paragraphs, lists of articles) was most of MkDocs' time.
+    The page's HTML is the same byte for byte (tests/test_site_driver.py)."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        if not any(line.startswith(GENERATED) for line in lines[:4]):
+            return lines  # a hand-written page: Markdown reads all of it
+        out: list[str] = []
+        block: list[str] = []
+        for line in lines:
+            if line.strip():
+                block.append(line)
+                continue
+            self._flush(block, out)
+            block = []
+            out.append(line)
+        self._flush(block, out)
+        return out
+
+    def _flush(self, block: list[str], out: list[str]) -> None:
+        text = "\n".join(block)
+        if block and block[0].startswith("<") and prerendered(text):
+            # what HTMLExtractor stores for a block followed by a blank line (the
+            # whitespace preprocessor ends every document with one)
+            out.append(self.md.htmlStash.store(text + "\n"))
+        else:
+            out.extend(block)
+
+
+class PrerenderedHtmlExtension(Extension):
+    def extendMarkdown(self, md) -> None:
+        # after whitespace normalisation (30), before MkDocs' anchor reader (21) and the
+        # HTML block reader (20)
+        md.preprocessors.register(PrerenderedHtml(md), "chronique_prerendered_html", 25)
+
+
+def on_config(config):
+    config.markdown_extensions.append(PrerenderedHtmlExtension())
+    return config
