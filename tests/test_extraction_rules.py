@@ -149,6 +149,22 @@ def test_place_rules(extractor, text, expected, absent):
     assert expected <= places and absent not in places
 
 
+def test_a_determiner_opening_a_quotation_is_no_place(extractor):
+    # in this context (and not in the second paragraph alone) the model calls "Notre" a place
+    paragraphs = [
+        "Le Premier ministre a félicité le Laos pour la stabilité politique et la croissance économique de 6,9 % "
+        "enregistrées en 2014. Le Vietnam et le Laos continueront de se coordonner avec le Cambodge afin de renforcer "
+        "la solidarité et la coopération entre les trois pays indochinois.",
+        "« Notre pays est prêt à partager ses expériences en matière de culture », a souligné le Premier ministre "
+        "Nguyễn Tấn Dung. Les deux parties ont partagé leurs analyses de la situation régionale et internationale et "
+        "sont convenues de renforcer la coordination au sein de la Commission du Mékong (MRC). La délégation lao "
+        "comprenait plusieurs membres du Bureau politique et du Comité central, des ministres ainsi que des "
+        "dirigeants de localités.",
+    ]
+    places = extractor.extract_many([paragraphs])[0].places
+    assert {"Laos", "Vietnam", "Cambodge"} <= set(places) and "Notre" not in places
+
+
 def test_variants_merge_to_the_most_complete_spelling():
     assert merge_variants(["To Lam", "Tô Lâm", "Tô Lam"]) == ("Tô Lâm",)
     # the same words in another order: one organisation, shown as first written
