@@ -83,11 +83,11 @@ class Site:
 def collect(articles: list[Article], jobs: int = 1) -> Site:
     """The corpus as a site. With jobs > 1, on a large corpus, duplicates are found in a
     forked process while related articles are found here (they do not depend on each other)."""
-    published = [a for a in articles if not a.hold]
-    published = merge_names_across_corpus(published)
-    ordered = sorted(published, key=order_key)
+    published = sorted((a for a in articles if not a.hold), key=order_key)
+    # duplicates depend on the texts only, not on the names merged below: started first
+    duplicates = in_background(lambda: find_duplicates(published), enabled=jobs > 1 and len(published) >= PARALLEL_FROM)
+    ordered = merge_names_across_corpus(published)
     slugs = assign_slugs(ordered)
-    duplicates = in_background(lambda: find_duplicates(ordered), enabled=jobs > 1 and len(ordered) >= PARALLEL_FROM)
     related = find_related(ordered)
     duplicate_of, problems = duplicates()
     copies = defaultdict(list)

@@ -114,15 +114,18 @@ def read_all(settings: Settings, report: Report):
     articles, sources to extract, problems)."""
     key = extractor_key(settings)
     order, cached, sources, problems = [], {}, [], []
+    # the folder listed once: which articles have a sidecar, without a stat for each
+    names = {entry.name for entry in os.scandir(settings.seeds)}
     for path in report.track(sorted(settings.seeds.glob("*.txt")), "Lecture"):
         try:
             raw = path.read_bytes()
         except OSError as error:
             problems.append(Problem(path.name, "file", ERROR, f"cannot be read ({error.strerror}); skipped: check its permissions"))
             continue
-        overrides, sidecar_problems = load_sidecar(path)  # reported on every build, cached or not
+        sidecar = sidecar_path(path) if sidecar_path(path).name in names else None
+        overrides, sidecar_problems = load_sidecar(path) if sidecar else ({}, [])  # reported on every build
         problems += sidecar_problems
-        cache_file = cache_path(settings, path, raw, key)
+        cache_file = cache_path(settings, raw, sidecar, key)
         if (article := load_cached(cache_file, path)) is not None:
             cached[path.stem] = article
             order.append(path.stem)
@@ -137,20 +140,19 @@ def read_all(settings: Settings, report: Report):
     return order, cached, sources, problems
 
 
-def cache_path(settings: Settings, path: Path, raw: bytes, key: str) -> Path | None:
+def cache_path(settings: Settings, raw: bytes, sidecar: Path | None, key: str) -> Path | None:
     if not settings.cache:
         return None
-    sidecar = sidecar_path(path)
-    sidecar_digest = hashlib.sha256(sidecar.read_bytes()).hexdigest()[:16] if sidecar.exists() else "-"
+    sidecar_digest = hashlib.sha256(sidecar.read_bytes()).hexdigest()[:16] if sidecar else "-"
     return settings.cache / f"{hashlib.sha256(raw).hexdigest()[:32]}-{sidecar_digest}-{key}.pickle"
 
 
 def load_cached(cache_file: Path | None, path: Path) -> Article | None:
-    if cache_file is None or not cache_file.exists():
+    if cache_file is None:
         return None
     try:
         return replace(pickle.loads(cache_file.read_bytes()), seed=path.name, id=path.stem)
-    except Exception:  # a damaged cache entry is just a miss
+    except Exception:  # no cache entry, or a damaged one: a miss
         return None
 
 

@@ -383,6 +383,7 @@ def relative_link(from_folder: str, to_path: str) -> str:
     return "/".join([".."] * (len(source) - common) + target[common:])
 
 
+@lru_cache(maxsize=1 << 16)
 def page_url(path: str) -> str:
     """The URL MkDocs gives a Markdown page (use_directory_urls): a/b.md -> a/b/, a/index.md -> a/."""
     stem = path.removesuffix(".md")
@@ -395,6 +396,9 @@ def page_url_from(from_path: str, to_path: str) -> str:
     """The relative URL from one generated page to another, as the browser resolves it."""
     from_folder = page_url(from_path).rstrip("/")
     target = page_url(to_path)
+    if from_folder.partition("/")[0] != target.partition("/")[0]:
+        # nothing in common (a list page linking articles, tens of thousands a build)
+        return "../" * (from_folder.count("/") + 1 if from_folder else 0) + target or "./"
     link = relative_link(from_folder, target + "x").removesuffix("x")  # "x": a file in the target folder
     return link or "./"
 
