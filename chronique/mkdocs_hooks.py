@@ -1,9 +1,14 @@
-"""MkDocs hooks (mkdocs.yml `hooks:`), for incremental builds (chronique/site.py).
+"""MkDocs hooks (mkdocs.yml `hooks:`), for chronique/site.py's builds and for speed.
 
-In a "dirty" build MkDocs reads again only the pages whose Markdown changed: the
-others keep an empty `page.meta`, yet the sitemap (overrides/sitemap.xml) needs
-every page's date. This reads just the dates from those pages' front matter.
-A full build reads every page and this hook has nothing to do.
+- In a "dirty" build MkDocs reads again only the pages whose Markdown changed: the
+  others keep an empty `page.meta`, yet the sitemap (overrides/sitemap.xml) needs
+  every page's date. `on_env` reads just the dates from those pages' front matter.
+  A full build reads every page and this has nothing to do.
+- A large full build renders its pages in two processes, one share each
+  (CHRONIQUE_RENDER_SHARE="k/n", set by chronique/site.py): `on_files` leaves the
+  other shares' pages to them, and only share 0 writes the theme's files, the 404
+  page and the sitemap.
+- The HTML blocks build.py writes go to Python-Markdown as they are (below).
 
 Loaded by MkDocs from its path, so it imports nothing from the chronique package.
 """
@@ -11,6 +16,7 @@ Loaded by MkDocs from its path, so it imports nothing from the chronique package
 from __future__ import annotations
 
 import json
+import os
 import re
 
 from markdown.extensions import Extension
@@ -35,6 +41,39 @@ def page_dates(path: str) -> dict:
     # a hand-written page with a date in another YAML form: read its front matter whole
     _, meta = get_data(head if "\n---" in head[3:] else "")
     return {key: meta[key] for key in ("date", "date_precision") if key in meta}
+
+
+SHARE_VARIABLE = "CHRONIQUE_RENDER_SHARE"
+
+
+def render_share() -> tuple[int, int] | None:
+    """(k, n): this process renders the k-th of n shares of the pages; None: all."""
+    value = os.environ.get(SHARE_VARIABLE)
+    if not value:
+        return None
+    k, n = (int(part) for part in value.split("/"))
+    return k, n
+
+
+def _rendered_by_another_share() -> bool:
+    return False  # File.is_modified for a page of another share: a dirty build skips it
+
+
+def on_files(files, config):
+    share = render_share()
+    if share is None:
+        return files
+    k, n = share
+    pages = sorted(files.documentation_pages(), key=lambda file: file.src_uri)
+    for position, file in enumerate(pages):
+        if position % n != k:  # every n-th page: each share gets pages of every kind
+            file.is_modified = _rendered_by_another_share
+    if k != 0:
+        for file in files:
+            if not file.is_documentation_page():  # the theme's and docs/' own files: share 0 copies them
+                file.is_modified = _rendered_by_another_share
+        config.theme.static_templates.clear()  # 404.html, sitemap.xml: share 0 writes them
+    return files
 
 
 def on_env(env, config, files):

@@ -22,11 +22,14 @@ import argparse
 import hashlib
 import json
 import logging
+import multiprocessing
 import os
 import sys
 import time
 from importlib.metadata import version
 from pathlib import Path
+
+from .mkdocs_hooks import SHARE_VARIABLE
 
 ROOT = Path(__file__).resolve().parent.parent
 STAMP = ".chronique-build.json"  # in site/: what the last complete MkDocs build was made with
@@ -34,6 +37,8 @@ STAMP = ".chronique-build.json"  # in site/: what the last complete MkDocs build
 TEMPLATE_OUTPUTS = ("404.html", "sitemap.xml", "sitemap.xml.gz")
 KEPT = ("pagefind/", STAMP)  # written after MkDocs, by chronique.search and by this module
 PACKAGES = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2")
+PARALLEL_FROM = 2000  # Markdown pages: a smaller site is rendered in one process
+MAX_SHARES = 4  # each process holds the site's pages in memory (0.9 GB at 10,000 articles)
 
 
 def configuration_digest(config_file: Path) -> str:
@@ -67,8 +72,10 @@ class _DropDirtyWarning(logging.Filter):
         return "'dirty' build" not in record.getMessage()
 
 
-def build_site(config_file: Path, full: bool = False, quiet: bool = False) -> tuple[Path, bool]:
-    """MkDocs, strict. Returns (site folder, whether the build was incremental)."""
+def build_site(config_file: Path, full: bool = False, quiet: bool = False,
+               jobs: int | None = None) -> tuple[Path, bool]:
+    """MkDocs, strict. Returns (site folder, whether the build was incremental). A full
+    build of a large site renders on `jobs` cores (default: all, at most MAX_SHARES)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
@@ -81,7 +88,11 @@ def build_site(config_file: Path, full: bool = False, quiet: bool = False) -> tu
     dirty_filter = _DropDirtyWarning()
     build_logger.addFilter(dirty_filter)
     try:
-        build(config, dirty=incremental)
+        shares = 1 if incremental else render_shares(config, jobs)
+        if shares > 1:
+            build_in_shares(config, shares)
+        else:
+            build(config, dirty=incremental)
     finally:
         build_logger.removeFilter(dirty_filter)
     if incremental:
@@ -90,6 +101,58 @@ def build_site(config_file: Path, full: bool = False, quiet: bool = False) -> tu
             print(f"Site : {removed} fichier(s) retiré(s) de {site} (leur page n'existe plus)")
     (site / STAMP).write_text(json.dumps({"configuration": wanted}) + "\n", encoding="utf-8")
     return site, incremental
+
+
+def render_shares(config, jobs: int | None) -> int:
+    cores = jobs or os.cpu_count() or 1
+    if cores < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    pages = sum(1 for _ in Path(config.docs_dir).rglob("*.md"))
+    return min(cores, MAX_SHARES) if pages >= PARALLEL_FROM else 1
+
+
+def build_in_shares(config, shares: int) -> None:
+    """A full build on several cores. MkDocs renders one page at a time, so the site
+    folder is emptied as MkDocs would, then each of `shares` processes renders every
+    shares-th page as a "dirty" build of its own pages (the hooks' on_files leave it
+    the others); share 0 also writes the theme's files, the 404 page and the sitemap.
+    The site is the same, byte for byte, as one process makes it
+    (tests/test_site_driver.py). A link to an anchor of a page that another process
+    rendered is not checked in such a build (MkDocs checks anchors among the pages it
+    rendered); an incremental build and a small site check them all."""
+    from mkdocs.utils import clean_directory
+
+    clean_directory(config.site_dir)
+    context = multiprocessing.get_context("fork")
+    children = [context.Process(target=_build_share_in_child, args=(config, k, shares)) for k in range(1, shares)]
+    for child in children:
+        child.start()
+    try:
+        _build_share(config, 0, shares)
+    finally:
+        for child in children:
+            child.join()
+    if failed := [k for k, child in enumerate(children, start=1) if child.exitcode != 0]:
+        raise RuntimeError(f"the pages of share(s) {failed} of {shares} failed to render (see above)")
+
+
+def _build_share(config, k: int, shares: int) -> None:
+    from mkdocs.commands.build import build
+
+    os.environ[SHARE_VARIABLE] = f"{k}/{shares}"
+    try:
+        build(config, dirty=True)
+    finally:
+        del os.environ[SHARE_VARIABLE]
+
+
+def _build_share_in_child(config, k: int, shares: int) -> None:
+    """A forked process's share: its exit status says whether it rendered."""
+    try:
+        _build_share(config, k, shares)
+    except Exception as error:  # mkdocs' Abort in strict mode, a template error
+        print(f"chronique.site: share {k} of {shares}: {error}", file=sys.stderr)
+        sys.exit(1)
 
 
 def expected_outputs(config) -> set[str]:

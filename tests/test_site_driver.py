@@ -5,12 +5,14 @@ the result is the same site, file for file, as a full `mkdocs build --strict`.""
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
 import pytest
 
 from chronique import site as site_driver
+from chronique.site import build_in_shares
 from tests.conftest import SEEDS, build_folder, copy_hand_written_docs, mkdocs_project
 
 
@@ -88,3 +90,32 @@ def test_the_stamp_names_the_configuration(corpus, tmp_path):
     site, _ = render(docs, tmp_path / "live")
     stamp = json.loads((site / site_driver.STAMP).read_text(encoding="utf-8"))
     assert stamp == {"configuration": site_driver.configuration_digest(tmp_path / "live" / "mkdocs.yml")}
+
+
+def test_a_full_build_on_two_cores_is_the_same_site_as_on_one(corpus, tmp_path, monkeypatch):
+    _, docs = corpus
+    one, _ = site_driver.build_site(mkdocs_project(docs, tmp_path / "one"), full=True, quiet=True, jobs=1)
+    monkeypatch.setattr(site_driver, "PARALLEL_FROM", 1)  # the seeds' few pages, in two shares
+    calls = []
+    monkeypatch.setattr(site_driver, "build_in_shares",
+                        lambda config, shares: calls.append(shares) or build_in_shares(config, shares))
+    two, incremental = site_driver.build_site(mkdocs_project(docs, tmp_path / "two"), full=True, quiet=True, jobs=2)
+    assert calls == [2] and not incremental
+    assert tree(two) == tree(one)  # every page, the theme's files, 404.html and the sitemap, byte for byte
+    assert site_driver.SHARE_VARIABLE not in os.environ
+
+
+def test_a_page_that_fails_in_the_other_process_fails_the_build(corpus, tmp_path, monkeypatch):
+    _, docs = corpus
+    monkeypatch.setattr(site_driver, "PARALLEL_FROM", 1)
+    pages = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
+    # a page with a broken link that falls in share 1 of 2 (every other page, by path),
+    # where only the forked process reads it (sujets/ is out of the nav, like a term's page)
+    broken = "sujets/zz-lien.md"
+    if sorted([*pages, broken]).index(broken) % 2 == 0:
+        (docs / "sujets" / "zz-autre.md").write_text("# Autre\n\nUne page de plus.\n", encoding="utf-8")
+    (docs / broken).write_text("# Lien\n\n[lien cassé](nulle-part.md)\n", encoding="utf-8")
+    config = mkdocs_project(docs, tmp_path / "two")
+    with pytest.raises(RuntimeError, match="share"):
+        site_driver.build_site(config, full=True, quiet=True, jobs=2)
+    assert not (config.parent / "site" / site_driver.STAMP).exists()  # the next build renders everything again
