@@ -4,7 +4,7 @@
   others keep an empty `page.meta`, yet the sitemap (overrides/sitemap.xml) needs
   every page's date. `on_env` reads just the dates from those pages' front matter.
   A full build reads every page and this has nothing to do.
-- A large full build renders its pages in two processes, one share each
+- A large full build renders its pages in several processes, one share each
   (CHRONIQUE_RENDER_SHARE="k/n", set by chronique/site.py): `on_files` leaves the
   other shares' pages to them, and only share 0 writes the theme's files, the 404
   page and the sitemap.
@@ -77,6 +77,9 @@ def on_files(files, config):
 
 
 def on_env(env, config, files):
+    share = render_share()
+    if share is not None and share[0] != 0:
+        return env  # no sitemap in this share
     for file in files.documentation_pages():
         page = file.page
         if page is not None and page.markdown is None and not page.meta:  # not read again in this build
