@@ -37,7 +37,7 @@ STAMP = ".chronique-build.json"  # in site/: what the last complete MkDocs build
 TEMPLATE_OUTPUTS = ("404.html", "sitemap.xml", "sitemap.xml.gz")
 KEPT = ("pagefind/", STAMP)  # written after MkDocs, by chronique.search and by this module
 PACKAGES = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2")
-PARALLEL_FROM = 2000  # Markdown pages: a smaller site is rendered in one process
+PARALLEL_FROM = 500  # Markdown pages (about 250 articles): a smaller site is rendered in one process
 MAX_SHARES = 4  # each process holds the site's pages in memory (0.9 GB at 10,000 articles)
 
 
