@@ -109,7 +109,7 @@ class PrerenderedHtml(Preprocessor):
     directly, as its own HTML block reader would, without two HTML parsers (MkDocs'
     anchor reader and md_in_html's) going through them: at 10,000 articles, reading
     the HTML build.py wrote (paragraphs, lists of articles) was most of MkDocs' time.
-    The page's HTML is the same byte for byte (tests/test_site_driver.py)."""
+    The page's HTML is the same byte for byte (tests/test_prerendered_html.py)."""
 
     def run(self, lines: list[str]) -> list[str]:
         if not any(line.startswith(GENERATED) for line in lines[:4]):

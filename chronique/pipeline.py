@@ -122,7 +122,8 @@ def read_all(settings: Settings, report: Report):
         except OSError as error:
             problems.append(Problem(path.name, "file", ERROR, f"cannot be read ({error.strerror}); skipped: check its permissions"))
             continue
-        sidecar = sidecar_path(path) if sidecar_path(path).name in names else None
+        sidecar = sidecar_path(path)
+        sidecar = sidecar if sidecar.name in names else None
         overrides, sidecar_problems = load_sidecar(path) if sidecar else ({}, [])  # reported on every build
         problems += sidecar_problems
         cache_file = cache_path(settings, raw, sidecar, key)

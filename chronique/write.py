@@ -416,9 +416,11 @@ def pager_html(from_path: str, paths: list[str], current: int) -> str:
         items.append(f'<strong aria-current="page">{number}</strong>' if number == current else
                      f'<a href="{page_url_from(from_path, paths[number - 1])}">{number}</a>')
         before = number
-    steps = ([f'<a href="{page_url_from(from_path, paths[current - 2])}" rel="prev">‹ précédente</a>']
-             if current > 1 else []) + (
-            [f'<a href="{page_url_from(from_path, paths[current])}" rel="next">suivante ›</a>'] if current < last else [])
+    steps = []
+    if current > 1:
+        steps.append(f'<a href="{page_url_from(from_path, paths[current - 2])}" rel="prev">‹ précédente</a>')
+    if current < last:
+        steps.append(f'<a href="{page_url_from(from_path, paths[current])}" rel="next">suivante ›</a>')
     return (f'<nav class="chronique-pager" aria-label="Pages">Pages : {" ".join(items)}'
             f'{" · " + " · ".join(steps) if steps else ""}</nav>')
 
