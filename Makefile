@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: site site-full build serve test eval bench audit screenshots golden clean browser-deps
+.PHONY: site site-full build serve test eval bench audit screenshots golden format clean browser-deps
 
 $(BIN)/.runtime: requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -63,6 +63,10 @@ screenshots: $(BIN)/.dev browser-deps site
 
 golden: $(BIN)/.runtime
 	$(BIN)/python -m tests.golden update
+
+# One code style for the package (ruff format; a test checks it).
+format: $(BIN)/.dev
+	$(BIN)/ruff format chronique tests bench build.py
 
 clean:
 	rm -rf site .cache

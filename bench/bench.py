@@ -229,7 +229,17 @@ def bench_size(n: int, work: Path, log, code: Path = ROOT) -> dict:
     log(f"[{n}] synth …")
     check(run([PY, "-m", "chronique.synth", str(n), str(seeds), "--seed", "bench"], cwd=code, env=env), "synth")
     hand_written_docs(docs)
-    build_cmd = [PY, str(code / "build.py"), "--seeds", str(seeds), "--docs", str(docs), "--cache", str(cache), "--quiet"]
+    build_cmd = [
+        PY,
+        str(code / "build.py"),
+        "--seeds",
+        str(seeds),
+        "--docs",
+        str(docs),
+        "--cache",
+        str(cache),
+        "--quiet",
+    ]
 
     log(f"[{n}] build.py, cold cache …")
     cold = check(run(build_cmd, cwd=code, env=env), "build.py (cold)", ok=(0, 1))
@@ -237,8 +247,13 @@ def bench_size(n: int, work: Path, log, code: Path = ROOT) -> dict:
     r["build_tail"] = [line for line in cold.output.strip().splitlines() if line.strip()][-1:] or [""]
     log(f"[{n}] build.py cold {cold.seconds:.1f} s; warm …")
     warm = check(run(build_cmd, cwd=code, env=env), "build.py (warm)", ok=(0, 1))
-    r.update(build_cold=cold.seconds, build_warm=warm.seconds, mem_build_cold=cold.peak_mb, mem_build_warm=warm.peak_mb,
-             tree_build_cold=cold.tree_mb)
+    r.update(
+        build_cold=cold.seconds,
+        build_warm=warm.seconds,
+        mem_build_cold=cold.peak_mb,
+        mem_build_warm=warm.peak_mb,
+        tree_build_cold=cold.tree_mb,
+    )
     r["md_pages"] = sum(1 for _ in docs.rglob("*.md"))
     r["md_size"] = dir_size(docs)
 
@@ -251,11 +266,17 @@ def bench_size(n: int, work: Path, log, code: Path = ROOT) -> dict:
     r["mkdocs_status"] = mk.status
     if mk.status != 0:  # measure it anyway, without --strict, and say so
         r["mkdocs_strict_output"] = mk.output[-2000:]
-        log(f"[{n}] mkdocs build --strict failed, measuring without it: " + " ".join(
-            line.strip() for line in mk.output.splitlines() if "WARNING" in line or line.startswith("  - "))[:300])
+        log(
+            f"[{n}] mkdocs build --strict failed, measuring without it: "
+            + " ".join(line.strip() for line in mk.output.splitlines() if "WARNING" in line or line.startswith("  - "))[
+                :300
+            ]
+        )
         mk = check(run(nonstrict_cmd, cwd=project.parent, env=env), "mkdocs build")
     r.update(mkdocs=mk.seconds, mem_mkdocs=mk.peak_mb, tree_mkdocs=mk.tree_mb)
-    search_cmd = [PY, "-m", "chronique.search", str(site), "--quiet"] if (code / "chronique" / "search.py").exists() else None
+    search_cmd = (
+        [PY, "-m", "chronique.search", str(site), "--quiet"] if (code / "chronique" / "search.py").exists() else None
+    )
     if search_cmd:
         log(f"[{n}] mkdocs {mk.seconds:.1f} s; search index …")
         se = check(run(search_cmd, cwd=code, env=env), "chronique.search")
@@ -278,8 +299,12 @@ def bench_size(n: int, work: Path, log, code: Path = ROOT) -> dict:
         w2 = check(run(build_cmd, cwd=code, env=env), "build.py (warm, again)", ok=(0, 1))
         si = check(run(site_cmd, cwd=project.parent, env=env), "chronique.site (incremental)")
         sis = check(run(search_cmd, cwd=code, env=env), "chronique.search")
-        r.update(again_build=w2.seconds, again_mkdocs=si.seconds, again_search=sis.seconds,
-                 again=w2.seconds + si.seconds + sis.seconds)
+        r.update(
+            again_build=w2.seconds,
+            again_mkdocs=si.seconds,
+            again_search=sis.seconds,
+            again=w2.seconds + si.seconds + sis.seconds,
+        )
     else:
         r["total_warm"] = r["build_warm"] + r["bare"]
     r["site_size"] = dir_size(site)
@@ -295,11 +320,23 @@ def bench_size(n: int, work: Path, log, code: Path = ROOT) -> dict:
             f.write(text)
         log(f"[{n}] one article changed ({what}): rebuild …")
         b = check(run(build_cmd, cwd=code, env=env), f"build.py ({what})", ok=(0, 1))
-        m = check(run(site_cmd if has_driver else mk_cmd if r["mkdocs_status"] == 0 else nonstrict_cmd,
-                      cwd=project.parent, env=env), f"mkdocs build ({what})")
+        m = check(
+            run(
+                site_cmd if has_driver else mk_cmd if r["mkdocs_status"] == 0 else nonstrict_cmd,
+                cwd=project.parent,
+                env=env,
+            ),
+            f"mkdocs build ({what})",
+        )
         s = check(run(search_cmd, cwd=code, env=env), f"search ({what})") if search_cmd else None
-        r.update({f"{key}_build": b.seconds, f"{key}_mkdocs": m.seconds, f"{key}_search": s.seconds if s else None,
-                  key: b.seconds + m.seconds + (s.seconds if s else 0)})
+        r.update(
+            {
+                f"{key}_build": b.seconds,
+                f"{key}_mkdocs": m.seconds,
+                f"{key}_search": s.seconds if s else None,
+                key: b.seconds + m.seconds + (s.seconds if s else 0),
+            }
+        )
 
     all_seeds = sorted(seeds.glob("*.txt"))
     victim = all_seeds[len(all_seeds) // 2]
@@ -318,8 +355,12 @@ def bench_size(n: int, work: Path, log, code: Path = ROOT) -> dict:
             log(f"[{n}] hugo failed: {hu.output[-500:]}")
             r.update(hugo=None, mem_hugo=None, hugo_pages=hugo_pages)
         else:
-            r.update(hugo=hu.seconds, mem_hugo=hu.peak_mb, hugo_pages=hugo_pages,
-                     hugo_html=sum(1 for _ in (folder / "public").rglob("*.html")))
+            r.update(
+                hugo=hu.seconds,
+                mem_hugo=hu.peak_mb,
+                hugo_pages=hugo_pages,
+                hugo_html=sum(1 for _ in (folder / "public").rglob("*.html")),
+            )
     else:
         r.update(hugo=None, mem_hugo=None)
     r["peak_mb"] = max(v for k, v in r.items() if k.startswith("mem_") and k != "mem_hugo" and v)
@@ -351,27 +392,82 @@ def table(results: list[dict]) -> str:
     rows = [
         ("build.py, cold cache", lambda r: f"{fmt_s(r['build_cold'])} ({r['n'] / r['build_cold']:.1f} art./s)"),
         ("build.py, warm cache", lambda r: f"{fmt_s(r['build_warm'])} ({r['n'] / r['build_warm']:.1f} art./s)"),
-        ("mkdocs build --strict", lambda r: fmt_s(r["mkdocs"]) + ("" if r["mkdocs_status"] == 0 else " (not strict: --strict failed)")),
+        (
+            "mkdocs build --strict",
+            lambda r: fmt_s(r["mkdocs"]) + ("" if r["mkdocs_status"] == 0 else " (not strict: --strict failed)"),
+        ),
         ("search index (Pagefind)", lambda r: fmt_s(r["search"])),
         ("**total, cold** (build + mkdocs + search)", lambda r: f"**{fmt_s(r['total'])}**"),
         ("bare mkdocs build + search (reference)", lambda r: fmt_s(r["bare"])),
-        ("make site, warm cache, site/ from scratch", lambda r: f"{fmt_s(r['total_warm'])} = {r['total_warm'] / r['bare']:.2f} × bare"),
-        ("make site again, nothing changed", lambda r: f"{fmt_s(r['again'])} (build {r['again_build']:.1f} + mkdocs {r['again_mkdocs']:.1f}"
-                                                      f" + search {r['again_search']:.1f})" if r.get("again") else "—"),
-        ("one article changed (known words): make site", lambda r: f"{fmt_s(r['rebuild'])} (build {r['rebuild_build']:.1f} + mkdocs {r['rebuild_mkdocs']:.1f}"
-                                                  + (f" + search {r['rebuild_search']:.1f})" if r["rebuild_search"] is not None else ")")),
-        ("the same, with a word new to the site", lambda r: f"{fmt_s(r['newword'])} (build {r['newword_build']:.1f} + mkdocs {r['newword_mkdocs']:.1f}"
-                                                         + (f" + search {r['newword_search']:.1f})" if r["newword_search"] is not None else ")")),
-        ("peak memory (largest step)", lambda r: f"{r['peak_mb']:.0f} MB (build cold {r['mem_build_cold']:.0f}, warm {r['mem_build_warm']:.0f}, "
-                                                f"mkdocs {r['mem_mkdocs']:.0f}" + (f", search {r['mem_search']:.0f})" if r["mem_search"] else ")")),
-        ("peak memory, all processes of a step", lambda r: f"{r['tree_build_cold']:.0f} MB (build cold), {r['tree_mkdocs']:.0f} MB (mkdocs)"),
+        (
+            "make site, warm cache, site/ from scratch",
+            lambda r: f"{fmt_s(r['total_warm'])} = {r['total_warm'] / r['bare']:.2f} × bare",
+        ),
+        (
+            "make site again, nothing changed",
+            lambda r: (
+                f"{fmt_s(r['again'])} (build {r['again_build']:.1f} + mkdocs {r['again_mkdocs']:.1f}"
+                f" + search {r['again_search']:.1f})"
+                if r.get("again")
+                else "—"
+            ),
+        ),
+        (
+            "one article changed (known words): make site",
+            lambda r: (
+                f"{fmt_s(r['rebuild'])} (build {r['rebuild_build']:.1f} + mkdocs {r['rebuild_mkdocs']:.1f}"
+                + (f" + search {r['rebuild_search']:.1f})" if r["rebuild_search"] is not None else ")")
+            ),
+        ),
+        (
+            "the same, with a word new to the site",
+            lambda r: (
+                f"{fmt_s(r['newword'])} (build {r['newword_build']:.1f} + mkdocs {r['newword_mkdocs']:.1f}"
+                + (f" + search {r['newword_search']:.1f})" if r["newword_search"] is not None else ")")
+            ),
+        ),
+        (
+            "peak memory (largest step)",
+            lambda r: (
+                f"{r['peak_mb']:.0f} MB (build cold {r['mem_build_cold']:.0f}, warm {r['mem_build_warm']:.0f}, "
+                f"mkdocs {r['mem_mkdocs']:.0f}" + (f", search {r['mem_search']:.0f})" if r["mem_search"] else ")")
+            ),
+        ),
+        (
+            "peak memory, all processes of a step",
+            lambda r: f"{r['tree_build_cold']:.0f} MB (build cold), {r['tree_mkdocs']:.0f} MB (mkdocs)",
+        ),
         ("Markdown pages written (docs/)", lambda r: f"{r['md_pages']} ({fmt_b(r['md_size'])})"),
-        ("site/ size", lambda r: f"{fmt_b(r['site_size'])} in {r['site_files']} files" + (f" (Pagefind {fmt_b(r['pagefind_size'])})" if r.get("pagefind_size") else "")),
-        ("article HTML page: median / largest", lambda r: f"{fmt_b(r['article_html_median'])} / {fmt_b(r['article_html_max'])} ({r['article_pages']} pages)"),
-        ("Hugo, same Markdown, minimal layout", lambda r: "failed" if r.get("hugo_error") else
-         (f"{fmt_s(r['hugo'])} ({r['hugo_pages']} pages, {r['mem_hugo']:.0f} MB)" if r["hugo"] is not None else "—")),
+        (
+            "site/ size",
+            lambda r: (
+                f"{fmt_b(r['site_size'])} in {r['site_files']} files"
+                + (f" (Pagefind {fmt_b(r['pagefind_size'])})" if r.get("pagefind_size") else "")
+            ),
+        ),
+        (
+            "article HTML page: median / largest",
+            lambda r: (
+                f"{fmt_b(r['article_html_median'])} / {fmt_b(r['article_html_max'])} ({r['article_pages']} pages)"
+            ),
+        ),
+        (
+            "Hugo, same Markdown, minimal layout",
+            lambda r: (
+                "failed"
+                if r.get("hugo_error")
+                else (
+                    f"{fmt_s(r['hugo'])} ({r['hugo_pages']} pages, {r['mem_hugo']:.0f} MB)"
+                    if r["hugo"] is not None
+                    else "—"
+                )
+            ),
+        ),
         ("our total / Hugo", lambda r: f"{r['total'] / r['hugo']:.0f}×" if r["hugo"] else "—"),
-        ("our mkdocs + search / Hugo", lambda r: f"{(r['mkdocs'] + (r['search'] or 0)) / r['hugo']:.0f}×" if r["hugo"] else "—"),
+        (
+            "our mkdocs + search / Hugo",
+            lambda r: f"{(r['mkdocs'] + (r['search'] or 0)) / r['hugo']:.0f}×" if r["hugo"] else "—",
+        ),
         ("load average before → after", lambda r: f"{r['load_before']} → {r['load_after']}"),
     ]
     head = "| | " + " | ".join(f"{r['n']:,} articles" for r in results) + " |"
@@ -383,16 +479,22 @@ def table(results: list[dict]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python bench/bench.py", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", default="1000,5000,10000", help="comma-separated corpus sizes (default 1000,5000,10000)")
-    parser.add_argument("--out", type=Path, default=ROOT / "BENCHMARKS.md", help="Markdown file the results are appended to")
+    parser.add_argument(
+        "--sizes", default="1000,5000,10000", help="comma-separated corpus sizes (default 1000,5000,10000)"
+    )
+    parser.add_argument(
+        "--out", type=Path, default=ROOT / "BENCHMARKS.md", help="Markdown file the results are appended to"
+    )
     parser.add_argument("--workdir", type=Path, help="where to build (default: a temporary folder, removed after)")
     parser.add_argument("--keep", action="store_true", help="keep the work folders")
     parser.add_argument("--json", type=Path, help="also write the raw figures as JSON")
     args = parser.parse_args(argv)
     sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
     info = machine()
-    print(f"Machine: {info['nproc']} CPU ({info['cpu']}), {info.get('memory_gb', '?')} GB, Python {info['python']}; load {load()}",
-          flush=True)
+    print(
+        f"Machine: {info['nproc']} CPU ({info['cpu']}), {info.get('memory_gb', '?')} GB, Python {info['python']}; load {load()}",
+        flush=True,
+    )
 
     def log(msg: str) -> None:
         print(f"  {dt.datetime.now():%H:%M:%S} {msg}", flush=True)
@@ -420,9 +522,11 @@ def main(argv: list[str] | None = None) -> int:
     print(text)
     stamp = dt.datetime.now().strftime("%Y-%m-%d %H:%M")
     sizes_text = ", ".join(f"{r['n']:,}" for r in results)
-    section = (f"\n## Run of {stamp}: {sizes_text} articles\n\n"
-               f"Machine: {info['nproc']} CPU ({info['cpu']}), {info.get('memory_gb', '?')} GB RAM, "
-               f"Python {info['python']}, {info['system']}.\n\n{text}\n")
+    section = (
+        f"\n## Run of {stamp}: {sizes_text} articles\n\n"
+        f"Machine: {info['nproc']} CPU ({info['cpu']}), {info.get('memory_gb', '?')} GB RAM, "
+        f"Python {info['python']}, {info['system']}.\n\n{text}\n"
+    )
     with args.out.open("a", encoding="utf-8") as f:
         f.write(section)
     if args.json:

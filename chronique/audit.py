@@ -32,8 +32,12 @@ from urllib.parse import unquote, urlsplit
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
 ]
 LIGHTHOUSE = ROOT / "node_modules" / "lighthouse" / "cli" / "index.js"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -63,6 +67,7 @@ class AxeResult:
 
 
 # -- serving ------------------------------------------------------------------------
+
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format, *args):
@@ -97,11 +102,16 @@ def pages_to_audit(site: Path) -> dict[str, str]:
 
 # -- Lighthouse ---------------------------------------------------------------------
 
+
 def run_lighthouse(url: str, name: str, workdir: Path) -> PageScores:
     report = workdir / f"lighthouse-{name}.json"
     command = [
-        "node", str(LIGHTHOUSE), url,
-        "--output=json", f"--output-path={report}", "--quiet",
+        "node",
+        str(LIGHTHOUSE),
+        url,
+        "--output=json",
+        f"--output-path={report}",
+        "--quiet",
         "--only-categories=performance,accessibility,best-practices,seo",
         "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
     ]
@@ -157,6 +167,7 @@ def run_axe(base_url: str, pages: dict[str, str]) -> list[AxeResult]:
 
 # -- links --------------------------------------------------------------------------
 
+
 class _Links(html.parser.HTMLParser):
     ATTRIBUTES = {"href", "src"}
 
@@ -191,7 +202,7 @@ def broken_links(site: Path, base_path: str = "/") -> list[tuple[str, str]]:
                 if not path.startswith(base_path):
                     broken.append((page.relative_to(site).as_posix(), target))
                     continue
-                resolved = site / path[len(base_path):]
+                resolved = site / path[len(base_path) :]
             else:
                 resolved = page.parent / path
             if not (resolved.is_file() or (resolved / "index.html").is_file()):
@@ -212,7 +223,10 @@ def site_base_path() -> str:
 
 # -- report -------------------------------------------------------------------------
 
-def report(lighthouse: list[PageScores], axe: list[AxeResult], broken: list[tuple[str, str]], pages_checked: int) -> bool:
+
+def report(
+    lighthouse: list[PageScores], axe: list[AxeResult], broken: list[tuple[str, str]], pages_checked: int
+) -> bool:
     ok = True
     print("Lighthouse (mobile)       " + "  ".join(f"{key:>14}" for key in TARGETS))
     for result in lighthouse:
@@ -262,19 +276,34 @@ def main(argv: list[str] | None = None) -> int:
 
     pages = pages_to_audit(site)
     with serve(site) as base_url, tempfile.TemporaryDirectory(prefix="chronique-audit-") as workdir:
-        lighthouse = [] if args.no_lighthouse else [
-            run_lighthouse(base_url + pages[name].lstrip("/"), name, Path(workdir))
-            for name in ("accueil", "article") if name in pages
-        ]
+        lighthouse = (
+            []
+            if args.no_lighthouse
+            else [
+                run_lighthouse(base_url + pages[name].lstrip("/"), name, Path(workdir))
+                for name in ("accueil", "article")
+                if name in pages
+            ]
+        )
         axe = run_axe(base_url, pages)
     broken = broken_links(site, site_base_path())
     ok = report(lighthouse, axe, broken, sum(1 for _ in site.rglob("*.html")))
     if args.json:
-        args.json.write_text(json.dumps({
-            "lighthouse": [{"page": r.name, "path": r.path, "scores": r.scores, "failing": r.failing} for r in lighthouse],
-            "axe": [{"page": r.name, "path": r.path, "violations": r.violations} for r in axe],
-            "broken_links": broken,
-        }, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        args.json.write_text(
+            json.dumps(
+                {
+                    "lighthouse": [
+                        {"page": r.name, "path": r.path, "scores": r.scores, "failing": r.failing} for r in lighthouse
+                    ],
+                    "axe": [{"page": r.name, "path": r.path, "violations": r.violations} for r in axe],
+                    "broken_links": broken,
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+            + "\n",
+            encoding="utf-8",
+        )
     return EXIT_OK if ok else EXIT_MISSED
 
 

@@ -96,8 +96,17 @@ def collect(articles: list[Article], jobs: int = 1) -> Site:
     entries = []
     for article in ordered:
         path, url = article_location(article, slugs[article.id])
-        entries.append(Entry(article, slugs[article.id], path, url, duplicate_of.get(article.id),
-                             tuple(sorted(copies.get(article.id, []))), related.get(article.id, ())))
+        entries.append(
+            Entry(
+                article,
+                slugs[article.id],
+                path,
+                url,
+                duplicate_of.get(article.id),
+                tuple(sorted(copies.get(article.id, []))),
+                related.get(article.id, ()),
+            )
+        )
     by_id = {e.article.id: e for e in entries}
     return Site(
         entries=tuple(entries),
@@ -117,7 +126,7 @@ def order_key(article: Article):
 
 
 def merge_names_across_corpus(articles: list[Article]) -> list[Article]:
-    """"To Lam" in one article and "Tô Lâm" in another are one person, shown in the
+    """ "To Lam" in one article and "Tô Lâm" in another are one person, shown in the
     spelling with the most diacritics."""
     merged = []
     display = {}
@@ -128,8 +137,9 @@ def merge_names_across_corpus(articles: list[Article]) -> list[Article]:
                 spellings[merge_key(name)][name] += 1
         display[kind] = {key: best_spelling(counter) for key, counter in spellings.items()}
     for article in articles:
-        changes = {kind: tuple(dict.fromkeys(display[kind][merge_key(n)] for n in getattr(article, kind)))
-                   for kind in display}
+        changes = {
+            kind: tuple(dict.fromkeys(display[kind][merge_key(n)] for n in getattr(article, kind))) for kind in display
+        }
         merged.append(replace(article, **changes))
     return merged
 
@@ -222,8 +232,10 @@ def find_duplicates(ordered: list[Article]) -> tuple[dict[str, str], list[Proble
         else:
             lsh.insert(article.id, minhash)
             minhashes[article.id] = minhash
-    problems = [Problem(by_id[c].seed, "duplicate", "warning", f"same story as {by_id[o].seed}: shown once, linked to it")
-                for c, o in sorted(duplicate_of.items())]
+    problems = [
+        Problem(by_id[c].seed, "duplicate", "warning", f"same story as {by_id[o].seed}: shown once, linked to it")
+        for c, o in sorted(duplicate_of.items())
+    ]
     return duplicate_of, problems
 
 
@@ -303,7 +315,9 @@ def build_taxonomies(entries: list[Entry]) -> dict[str, tuple[Term, ...]]:
 
 def build_timeline(entries: list[Entry]) -> tuple[tuple[Event, str], ...]:
     events = [(event, e.article.id) for e in entries if not e.duplicate_of for event in e.article.events]
-    return tuple(sorted(events, key=lambda item: (item[0].date.value, item[0].date.precision, item[1], item[0].sentence)))
+    return tuple(
+        sorted(events, key=lambda item: (item[0].date.value, item[0].date.precision, item[1], item[0].sentence))
+    )
 
 
 def group_figures(entries: list[Entry]) -> tuple[FigureGroup, ...]:
@@ -324,6 +338,3 @@ def group_figures(entries: list[Entry]) -> tuple[FigureGroup, ...]:
         discrepancy = year is not None and len(articles) > 1 and spread > 0.01
         result.append(FigureGroup(measure, unit, year, tuple(items), discrepancy))
     return tuple(result)
-
-
-

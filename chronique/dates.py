@@ -32,7 +32,9 @@ def _names(mapping) -> dict[str, int]:
 
 # Month and weekday names from babel's French locale data, folded ("fevrier", "aout").
 MONTHS = _names(get_month_names("wide", locale=LOCALE))
-MONTHS.update({fold(n).rstrip("."): k for k, n in get_month_names("abbreviated", locale=LOCALE).items() if len(fold(n)) > 3})
+MONTHS.update(
+    {fold(n).rstrip("."): k for k, n in get_month_names("abbreviated", locale=LOCALE).items() if len(fold(n)) > 3}
+)
 WEEKDAYS = {fold(name): number for number, name in get_day_names("wide", locale=LOCALE).items()}
 
 _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
@@ -55,23 +57,43 @@ URL_YEAR = re.compile(r"/(?P<year>20\d\d)/")
 DATELINE = re.compile(r"^(?P<head>[^()–—]{2,60}?)\s*\((?P<agency>[^()]{2,20})\)\s*[–—-]")
 # "Hanoï, le 12/04/2024 –", "Vientiane, 3 mars 2025 -": a place, a full date, a dash (no agency).
 _PLACE_WORD = r"[A-ZÀ-ÝĐ][^\W\d_][\w'’.]*"  # a capitalised word: a place's name is made of them
-PLACE_DATELINE = re.compile(rf"^(?P<place>{_PLACE_WORD}(?:[ -](?:{_PLACE_WORD}|de|du|des|la|le|d[’']\w+)){{0,4}}),\s+"
-                            r"(?:le\s+)?(?P<date>[^–—()]{6,30}?)\s*[–—-]\s")
+PLACE_DATELINE = re.compile(
+    rf"^(?P<place>{_PLACE_WORD}(?:[ -](?:{_PLACE_WORD}|de|du|des|la|le|d[’']\w+)){{0,4}}),\s+"
+    r"(?:le\s+)?(?P<date>[^–—()]{6,30}?)\s*[–—-]\s"
+)
 
 
 URL_HINT = "l'URL source"
 FUTURE_TENSE = (" sera ", " seront ", " aura ", " auront ", " organiser ", " accueillir ")
 # Read on folded text, where "2025-2026" is "2025 2026": two years side by side are a range.
 YEAR_RANGE_AFTER = re.compile(r"^\s?(?:[-–/]\s?)?(?:19|20)\d\d\b")
-YEAR_RANGE_BEFORE = re.compile(r"(?:19|20)\d\d\s?(?:[-–/]\s?)?$|\b(?:periode|horizon|vision|strategie|plan|programme)\b[^,;]*$")
+YEAR_RANGE_BEFORE = re.compile(
+    r"(?:19|20)\d\d\s?(?:[-–/]\s?)?$|\b(?:periode|horizon|vision|strategie|plan|programme)\b[^,;]*$"
+)
 # A yearless lead date takes its year from the years the article cites ("its own year or the
 # year before"); a year further back than this is history ("la Convention de 1982"), not the news.
 HISTORY_YEARS = 20
-NOT_NOW = re.compile(r"\b(?:d ici|jusqu en|a l horizon|avant|depuis|des|entre|objectif|cible|prevu pour|d ici a)\s+(?:l an\s+)?$")
+NOT_NOW = re.compile(
+    r"\b(?:d ici|jusqu en|a l horizon|avant|depuis|des|entre|objectif|cible|prevu pour|d ici a)\s+(?:l an\s+)?$"
+)
 PUBLISHED = re.compile(r"\b(?:publie|mis en ligne|mis a jour|poste)\s+le\s+")
 # Folded words of an event still to come: the article was written before it.
-ANNOUNCED = ("prochain", "prochaine", "dirigera", "effectuera", "se rendra", "aura lieu", "se tiendra", "participera",
-             "accueillera", "devrait", "prevu", "prevue", "entamera", "conduira")
+ANNOUNCED = (
+    "prochain",
+    "prochaine",
+    "dirigera",
+    "effectuera",
+    "se rendra",
+    "aura lieu",
+    "se tiendra",
+    "participera",
+    "accueillera",
+    "devrait",
+    "prevu",
+    "prevue",
+    "entamera",
+    "conduira",
+)
 
 
 @dataclass(frozen=True)
@@ -97,12 +119,30 @@ def from_header(token: str | None, file: str, today: dt.date) -> DateResult:
             raise ValueError
         value = dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
     except (ValueError, OverflowError):
-        return DateResult(None, (Problem(file, "date", WARNING,
-                                         f"impossible header date '{token}': ignored; write it as YYYY-MM-DD or YYYY-MM"),))
+        return DateResult(
+            None,
+            (
+                Problem(
+                    file,
+                    "date",
+                    WARNING,
+                    f"impossible header date '{token}': ignored; write it as YYYY-MM-DD or YYYY-MM",
+                ),
+            ),
+        )
     if not in_window(value, today):
-        return DateResult(None, (Problem(file, "date", WARNING,
-                                         f"implausible header date '{token}' (before 1945 or in the future): ignored; "
-                                         "write the right date in the header or in a sidecar 'date'"),))
+        return DateResult(
+            None,
+            (
+                Problem(
+                    file,
+                    "date",
+                    WARNING,
+                    f"implausible header date '{token}' (before 1945 or in the future): ignored; "
+                    "write the right date in the header or in a sidecar 'date'",
+                ),
+            ),
+        )
     return DateResult(ArticleDate(value, precision, HEADER, f"en-tête « date {token} »"), ())
 
 
@@ -123,7 +163,14 @@ def from_photos(photos: tuple[Photo, ...], file: str, today: dt.date) -> DateRes
     if len(group) < len(taken):
         older = taken[0].date()
         evidence += f" ; photo(s) plus ancienne(s) ignorée(s), dès le {older.isoformat()}"
-        problems = (Problem(file, "date", WARNING, f"photos taken from {older} to {newest.date()}: dated by the newest ones; write a sidecar 'date' if that is wrong"),)
+        problems = (
+            Problem(
+                file,
+                "date",
+                WARNING,
+                f"photos taken from {older} to {newest.date()}: dated by the newest ones; write a sidecar 'date' if that is wrong",
+            ),
+        )
     return DateResult(ArticleDate(first.date(), DAY, PHOTO, evidence), problems)
 
 
@@ -152,8 +199,13 @@ def from_text(paragraphs: list[str], urls: list[str], file: str, today: dt.date)
             when = fold(dateline["date"])
             match = NUMERIC_DATE.fullmatch(when) or DAY_MONTH.fullmatch(when.rsplit(" ", 1)[0])
             year = int(when.rsplit(" ", 1)[-1]) if when[-4:].isdigit() else None
-            value = (_safe_date(int(match["year"]), int(match["month"]), int(match["day"])) if match and match.re is NUMERIC_DATE
-                     else _safe_date(year, MONTHS[match["month"]], int(match["day"])) if match and year else None)
+            value = (
+                _safe_date(int(match["year"]), int(match["month"]), int(match["day"]))
+                if match and match.re is NUMERIC_DATE
+                else _safe_date(year, MONTHS[match["month"]], int(match["day"]))
+                if match and year
+                else None
+            )
             if value and in_window(value, today):
                 return DateResult(ArticleDate(value, DAY, TEXT, f"dateline « {dateline.group(0).strip()} »"), ())
 
@@ -163,7 +215,9 @@ def from_text(paragraphs: list[str], urls: list[str], file: str, today: dt.date)
             rest = folded[stamp.end() :]
             match = NUMERIC_DATE.match(rest) or DAY_MONTH.match(rest)
             if match and (found := _resolve(match, year_hints, today, anchored=True)) and in_window(found[0], today):
-                return DateResult(ArticleDate(found[0], DAY, TEXT, f"« {stamp.group(0)}{match.group(0)} »{found[1]}"), ())
+                return DateResult(
+                    ArticleDate(found[0], DAY, TEXT, f"« {stamp.group(0)}{match.group(0)} »{found[1]}"), ()
+                )
 
     for match in DAY_MONTH.finditer(folded_lead):
         anchored = bool(match["anchor"]) or bool(match["weekday"] and not match["year"])
@@ -175,8 +229,17 @@ def from_text(paragraphs: list[str], urls: list[str], file: str, today: dt.date)
         if match["anchor"] and in_window(value, today):
             # "ce mercredi 26 novembre": the day the article speaks from, or the day before
             # when it went out after midnight: its month is sure, its day is not
-            return DateResult(ArticleDate(value.replace(day=1), MONTH, TEXT, f"« {phrase} » dans le chapeau (mois seulement){how}"),
-                              (Problem(file, "date", WARNING, f"date from the text only ('{phrase}'), month precision; add a header date to be exact"),))
+            return DateResult(
+                ArticleDate(value.replace(day=1), MONTH, TEXT, f"« {phrase} » dans le chapeau (mois seulement){how}"),
+                (
+                    Problem(
+                        file,
+                        "date",
+                        WARNING,
+                        f"date from the text only ('{phrase}'), month precision; add a header date to be exact",
+                    ),
+                ),
+            )
         if year_hints and max(year_hints) > value.year + 1:
             continue  # "le 2 décembre 1975", in an article citing 2025: history, not the news
         if in_window(value, today + dt.timedelta(days=62)):
@@ -184,30 +247,62 @@ def from_text(paragraphs: list[str], urls: list[str], file: str, today: dt.date)
             if claim and claim[0] <= today:
                 start, precision = claim
                 note = "mois seulement" if precision == MONTH else "année seulement"
-                return DateResult(ArticleDate(start, precision, TEXT, f"« {phrase} » dans le chapeau ({note}){how}"),
-                                  (Problem(file, "date", WARNING, f"date from the text only ('{phrase}'), {precision} precision; add a header date to be exact"),))
+                return DateResult(
+                    ArticleDate(start, precision, TEXT, f"« {phrase} » dans le chapeau ({note}){how}"),
+                    (
+                        Problem(
+                            file,
+                            "date",
+                            WARNING,
+                            f"date from the text only ('{phrase}'), {precision} precision; add a header date to be exact",
+                        ),
+                    ),
+                )
     for match in MONTH_YEAR.finditer(folded_lead):
         value = _safe_date(int(match["year"]), MONTHS[match["month"]], 1)
         if value and in_window(value, today):
             phrase = as_written(lead, where, match.start(), match.end())
-            return DateResult(ArticleDate(value, MONTH, TEXT, f"« {phrase} » dans le chapeau"),
-                              (Problem(file, "date", WARNING, f"date from the text only ('{phrase}'), month precision; add a header date to be exact"),))
-    return DateResult(None, (Problem(file, "date", WARNING,
-                                     "no date found (no header, photo timestamp or dated lead): listed under « Sans date »; "
-                                     "add a header line ' date YYYY-MM-DD Titre' or a sidecar date"),))
+            return DateResult(
+                ArticleDate(value, MONTH, TEXT, f"« {phrase} » dans le chapeau"),
+                (
+                    Problem(
+                        file,
+                        "date",
+                        WARNING,
+                        f"date from the text only ('{phrase}'), month precision; add a header date to be exact",
+                    ),
+                ),
+            )
+    return DateResult(
+        None,
+        (
+            Problem(
+                file,
+                "date",
+                WARNING,
+                "no date found (no header, photo timestamp or dated lead): listed under « Sans date »; "
+                "add a header line ' date YYYY-MM-DD Titre' or a sidecar date",
+            ),
+        ),
+    )
 
 
-def photo_older_than_text(photo_date: ArticleDate, paragraphs: list[str], urls: list[str], file: str,
-                          today: dt.date) -> Problem | None:
+def photo_older_than_text(
+    photo_date: ArticleDate, paragraphs: list[str], urls: list[str], file: str, today: dt.date
+) -> Problem | None:
     """A photo can date an article only if the article speaks of nothing later: a 2019
     picture over a text about what was signed in 2025 is a file photo, not the news.
     Years in ranges, goals or future sentences do not count (see _year_hints)."""
     later = [year for year in _year_hints(paragraphs, urls, today) if year > photo_date.value.year]
     if not later:
         return None
-    return Problem(file, "date", WARNING,
-                   f"photo taken on {photo_date.iso} but the text speaks of {max(later)}: a file photo, "
-                   "not used to date the article; add a header date or a sidecar 'date'")
+    return Problem(
+        file,
+        "date",
+        WARNING,
+        f"photo taken on {photo_date.iso} but the text speaks of {max(later)}: a file photo, "
+        "not used to date the article; add a header date or a sidecar 'date'",
+    )
 
 
 def lead_event_claim(event: dt.date, sentence: str) -> tuple[dt.date, str] | None:
@@ -276,8 +371,13 @@ def _resolve(match: re.Match, year_hints: dict[int, str], today: dt.date, anchor
         window = [y for y in (latest, latest + 1) if y <= today.year]
     else:
         return None
-    fits = [y for y in window if (d := _safe_date(y, month, day)) and d <= today + FUTURE_SLACK
-            and (weekday is None or d.weekday() == weekday)]
+    fits = [
+        y
+        for y in window
+        if (d := _safe_date(y, month, day))
+        and d <= today + FUTURE_SLACK
+        and (weekday is None or d.weekday() == weekday)
+    ]
     if len(fits) != 1:
         return None
     year = fits[0]
@@ -288,7 +388,9 @@ def _resolve(match: re.Match, year_hints: dict[int, str], today: dt.date, anchor
     if year in year_hints:
         reasons.append(f"année {year} d'après {year_hints[year]}")
     if weekday is not None:
-        reasons.append(f"seule année de la fenêtre {window[0]}–{window[-1]} où le {day}/{month} est un {match['weekday']}")
+        reasons.append(
+            f"seule année de la fenêtre {window[0]}–{window[-1]} où le {day}/{month} est un {match['weekday']}"
+        )
     return value, " ; " + ", ".join(reasons)
 
 
@@ -305,4 +407,3 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
         return dt.date(year, month, day)
     except ValueError:
         return None
-

@@ -34,10 +34,12 @@ ACRONYM_DEF = re.compile(rf"((?:[{_UPPER}][\w’'-]*)(?:[\s’'-]+[\w’'-]+){{0
 DATELINE = re.compile(r"^(?P<head>[^()–—]{2,60}?)\s*\([^()]{2,20}\)\s*[–—-]\s*")
 # Words before a capitalised run that make it a place: "au col de Cha Lo", "à Đồng Mô",
 # "poste international de Na Mèo", "rue Bắc Sơn" (a street named after someone is a street).
-PLACE_CUE = re.compile(r"(?:\bà|\bau|\bvers|(?:province|district|village|ville|col|site|région|port|frontière|poste|"
-                       r"commune|lac|plateau|fleuve|rivière|barrage|mont|zone|localité|"
-                       r"poste(?:-frontière| frontalier| frontière)?(?: international)?|porte frontalière)\s+(?:de|du|d’|d')"
-                       r"|\b(?:rue|avenue|boulevard|quai))\s*$")
+PLACE_CUE = re.compile(
+    r"(?:\bà|\bau|\bvers|(?:province|district|village|ville|col|site|région|port|frontière|poste|"
+    r"commune|lac|plateau|fleuve|rivière|barrage|mont|zone|localité|"
+    r"poste(?:-frontière| frontalier| frontière)?(?: international)?|porte frontalière)\s+(?:de|du|d’|d')"
+    r"|\b(?:rue|avenue|boulevard|quai))\s*$"
+)
 SMALL_WORDS = {"de", "du", "des", "la", "le", "les", "l", "d", "et", "en", "au", "aux", "a", "pour", "sur"}
 
 
@@ -178,8 +180,10 @@ class EntityExtractor:
     def _prepare(self, paragraphs: list[str]) -> str:
         # "Luang Prabang, 5 avril (VNA) –": the dateline's place is kept as a sentence of its
         # own ("Luang Prabang."), its date and agency dropped (no name there)
-        cleaned = [DATELINE.sub(lambda m: m["head"].split(",")[0].strip() + ". ", p, count=1) if i == 0 else p
-                   for i, p in enumerate(paragraphs)]
+        cleaned = [
+            DATELINE.sub(lambda m: m["head"].split(",")[0].strip() + ". ", p, count=1) if i == 0 else p
+            for i, p in enumerate(paragraphs)
+        ]
         # names are read in the first NER_LIMIT characters: enough for any article, and the
         # model's memory stays bounded on a runaway file (spaCy refuses 1,000,000 and more)
         return "\n\n".join(cleaned)[:NER_LIMIT]
@@ -253,7 +257,13 @@ class EntityExtractor:
                 found[PERSON].append(person)
             for part in self._split_pair(span):
                 part = part.strip()
-                if part and part[0].isupper() and fold(part) not in self.rules.not_entities and part not in self.rules.not_names - set(self.rules.places) and not self._is_org_alias(part):
+                if (
+                    part
+                    and part[0].isupper()
+                    and fold(part) not in self.rules.not_entities
+                    and part not in self.rules.not_names - set(self.rules.places)
+                    and not self._is_org_alias(part)
+                ):
                     if self._looks_like_place(part):
                         found[PLACE].append(part)
             return
@@ -261,7 +271,7 @@ class EntityExtractor:
             found[ORGANIZATION].append(re.sub(r"(?:\s+(?:de|du|des|de la|d’|d'|et))+$", "", span))
 
     def _split_place_person(self, span: str) -> tuple[str, str | None]:
-        """"la province d'Attapeu Viengkham Douangmala": a known place, then the name of
+        """ "la province d'Attapeu Viengkham Douangmala": a known place, then the name of
         the person who governs it (a title stands before the province). Returns (the
         span, or the place alone, and the person or None)."""
         words = span.split()
@@ -276,7 +286,7 @@ class EntityExtractor:
         return span, None
 
     def _split_titled_person(self, org: str, text: str) -> tuple[str, str | None]:
-        """"le secrétaire général du Parti populaire révolutionnaire lao Thongloun Sisoulith":
+        """ "le secrétaire général du Parti populaire révolutionnaire lao Thongloun Sisoulith":
         the model reads one organisation; a role before it says the capitalised words
         that end it are the person holding the role. An eponym stays ("… Hồ Chí Minh")."""
         tail = _NAME_AT_END.search(org)
@@ -315,7 +325,11 @@ class EntityExtractor:
         if not 2 <= len(kept) <= 5:
             return None
         name = " ".join(kept)
-        if fold(name) in self.rules.ignore or fold(name) in self.rules.not_entities or fold(name) in self.rules.not_people:
+        if (
+            fold(name) in self.rules.ignore
+            or fold(name) in self.rules.not_entities
+            or fold(name) in self.rules.not_people
+        ):
             return None
         if fold(name) in self.rules.aliases.get(PLACE, {}) or fold(name) in self.rules.aliases.get(ORGANIZATION, {}):
             return None
@@ -324,8 +338,10 @@ class EntityExtractor:
         return name
 
     def _looks_like_name(self, name: str) -> bool:
-        return fold(name.split()[0]) in self.rules.surnames or fold(name) in self.rules.aliases.get(PERSON, {}) or all(
-            w[0].isupper() and w[1:].islower() for w in name.split()
+        return (
+            fold(name.split()[0]) in self.rules.surnames
+            or fold(name) in self.rules.aliases.get(PERSON, {})
+            or all(w[0].isupper() and w[1:].islower() for w in name.split())
         )
 
     def _looks_like_place(self, part: str) -> bool:
@@ -350,7 +366,7 @@ class EntityExtractor:
         return any(lowered == h.lower() or lowered.startswith(h.lower() + " ") for h in self.rules.organization_heads)
 
     def _split_pair(self, span: str) -> list[str]:
-        """"Vietnam - Laos" and "Hanoi-Vientiane" are two places; "Asie du Sud-Est" is one."""
+        """ "Vietnam - Laos" and "Hanoi-Vientiane" are two places; "Asie du Sud-Est" is one."""
         parts = re.split(r"\s+[-–]\s+", span)
         out = []
         known = self.place_keys
@@ -420,12 +436,16 @@ class EntityExtractor:
         # names are whole: "ambassade du Vietnam" is a cut of "ambassade du Vietnam au Laos"
         for kind in (ORGANIZATION, PERSON):
             keys = [fold(n) for n in result[kind]]
-            result[kind] = tuple(n for n, k in zip(result[kind], keys)
-                                 if not any(o != k and f" {k} " in f" {o} " for o in keys))
+            result[kind] = tuple(
+                n for n, k in zip(result[kind], keys) if not any(o != k and f" {k} " in f" {o} " for o in keys)
+            )
         # a lone capitalised word inside an organisation's name ("de l'Industrie") is no place
         org_text = " | ".join(fold(o) for o in result[ORGANIZATION])
-        result[PLACE] = tuple(p for p in result[PLACE] if len(p.split()) > 1 or fold(p) in known_places
-                              or f" {fold(p)}" not in f" {org_text}")
+        result[PLACE] = tuple(
+            p
+            for p in result[PLACE]
+            if len(p.split()) > 1 or fold(p) in known_places or f" {fold(p)}" not in f" {org_text}"
+        )
         # "hôpital Bạch Mai", "groupe Đèo Cả": a name inside an organisation's name is the organisation's
         result[PERSON] = tuple(p for p in result[PERSON] if f" {fold(p)} " not in f" {org_text} ".replace("|", " "))
         # a name that is a person is not also a place or an organisation
@@ -458,11 +478,75 @@ def best_spelling(counter: Counter) -> str:
 
 # Words that may follow an institution's head word and belong to its name.
 _CONNECTORS = ("de la ", "de l’", "de l'", "du ", "des ", "d’", "d'", "de ", "au ", "aux ", "à ", "en ")
-_STOP = {"cours", "ici", "occasion", "issue", "fin", "début", "année", "prochaines", "prochain", "prochaine",  # "au cours de", "d'ici à"
-         "a", "ont", "est", "sont", "qui", "que", "pour", "avec", "sur", "dans", "par", "lors", "le", "la", "les", "un",
-         "une", "ce", "cette", "ces", "son", "sa", "ses", "leur", "leurs", "il", "elle", "ils", "elles", "et", "ou", "mais",
-         "afin", "ainsi", "selon", "entre", "vers", "depuis", "avait", "avaient", "sera", "seront", "était", "fut", "se",
-         "s", "ne", "n", "y", "dont", "où", "chargé", "chargée", "présidé", "présidée", "organisé", "organisée"}
+_STOP = {
+    "cours",
+    "ici",
+    "occasion",
+    "issue",
+    "fin",
+    "début",
+    "année",
+    "prochaines",
+    "prochain",
+    "prochaine",  # "au cours de", "d'ici à"
+    "a",
+    "ont",
+    "est",
+    "sont",
+    "qui",
+    "que",
+    "pour",
+    "avec",
+    "sur",
+    "dans",
+    "par",
+    "lors",
+    "le",
+    "la",
+    "les",
+    "un",
+    "une",
+    "ce",
+    "cette",
+    "ces",
+    "son",
+    "sa",
+    "ses",
+    "leur",
+    "leurs",
+    "il",
+    "elle",
+    "ils",
+    "elles",
+    "et",
+    "ou",
+    "mais",
+    "afin",
+    "ainsi",
+    "selon",
+    "entre",
+    "vers",
+    "depuis",
+    "avait",
+    "avaient",
+    "sera",
+    "seront",
+    "était",
+    "fut",
+    "se",
+    "s",
+    "ne",
+    "n",
+    "y",
+    "dont",
+    "où",
+    "chargé",
+    "chargée",
+    "présidé",
+    "présidée",
+    "organisé",
+    "organisée",
+}
 _MAX_WORDS = 16
 _WORD_AT = re.compile(r"[\w’'-]+|\d+")
 
@@ -479,7 +563,7 @@ def institution_at(text: str, start: int, head_end: int) -> str | None:
         rest = text[pos:]
         stripped = rest.lstrip(" ")
         offset = len(rest) - len(stripped)
-        if not stripped or stripped[0] in ".;:!?()«»\"\n":
+        if not stripped or stripped[0] in '.;:!?()«»"\n':
             break
         if stripped.startswith((", ", "et ")) and words < 3:  # "Parti et de l'État": two names, not one
             break
@@ -497,7 +581,7 @@ def institution_at(text: str, start: int, head_end: int) -> str | None:
         # case-sensitive: "Du" in "école de l'amitié Nguyễn Du" is a name, not "du"
         connector = next((c for c in _CONNECTORS if stripped.startswith(c)), None)
         if connector:
-            after = stripped[len(connector):]
+            after = stripped[len(connector) :]
             word = _WORD_AT.match(after)
             if not word or word.group(0) in _STOP or _is_infinitive(word.group(0)):
                 break
@@ -519,21 +603,42 @@ def institution_at(text: str, start: int, head_end: int) -> str | None:
     if len(name.split()) < 3 and not any(w[0].isupper() for w in name.split()[1:]):
         return None
     # "l'organisation de nouveaux mécanismes", "un groupe de travail": common nouns, unless a name follows
-    if name[0].islower() and name.split()[0] not in UNAMBIGUOUS_HEADS and not any(w[0].isupper() for w in name.split()[1:]):
+    if (
+        name[0].islower()
+        and name.split()[0] not in UNAMBIGUOUS_HEADS
+        and not any(w[0].isupper() for w in name.split()[1:])
+    ):
         return None
     return name
 
 
-UNAMBIGUOUS_HEADS = {"ministère", "ambassade", "consulat", "hôpital", "académie", "université", "école", "commandement",
-                     "département", "comité", "commission", "institut"}
+UNAMBIGUOUS_HEADS = {
+    "ministère",
+    "ambassade",
+    "consulat",
+    "hôpital",
+    "académie",
+    "université",
+    "école",
+    "commandement",
+    "département",
+    "comité",
+    "commission",
+    "institut",
+}
 
 
 def _starts_institution(rest: str) -> bool:
     """After "de l'", "du"…: does an institution's head word come next?"""
     for connector in _CONNECTORS[:7]:
         if rest.startswith(connector):
-            word = _WORD_AT.match(rest[len(connector):])
-            return bool(word) and word.group(0).lower() in UNAMBIGUOUS_HEADS | {"armée", "agence", "banque", "association"}
+            word = _WORD_AT.match(rest[len(connector) :])
+            return bool(word) and word.group(0).lower() in UNAMBIGUOUS_HEADS | {
+                "armée",
+                "agence",
+                "banque",
+                "association",
+            }
     return False
 
 
@@ -542,9 +647,40 @@ def _is_infinitive(word: str) -> bool:
     return word[0].islower() and len(word) > 4 and word.endswith(("er", "ir"))
 
 
-_QUALIFIER_ENDINGS = tuple(e + plural for e in ("ien", "ienne", "ais", "aise", "al", "ale", "ique", "ire", "el", "elle", "if",
-                                                 "ive", "é", "ée", "ain", "aine", "ois", "oise", "aire", "eur", "eure", "ieur",
-                                                 "ieure", "iste", "ic", "ère", "er", "ère") for plural in ("", "s")) + ("aux",)
+_QUALIFIER_ENDINGS = tuple(
+    e + plural
+    for e in (
+        "ien",
+        "ienne",
+        "ais",
+        "aise",
+        "al",
+        "ale",
+        "ique",
+        "ire",
+        "el",
+        "elle",
+        "if",
+        "ive",
+        "é",
+        "ée",
+        "ain",
+        "aine",
+        "ois",
+        "oise",
+        "aire",
+        "eur",
+        "eure",
+        "ieur",
+        "ieure",
+        "iste",
+        "ic",
+        "ère",
+        "er",
+        "ère",
+    )
+    for plural in ("", "s")
+) + ("aux",)
 
 
 def _is_qualifier(word: str) -> bool:

@@ -538,8 +538,13 @@ def print_report(report: Report, console: Console, details: bool = False) -> Non
     for name in ENTITY_FIELDS:
         s = report.entity_scores(name)
         entities.add_row(
-            name, _pct(s.precision), _pct(s.recall), _pct(s.f1),
-            str(s.true_positives), str(s.predicted), str(s.annotated),
+            name,
+            _pct(s.precision),
+            _pct(s.recall),
+            _pct(s.f1),
+            str(s.true_positives),
+            str(s.predicted),
+            str(s.annotated),
         )
     console.print(entities)
 

@@ -11,11 +11,47 @@ from .dates import DAY_MONTH, MONTH_YEAR, MONTHS, parse_french_date
 from .model import DAY, MONTH, TEXT, ArticleDate, Event
 from .text import fold
 
-EVENT_WORDS = ("visite", "rencontre", "entretien", "entrevue", "signature", "signe", "sommet", "anniversaire", "congres",
-               "session", "reunion", "ceremonie", "celebr", "inaugur", "forum", "conference", "accord", "voyage",
-               "deplacement", "election", "elu", "commemor", "lancement", "ouverture")
-FUTURE_WORDS = ("prochain", "prochaine", "aura lieu", "se rendra", "effectuera", "dirigera", "poursuivra", "devrait",
-                "prevu", "prevue", "se tiendra", "participera", "accueillera")
+EVENT_WORDS = (
+    "visite",
+    "rencontre",
+    "entretien",
+    "entrevue",
+    "signature",
+    "signe",
+    "sommet",
+    "anniversaire",
+    "congres",
+    "session",
+    "reunion",
+    "ceremonie",
+    "celebr",
+    "inaugur",
+    "forum",
+    "conference",
+    "accord",
+    "voyage",
+    "deplacement",
+    "election",
+    "elu",
+    "commemor",
+    "lancement",
+    "ouverture",
+)
+FUTURE_WORDS = (
+    "prochain",
+    "prochaine",
+    "aura lieu",
+    "se rendra",
+    "effectuera",
+    "dirigera",
+    "poursuivra",
+    "devrait",
+    "prevu",
+    "prevue",
+    "se tiendra",
+    "participera",
+    "accueillera",
+)
 SENTENCE = re.compile(r"[^.!?]+[.!?]?")
 
 

@@ -44,7 +44,8 @@ INTRODUCTORY = re.compile(
     r"^(?:Lors d[eu'’]|Au cours d|À l['’]occasion d|A l['’]occasion d|Dans le cadre d|En marge d|Selon|D['’]après|"
     r"Après|Avant|Ce (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)|Le (?:lundi|mardi|mercredi|jeudi|"
     r"vendredi|samedi|dimanche)|Mardi|Lundi|Mercredi|Jeudi|Vendredi|Samedi|Dimanche|Par ailleurs|De son côté)"
-    r"[^,]{0,50},\s+")
+    r"[^,]{0,50},\s+"
+)
 SUMMARY_LIMIT = 160
 URL = re.compile(r"https?://[^\s<>\"']+")
 DATELINE = dates.DATELINE
@@ -85,7 +86,9 @@ def paragraphs_of(source: SourceText) -> list[str]:
 def extract(source: SourceText, entities: Entities, overrides: dict, knowledge: Knowledge, today: dt.date) -> Article:
     problems: list[Problem] = list(source.problems)
     paragraphs = paragraphs_of(source)
-    urls = [m.group(0).rstrip(".,;)") for line in source.lines if line.kind == SOURCE_LINE for m in URL.finditer(line.text)]
+    urls = [
+        m.group(0).rstrip(".,;)") for line in source.lines if line.kind == SOURCE_LINE for m in URL.finditer(line.text)
+    ]
 
     published, date_problems = resolve_date(source, paragraphs, urls, overrides, today)
     problems += date_problems
@@ -96,7 +99,14 @@ def extract(source: SourceText, entities: Entities, overrides: dict, knowledge: 
     if "source_url" in overrides:
         source_url = overrides["source_url"]
     if not source_name:
-        problems.append(Problem(source.name, "source", WARNING, "no source found (no 'Source :' line, sign-off or dateline): add a 'Source : URL' line or a sidecar 'source'"))
+        problems.append(
+            Problem(
+                source.name,
+                "source",
+                WARNING,
+                "no source found (no 'Source :' line, sign-off or dateline): add a 'Source : URL' line or a sidecar 'source'",
+            )
+        )
 
     people = overrides.get("people", entities.people)
     organizations = overrides.get("organizations", entities.organizations)
@@ -146,8 +156,11 @@ def resolve_date(source, paragraphs, urls, overrides, today):
     ):
         result = step()
         problems += result.problems
-        if result.date and result.date.source == PHOTO and (
-                stale := dates.photo_older_than_text(result.date, paragraphs, urls, source.name, today)):
+        if (
+            result.date
+            and result.date.source == PHOTO
+            and (stale := dates.photo_older_than_text(result.date, paragraphs, urls, source.name, today))
+        ):
             problems = [p for p in problems if p.field != "date"] + [stale]
             continue
         if result.date:
@@ -189,7 +202,7 @@ def derive_title(paragraphs: list[str], source: SourceText) -> str:
     # "Lors de la réunion, le secrétaire général…": the headline starts at the main clause
     intro = INTRODUCTORY.match(sentence)
     if intro and len(sentence) - intro.end() >= 40:
-        rest = sentence[intro.end():]
+        rest = sentence[intro.end() :]
         sentence = rest[0].upper() + rest[1:]
     if len(sentence) <= TITLE_LIMIT:
         return sentence
@@ -235,8 +248,11 @@ def _outlets(codes: str, knowledge: Knowledge) -> str | None:
         pieces = code.split("-")  # "VNA-CVN": two codes, unless a piece is no known code
         known = len(pieces) > 1 and all(p.upper().strip(".") in knowledge.outlet_by_code for p in pieces)
         parts += pieces if known else [code]
-    names = [knowledge.outlet_by_code.get(code.upper().strip("."), code)
-             for code in parts if code and code not in ("Theo", "Selon")]
+    names = [
+        knowledge.outlet_by_code.get(code.upper().strip("."), code)
+        for code in parts
+        if code and code not in ("Theo", "Selon")
+    ]
     names = list(dict.fromkeys(n for n in names if n))
     return " / ".join(names) or None
 

@@ -14,14 +14,61 @@ from .model import Figure
 from .text import fold, parse_number
 
 NUMBER = r"(?<![\d,.])(\d{1,3}(?:[  \u202f.]\d{3})+|\d+)(?:,(\d+))?"
-SCALE = {"mille": 1e3, "millier": 1e3, "milliers": 1e3, "million": 1e6, "millions": 1e6, "milliard": 1e9, "milliards": 1e9,
-         "billion": 1e12, "billions": 1e12}
-CURRENCY = {"dollars americains": "USD", "dollars": "USD", "dollar": "USD", "usd": "USD", "$": "USD", "euros": "EUR",
-            "euro": "EUR", "eur": "EUR", "€": "EUR", "kips": "LAK", "kip": "LAK", "dongs": "VND", "dong": "VND", "vnd": "VND",
-            "yuans": "CNY", "bahts": "THB"}
-COUNT_UNITS = ["tonnes", "km", "kilomètres", "hectares", "ha", "mégawatts", "MW", "kWh", "étudiants", "projets", "personnes",
-               "visiteurs", "touristes", "entreprises", "accords", "documents", "habitants", "emplois", "bourses", "lits",
-               "élèves", "soldats", "experts", "médecins"]
+SCALE = {
+    "mille": 1e3,
+    "millier": 1e3,
+    "milliers": 1e3,
+    "million": 1e6,
+    "millions": 1e6,
+    "milliard": 1e9,
+    "milliards": 1e9,
+    "billion": 1e12,
+    "billions": 1e12,
+}
+CURRENCY = {
+    "dollars americains": "USD",
+    "dollars": "USD",
+    "dollar": "USD",
+    "usd": "USD",
+    "$": "USD",
+    "euros": "EUR",
+    "euro": "EUR",
+    "eur": "EUR",
+    "€": "EUR",
+    "kips": "LAK",
+    "kip": "LAK",
+    "dongs": "VND",
+    "dong": "VND",
+    "vnd": "VND",
+    "yuans": "CNY",
+    "bahts": "THB",
+}
+COUNT_UNITS = [
+    "tonnes",
+    "km",
+    "kilomètres",
+    "hectares",
+    "ha",
+    "mégawatts",
+    "MW",
+    "kWh",
+    "étudiants",
+    "projets",
+    "personnes",
+    "visiteurs",
+    "touristes",
+    "entreprises",
+    "accords",
+    "documents",
+    "habitants",
+    "emplois",
+    "bourses",
+    "lits",
+    "élèves",
+    "soldats",
+    "experts",
+    "médecins",
+]
 FIGURE = re.compile(
     NUMBER
     + r"\s*(?:(mille|milliers?|millions?|milliards?|billions?)\s*(?:de\s+|d['’])?)?"

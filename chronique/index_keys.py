@@ -35,7 +35,7 @@ def read_index_keys(bundle: Path) -> set[str] | None:
             data = gzip.decompress(chunk.read_bytes())
             if not data.startswith(SIGNATURE):
                 return None
-            entries = cbor2.loads(data[len(SIGNATURE):])[0]
+            entries = cbor2.loads(data[len(SIGNATURE) :])[0]
             keys.update(entry[0] for entry in entries)
     except (OSError, ValueError, IndexError, TypeError, KeyError, cbor2.CBORDecodeError):
         return None
@@ -64,6 +64,7 @@ def lacking_prefixes(site_keys: set[str], own_keys: list[str]) -> list[str]:
     title cut short) that a reader does not type, and whose start ("mercredi") is
     typed as a whole word, which Pagefind reads cut to its stem ("mercred"), a word
     start every bundle has; listing it would leave bundles out of plain queries."""
+
     def known(prefix: str) -> bool:
         at = bisect.bisect_left(own_keys, prefix)
         return at < len(own_keys) and own_keys[at].startswith(prefix)

@@ -29,8 +29,19 @@ from .write import MARKER, load_site_info, render
 ROOT = Path(__file__).resolve().parent.parent
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 # The code whose change changes what extraction produces (and so empties the cache).
-EXTRACTION_MODULES = ("read.py", "dates.py", "entities.py", "events.py", "figures.py", "extract.py", "sidecar.py",
-                      "text.py", "model.py", "similarity.py", "__init__.py")
+EXTRACTION_MODULES = (
+    "read.py",
+    "dates.py",
+    "entities.py",
+    "events.py",
+    "figures.py",
+    "extract.py",
+    "sidecar.py",
+    "text.py",
+    "model.py",
+    "similarity.py",
+    "__init__.py",
+)
 
 
 @dataclass(frozen=True)
@@ -120,7 +131,9 @@ def read_all(settings: Settings, report: Report):
         try:
             raw = path.read_bytes()
         except OSError as error:
-            problems.append(Problem(path.name, "file", ERROR, f"cannot be read ({error.strerror}); skipped: check its permissions"))
+            problems.append(
+                Problem(path.name, "file", ERROR, f"cannot be read ({error.strerror}); skipped: check its permissions")
+            )
             continue
         sidecar = sidecar_path(path)
         sidecar = sidecar if sidecar.name in names else None
@@ -172,9 +185,14 @@ def extract_all(sources, settings: Settings, knowledge: Knowledge, rules: Rules,
         try:
             article = extract(source, entities, overrides, knowledge, now)
         except Exception as error:  # a bug met on one article must not cost the others
-            failures.append(Problem(source.name, "extraction", ERROR,
-                                    f"extraction failed ({type(error).__name__}: {error}); skipped: "
-                                    "please report it with the file"))
+            failures.append(
+                Problem(
+                    source.name,
+                    "extraction",
+                    ERROR,
+                    f"extraction failed ({type(error).__name__}: {error}); skipped: please report it with the file",
+                )
+            )
             continue
         articles[source.stem] = article
         if cache_file:
@@ -194,13 +212,20 @@ def exit_status(problems, strict: bool) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="build.py", description="Build the Markdown site (docs/) from the articles in seeds/.")
+    parser = argparse.ArgumentParser(
+        prog="build.py", description="Build the Markdown site (docs/) from the articles in seeds/."
+    )
     parser.add_argument("--seeds", type=Path, default=ROOT / "seeds", help="folder of *.txt articles (default: seeds/)")
     parser.add_argument("--docs", type=Path, default=ROOT / "docs", help="MkDocs docs folder to write (default: docs/)")
     parser.add_argument("--strict", action="store_true", help="exit with status 1 on warnings too")
     parser.add_argument("--no-cache", action="store_true", help="extract every article again")
     parser.add_argument("--cache", type=Path, default=ROOT / ".cache" / "extract", help="extraction cache folder")
-    parser.add_argument("--jobs", type=int, default=min(2, os.cpu_count() or 1), help="processes to use (NER, then duplicates and pages on large corpora)")
+    parser.add_argument(
+        "--jobs",
+        type=int,
+        default=min(2, os.cpu_count() or 1),
+        help="processes to use (NER, then duplicates and pages on large corpora)",
+    )
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
     args = parser.parse_args(argv)
     if not args.seeds.is_dir():
@@ -210,11 +235,24 @@ def main(argv: list[str] | None = None) -> int:
         print(f"build.py: --docs {args.docs} is a file, not a folder: pass --docs DIR", file=sys.stderr)
         return EXIT_USAGE
     docs_parent = args.docs.resolve().parent
-    if not docs_parent.is_dir() or not os.access(docs_parent, os.W_OK) or (args.docs.exists() and not os.access(args.docs, os.W_OK)):
-        print(f"build.py: cannot write the docs folder {args.docs}: check its permissions or pass --docs DIR", file=sys.stderr)
+    if (
+        not docs_parent.is_dir()
+        or not os.access(docs_parent, os.W_OK)
+        or (args.docs.exists() and not os.access(args.docs, os.W_OK))
+    ):
+        print(
+            f"build.py: cannot write the docs folder {args.docs}: check its permissions or pass --docs DIR",
+            file=sys.stderr,
+        )
         return EXIT_USAGE
-    settings = Settings(seeds=args.seeds, docs=args.docs, strict=args.strict,
-                        cache=None if args.no_cache else args.cache, progress=not args.quiet, jobs=args.jobs)
+    settings = Settings(
+        seeds=args.seeds,
+        docs=args.docs,
+        strict=args.strict,
+        cache=None if args.no_cache else args.cache,
+        progress=not args.quiet,
+        jobs=args.jobs,
+    )
     try:
         result = build(settings)
     except BuildBusy as error:

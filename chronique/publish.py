@@ -35,7 +35,9 @@ def docs_lock(docs: Path):
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            raise BuildBusy(f"another build is writing {docs}/ (lock {lock_path}): wait for it to finish, then run again") from None
+            raise BuildBusy(
+                f"another build is writing {docs}/ (lock {lock_path}): wait for it to finish, then run again"
+            ) from None
         yield
 
 
@@ -48,8 +50,11 @@ def generated_paths(docs: Path) -> set[str]:
         return set()
     if not isinstance(listed, list):
         return set()
-    return {rel for rel in listed if isinstance(rel, str) and rel and not rel.startswith("/")
-            and ".." not in rel.split("/") and "\\" not in rel}
+    return {
+        rel
+        for rel in listed
+        if isinstance(rel, str) and rel and not rel.startswith("/") and ".." not in rel.split("/") and "\\" not in rel
+    }
 
 
 def copy_hand_written(docs: Path, target: Path) -> None:
@@ -105,8 +110,14 @@ def _stage_and_swap(files: dict[str, str], docs: Path, staging: Path, marker: st
         target = staging / rel
         data = text.encode("utf-8")
         if target.exists() and rel not in previous and marker.encode() not in target.read_bytes()[:4096]:
-            problems.append(Problem(f"docs/{rel}", "page", ERROR,
-                                    "a hand-written page is at this path: it is kept and the generated page is skipped; rename one of them"))
+            problems.append(
+                Problem(
+                    f"docs/{rel}",
+                    "page",
+                    ERROR,
+                    "a hand-written page is at this path: it is kept and the generated page is skipped; rename one of them",
+                )
+            )
             continue
         written.append(rel)
         if target.exists() and target.read_bytes() == data:

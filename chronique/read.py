@@ -58,9 +58,11 @@ SIGN_OFF = re.compile(
     r"(?P<codes>[A-ZĐ][A-Za-zĐ.&]{1,15}(?:\s*[/,&-]\s*[A-ZĐ][A-Za-zĐ.&]{1,15}){0,3})"
     r"\s*[)\]]*\.?$"
 )
-TERMINAL = tuple(".!?…:;»\"”)]")
+TERMINAL = tuple('.!?…:;»"”)]')
 # Signs of text damaged before it reached us: U+FFFD, or UTF-8 read as cp1252 ("Ã©" for "é").
-DAMAGED = re.compile("\ufffd|[ÂÃ][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]")
+DAMAGED = re.compile(
+    "\ufffd|[ÂÃ][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
+)
 # 13 digits of milliseconds since the epoch, possibly followed by more digits.
 TIMESTAMP = re.compile(r"(?<!\d)(1\d{12})\d*")
 # "région.Elles": a sentence glued to the next; used for analysis, not display.
@@ -98,21 +100,35 @@ def decode(raw: bytes, name: str) -> tuple[str, list[Problem]]:
                 f"(byte 0x{raw[cp_error.start]:02x} at offset {cp_error.start}): re-save it as UTF-8"
             ) from None
         problems.append(
-            Problem(name, "encoding", WARNING,
-                    f"not UTF-8 (byte 0x{bad:02x} at offset {utf8_error.start}); decoded as cp1252: re-save it as UTF-8")
+            Problem(
+                name,
+                "encoding",
+                WARNING,
+                f"not UTF-8 (byte 0x{bad:02x} at offset {utf8_error.start}); decoded as cp1252: re-save it as UTF-8",
+            )
         )
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\t")
     if controls > max(8, len(text) // 100):
-        raise ReadError(f"binary file ({controls} control characters), not a text article: remove it from the seeds folder")
+        raise ReadError(
+            f"binary file ({controls} control characters), not a text article: remove it from the seeds folder"
+        )
     cleaned = clean(text)
     if not cleaned.strip():
-        raise ReadError("empty file (nothing visible once invisible characters are removed): add the article's text or remove the file")
+        raise ReadError(
+            "empty file (nothing visible once invisible characters are removed): add the article's text or remove the file"
+        )
     if damage := DAMAGED.search(cleaned):
         # kept as written (the right letters cannot be known), but someone should look
-        problems.append(Problem(name, "encoding", WARNING,
-                                f"« {damage.group(0)} » at character {damage.start()}: the text was damaged by a wrong "
-                                "encoding before it was saved; re-save it from the original"))
+        problems.append(
+            Problem(
+                name,
+                "encoding",
+                WARNING,
+                f"« {damage.group(0)} » at character {damage.start()}: the text was damaged by a wrong "
+                "encoding before it was saved; re-save it from the original",
+            )
+        )
     return cleaned, problems
 
 
@@ -124,12 +140,25 @@ def parse(text: str, path: Path, digest: str, problems: list[Problem]) -> Source
         header_date, header_title = match.group(1), (match.group(2) or "").strip() or None
         raw_lines[first] = ""
         if header_title is None:
-            problems.append(Problem(path.name, "title", WARNING, "the header has no title: a title is derived from the text; "
-                                    "write it after the date (' date 2026-02-04 Titre')"))
+            problems.append(
+                Problem(
+                    path.name,
+                    "title",
+                    WARNING,
+                    "the header has no title: a title is derived from the text; "
+                    "write it after the date (' date 2026-02-04 Titre')",
+                )
+            )
     for i, line in enumerate(raw_lines):
         if HEADER.match(line):
-            problems.append(Problem(path.name, "header", WARNING,
-                                    f"a second date header on line {i + 1} is ignored: keep one header, on the first line"))
+            problems.append(
+                Problem(
+                    path.name,
+                    "header",
+                    WARNING,
+                    f"a second date header on line {i + 1} is ignored: keep one header, on the first line",
+                )
+            )
             raw_lines[i] = ""
     lines, photos = classify(raw_lines)
     if not any(line.kind in (PARAGRAPH, HEADING) for line in lines) and not header_title:

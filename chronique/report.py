@@ -51,13 +51,39 @@ class Report:
                 continue
             when = f"{a.date.iso} ({a.date.precision}, {a.date.source})" if a.date else "—"
             worst = 0 if any(p.severity == ERROR for p in found) else 1 if found else 2
-            rows.append((worst, a.seed, (a.seed, when, a.title_source, str(len(a.people)), str(len(a.organizations)),
-                                         str(len(a.places)), "\n".join(notes))))
+            rows.append(
+                (
+                    worst,
+                    a.seed,
+                    (
+                        a.seed,
+                        when,
+                        a.title_source,
+                        str(len(a.people)),
+                        str(len(a.organizations)),
+                        str(len(a.places)),
+                        "\n".join(notes),
+                    ),
+                )
+            )
         shown = {e.article.seed for e in entries}
         for file, file_problems in by_file.items():
             if file not in shown:
-                rows.append((0, file, (file, "—", "—", "", "", "", "\n".join(f"{p.severity}: {p.field}: {p.message}"
-                                                                               for p in file_problems))))
+                rows.append(
+                    (
+                        0,
+                        file,
+                        (
+                            file,
+                            "—",
+                            "—",
+                            "",
+                            "",
+                            "",
+                            "\n".join(f"{p.severity}: {p.field}: {p.message}" for p in file_problems),
+                        ),
+                    )
+                )
         rows.sort(key=lambda row: (row[0], row[1]) if many else row[1])
         table = Table(title="Chronique : rapport de construction", show_lines=False)
         for column in ("fichier", "date (précision, source)", "titre", "pers.", "org.", "lieux", "à vérifier"):
@@ -73,7 +99,7 @@ class Report:
             hidden = max(0, len(rows) - TABLE_ROWS)
             self.console.print(
                 f"Table: the articles to check, errors first{f' (the first {TABLE_ROWS}; {hidden} more)' if hidden else ''}. "
-                f"By kind: {summary or 'none'}. Every problem is listed in docs/data/articles.json (\"problems\")."
+                f'By kind: {summary or "none"}. Every problem is listed in docs/data/articles.json ("problems").'
             )
 
 

@@ -86,13 +86,19 @@ EDGE_PUNCTUATION = re.compile(r"^[^\w]+|[^\w]+$")
 
 def pagefind_command(source: Path, output: Path) -> list[str]:
     return [
-        sys.executable, "-m", "pagefind",
-        "--site", str(source),
-        "--output-path", str(output),
+        sys.executable,
+        "-m",
+        "pagefind",
+        "--site",
+        str(source),
+        "--output-path",
+        str(output),
         # Every page is French; forcing it keeps one index (and one stemmer) even
         # if a page came out without <html lang>.
-        "--force-language", LANGUAGE,
-        "--exclude-selectors", ", ".join(EXCLUDED),
+        "--force-language",
+        LANGUAGE,
+        "--exclude-selectors",
+        ", ".join(EXCLUDED),
     ]
 
 
@@ -120,7 +126,7 @@ def without_skipped_divs(part: str) -> str:
             cursor = tag.end()
             if depth == 0:
                 break
-        pieces.append(part[position:opening.start()])
+        pieces.append(part[position : opening.start()])
         position = cursor
     pieces.append(part[position:])
     return "".join(pieces)
@@ -161,6 +167,7 @@ def rules() -> str:
 class Bundle:
     """The article pages of one bundle, the digest of what Pagefind reads in them,
     and (read only when needed) their words."""
+
     name: str
     digest: "hashlib._Hash"  # starts from rules(), then each page's address and indexed part
     pages: list[Path] = field(default_factory=list)
@@ -189,8 +196,7 @@ def saved_words(root: Path, name: str) -> set[str] | None:
         return None
 
 
-def index_site(site: Path, quiet: bool = False, jobs: int | None = None,
-               bundle_pages: int = BUNDLE_PAGES) -> int:
+def index_site(site: Path, quiet: bool = False, jobs: int | None = None, bundle_pages: int = BUNDLE_PAGES) -> int:
     """Run Pagefind on `site`'s article pages; returns the number of pages indexed
     (0 when no bundle's pages changed since the last run: nothing to do)."""
     if not (site / "index.html").is_file():
@@ -201,7 +207,9 @@ def index_site(site: Path, quiet: bool = False, jobs: int | None = None,
     bundles = [Bundle(str(k), start.copy()) for k in range(count)]
     for page in articles:
         address = page.relative_to(site).as_posix()
-        bundles[bundle_of(address, count)].add(address, page, indexed_part(page.read_text(encoding="utf-8", errors="replace")))
+        bundles[bundle_of(address, count)].add(
+            address, page, indexed_part(page.read_text(encoding="utf-8", errors="replace"))
+        )
     bundles = [bundle for bundle in bundles if bundle.pages]  # Pagefind fails on no page
 
     root = site / BUNDLE
@@ -209,9 +217,12 @@ def index_site(site: Path, quiet: bool = False, jobs: int | None = None,
     manifest = manifest if isinstance(manifest, dict) else {}
     before = {str(b.get("path", "")).rstrip("/"): b for b in manifest.get("bundles", [])}  # by bundle name
     stamps = {bundle.name: bundle.stamp() for bundle in bundles}
-    changed = [bundle for bundle in bundles
-               if before.get(bundle.name, {}).get("digest") != stamps[bundle.name]["digest"]
-               or not (root / bundle.name / "pagefind.js").is_file()]
+    changed = [
+        bundle
+        for bundle in bundles
+        if before.get(bundle.name, {}).get("digest") != stamps[bundle.name]["digest"]
+        or not (root / bundle.name / "pagefind.js").is_file()
+    ]
     several = len(bundles) > 1
 
     # The vocabulary: every word of the site, from the words saved for the unchanged
@@ -231,7 +242,9 @@ def index_site(site: Path, quiet: bool = False, jobs: int | None = None,
     lacking = {name: b["lacking"] for name, b in before.items() if "lacking" in b}
 
     indexer = Indexer(site, root, vocabulary, jobs, generations)
-    leftovers = [child for child in root.iterdir() if child.name not in stamps and child.name != STAMP] if root.is_dir() else []
+    leftovers = (
+        [child for child in root.iterdir() if child.name not in stamps and child.name != STAMP] if root.is_dir() else []
+    )
     # the bundles kept beside the changed ones lack the words the site gained
     kept = [bundle for bundle in bundles if bundle not in changed] if gained else []
     indexer.index(changed, clear=leftovers, kept=kept)
@@ -260,9 +273,14 @@ def index_site(site: Path, quiet: bool = False, jobs: int | None = None,
     (root / STAMP).write_text(json.dumps(new_manifest) + "\n", encoding="utf-8")
     if not quiet:
         lagging = [bundle for bundle in bundles if bundle not in indexer.done and lacking.get(bundle.name)]
-        print(f"Recherche : {indexer.pages} articles indexés dans {len(indexer.done)} index sur {len(bundles)}, dans {root}"
-              + (f" ; {len(lagging)} index gardés ignorent des mots nouveaux (search.js les écarte pour ces mots)"
-                 if lagging else ""))
+        print(
+            f"Recherche : {indexer.pages} articles indexés dans {len(indexer.done)} index sur {len(bundles)}, dans {root}"
+            + (
+                f" ; {len(lagging)} index gardés ignorent des mots nouveaux (search.js les écarte pour ces mots)"
+                if lagging
+                else ""
+            )
+        )
     return indexer.pages
 
 
@@ -270,8 +288,9 @@ class Indexer:
     """Indexes bundles again, each from an empty folder (Pagefind adds to one), on a
     copy of its pages made of hard links; keeps what the next run compares with."""
 
-    def __init__(self, site: Path, root: Path, vocabulary: str | None, jobs: int | None,
-                 generations: dict[str, str | None]):
+    def __init__(
+        self, site: Path, root: Path, vocabulary: str | None, jobs: int | None, generations: dict[str, str | None]
+    ):
         self.site, self.root, self.vocabulary = site, root, vocabulary
         self.generations = generations  # updated for the bundles indexed here
         self.generation = hashlib.sha256(vocabulary.encode()).hexdigest()[:16] if vocabulary else None
@@ -302,10 +321,12 @@ class Indexer:
             same.setdefault(self.generations.get(bundle.name) or bundle.name, []).append(bundle)
         unread = [group[0] for group in same.values() if not saved & {b.name for b in group}]
         with tempfile.TemporaryDirectory(prefix=".pagefind-", dir=self.site.parent) as work:
+
             def index(bundle: Bundle) -> int:
                 output = self.root / bundle.name
-                pages = run_pagefind(link_pages(self.site, bundle, Path(work) / bundle.name, self.vocabulary),
-                                     output, len(bundle.pages))
+                pages = run_pagefind(
+                    link_pages(self.site, bundle, Path(work) / bundle.name, self.vocabulary), output, len(bundle.pages)
+                )
                 if bundle.words is not None:
                     (output / WORDS).write_text("\n".join(sorted(bundle.words)) + "\n", encoding="utf-8")
                 if kept and bundle is bundles[0]:
@@ -328,8 +349,14 @@ class Indexer:
                 for task in reading:
                     task.result()
         for group in same.values():
-            source = next((self.root / b.name / index_keys.KEYS for b in group
-                           if (self.root / b.name / index_keys.KEYS).is_file()), None)
+            source = next(
+                (
+                    self.root / b.name / index_keys.KEYS
+                    for b in group
+                    if (self.root / b.name / index_keys.KEYS).is_file()
+                ),
+                None,
+            )
             for bundle in group:
                 if source and not (self.root / bundle.name / index_keys.KEYS).is_file():
                     shutil.copyfile(source, self.root / bundle.name / index_keys.KEYS)

@@ -47,9 +47,21 @@ def load_sidecar(article: Path) -> tuple[dict, list[Problem]]:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
     except OSError as error:
         return {}, [Problem(name, "sidecar", ERROR, f"cannot be read ({error.strerror}): check its permissions")]
-    except (yaml.YAMLError, ValueError, TypeError, OverflowError) as error:  # ValueError: not UTF-8, or !!timestamp 2026-13-45
+    except (
+        yaml.YAMLError,
+        ValueError,
+        TypeError,
+        OverflowError,
+    ) as error:  # ValueError: not UTF-8, or !!timestamp 2026-13-45
         reason = str(error).splitlines()[0]
-        return {}, [Problem(name, "sidecar", ERROR, f"not valid YAML ({reason}): fix it; the article is built from its text meanwhile")]
+        return {}, [
+            Problem(
+                name,
+                "sidecar",
+                ERROR,
+                f"not valid YAML ({reason}): fix it; the article is built from its text meanwhile",
+            )
+        ]
     if data is None:
         return {}, []
     if not isinstance(data, dict):
@@ -70,7 +82,9 @@ def load_sidecar(article: Path) -> tuple[dict, list[Problem]]:
             if not text:
                 problems.append(Problem(name, key, ERROR, f"'{key}' must be a non-empty text"))
             elif key == "source_url" and not re.match(r"https?://", text, re.IGNORECASE):
-                problems.append(Problem(name, key, ERROR, f"'{text}' is not a web address: write it with http:// or https://"))
+                problems.append(
+                    Problem(name, key, ERROR, f"'{text}' is not a web address: write it with http:// or https://")
+                )
             else:
                 overrides[key] = text
         elif key == "hold":
@@ -117,4 +131,6 @@ def _parse_date(value, name: str) -> tuple[ArticleDate | None, Problem | None]:
         precision = DAY if match[3] else MONTH if match[2] else YEAR
         return ArticleDate(dt.date(year, month, day), precision, EDITOR, "fichier de correction"), None
     except ValueError:
-        return None, Problem(name, "date", ERROR, f"'{value}' is not a date: write 2026-02-04, 2026-02 or 2026 (quoted)")
+        return None, Problem(
+            name, "date", ERROR, f"'{value}' is not a date: write 2026-02-04, 2026-02 or 2026 (quoted)"
+        )

@@ -43,5 +43,10 @@ def fingerprint(words: list[str]) -> tuple[int, ...]:
 
 
 def as_minhash(signature: tuple[int, ...]) -> MinHash:
-    return MinHash(num_perm=NUM_PERM, seed=SEED, hashvalues=np.array(signature, dtype=np.uint64),
-                   permutations=_PERMUTATIONS, scheme=SCHEME)
+    return MinHash(
+        num_perm=NUM_PERM,
+        seed=SEED,
+        hashvalues=np.array(signature, dtype=np.uint64),
+        permutations=_PERMUTATIONS,
+        scheme=SCHEME,
+    )

@@ -72,8 +72,9 @@ class _DropDirtyWarning(logging.Filter):
         return "'dirty' build" not in record.getMessage()
 
 
-def build_site(config_file: Path, full: bool = False, quiet: bool = False,
-               jobs: int | None = None) -> tuple[Path, bool]:
+def build_site(
+    config_file: Path, full: bool = False, quiet: bool = False, jobs: int | None = None
+) -> tuple[Path, bool]:
     """MkDocs, strict. Returns (site folder, whether the build was incremental). A full
     build of a large site renders on `jobs` cores (default: all, at most MAX_SHARES)."""
     from mkdocs.commands.build import build

@@ -51,8 +51,18 @@ _LOW, _HIGH = 265, 880
 SHAPES = ("day_header", "month_header", "bare_photo", "bare_dateline", "bare_text")
 _SHAPE_WEIGHTS = (34, 20, 20, 16, 10)
 
-TOPICS = ("sommet", "telephone", "commerce", "defense", "education",
-          "infrastructures", "anniversaire", "provinces", "assemblee", "interview")
+TOPICS = (
+    "sommet",
+    "telephone",
+    "commerce",
+    "defense",
+    "education",
+    "infrastructures",
+    "anniversaire",
+    "provinces",
+    "assemblee",
+    "interview",
+)
 _TOPIC_WEIGHTS = (20, 10, 12, 10, 10, 10, 8, 8, 6, 6)
 
 # --------------------------------------------------------------------------
@@ -114,12 +124,17 @@ PEOPLE: dict[str, tuple[str, str, tuple[str, ...]]] = {
 # exact day does not matter for a synthetic corpus.
 VN_ROLES: dict[str, tuple[tuple[str, str], ...]] = {
     "sg": (("2011-01-19", "trong"), ("2024-08-03", "lam")),
-    "president": (("2011-07-25", "sang"), ("2016-04-02", "quang"), ("2018-10-23", "trong"),
-                  ("2021-04-05", "phuc"), ("2023-03-02", "thuong"), ("2024-05-22", "lam"),
-                  ("2024-10-21", "luong_cuong")),
+    "president": (
+        ("2011-07-25", "sang"),
+        ("2016-04-02", "quang"),
+        ("2018-10-23", "trong"),
+        ("2021-04-05", "phuc"),
+        ("2023-03-02", "thuong"),
+        ("2024-05-22", "lam"),
+        ("2024-10-21", "luong_cuong"),
+    ),
     "pm": (("2006-06-27", "dung"), ("2016-04-07", "phuc"), ("2021-04-05", "chinh")),
-    "na": (("2011-07-23", "sinh_hung"), ("2016-03-31", "ngan"), ("2021-03-31", "hue"),
-           ("2024-05-20", "man")),
+    "na": (("2011-07-23", "sinh_hung"), ("2016-03-31", "ngan"), ("2021-03-31", "hue"), ("2024-05-20", "man")),
     "fm": (("2011-08-03", "binh_minh"), ("2021-04-08", "son")),
     "defence": (("2006-06-28", "quang_thanh"), ("2016-04-09", "lich"), ("2021-04-08", "giang")),
     "trade": (("2011-08-03", "huy_hoang"), ("2016-04-09", "tuan_anh"), ("2021-04-08", "dien")),
@@ -129,10 +144,13 @@ VN_ROLES: dict[str, tuple[tuple[str, str], ...]] = {
 }
 LA_ROLES: dict[str, tuple[tuple[str, str], ...]] = {
     "sg": (("2006-03-21", "choummaly"), ("2016-01-22", "bounnhang"), ("2021-01-15", "thongloun")),
-    "president": (("2006-06-08", "choummaly"), ("2016-04-20", "bounnhang"),
-                  ("2021-03-22", "thongloun")),
-    "pm": (("2010-12-23", "thongsing"), ("2016-04-20", "thongloun"), ("2021-03-22", "phankham"),
-           ("2022-12-30", "sonexay")),
+    "president": (("2006-06-08", "choummaly"), ("2016-04-20", "bounnhang"), ("2021-03-22", "thongloun")),
+    "pm": (
+        ("2010-12-23", "thongsing"),
+        ("2016-04-20", "thongloun"),
+        ("2021-03-22", "phankham"),
+        ("2022-12-30", "sonexay"),
+    ),
     "na": (("2010-12-23", "pany"), ("2021-03-22", "saysomphone")),
     "fm": (("2006-06-08", "thongloun"), ("2016-04-20", "saleumxay"), ("2024-06-01", "thongsavanh")),
     "defence": (("2014-06-01", "chansamone"),),
@@ -143,129 +161,296 @@ LA_ROLES: dict[str, tuple[tuple[str, str], ...]] = {
 
 # role -> (long titles, short titles); masculine, feminised by _feminine().
 VN_TITLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "sg": (("le secrétaire général du Comité central du Parti communiste du Vietnam (PCV)",
-            "le secrétaire général du Parti communiste du Vietnam", "le secrétaire général du PCV"),
-           ("le secrétaire général", "le SG")),
-    "sg+president": (("le secrétaire général du PCV et président de la République",
-                      "le secrétaire général du Parti et président du Vietnam"),
-                     ("le secrétaire général et président", "le secrétaire général")),
-    "president": (("le président de la République socialiste du Vietnam", "le président vietnamien",
-                   "le président de la République"), ("le président",)),
-    "pm": (("le Premier ministre vietnamien", "le Premier ministre", "le chef du gouvernement vietnamien"),
-           ("le Premier ministre",)),
-    "na": (("le président de l'Assemblée nationale du Vietnam",
-            "le président de l'Assemblée nationale vietnamienne"),
-           ("le président de l'Assemblée nationale",)),
-    "fm": (("le ministre des Affaires étrangères", "le ministre vietnamien des Affaires étrangères"),
-           ("le ministre",)),
-    "defence": (("le ministre vietnamien de la Défense", "le ministre de la Défense nationale"),
-                ("le général", "le ministre de la Défense")),
-    "trade": (("le ministre de l'Industrie et du Commerce",
-               "le ministre vietnamien de l'Industrie et du Commerce"), ("le ministre",)),
+    "sg": (
+        (
+            "le secrétaire général du Comité central du Parti communiste du Vietnam (PCV)",
+            "le secrétaire général du Parti communiste du Vietnam",
+            "le secrétaire général du PCV",
+        ),
+        ("le secrétaire général", "le SG"),
+    ),
+    "sg+president": (
+        (
+            "le secrétaire général du PCV et président de la République",
+            "le secrétaire général du Parti et président du Vietnam",
+        ),
+        ("le secrétaire général et président", "le secrétaire général"),
+    ),
+    "president": (
+        (
+            "le président de la République socialiste du Vietnam",
+            "le président vietnamien",
+            "le président de la République",
+        ),
+        ("le président",),
+    ),
+    "pm": (
+        ("le Premier ministre vietnamien", "le Premier ministre", "le chef du gouvernement vietnamien"),
+        ("le Premier ministre",),
+    ),
+    "na": (
+        ("le président de l'Assemblée nationale du Vietnam", "le président de l'Assemblée nationale vietnamienne"),
+        ("le président de l'Assemblée nationale",),
+    ),
+    "fm": (("le ministre des Affaires étrangères", "le ministre vietnamien des Affaires étrangères"), ("le ministre",)),
+    "defence": (
+        ("le ministre vietnamien de la Défense", "le ministre de la Défense nationale"),
+        ("le général", "le ministre de la Défense"),
+    ),
+    "trade": (
+        ("le ministre de l'Industrie et du Commerce", "le ministre vietnamien de l'Industrie et du Commerce"),
+        ("le ministre",),
+    ),
     "edu": (("le ministre de l'Éducation et de la Formation",), ("le ministre",)),
     "vice_fm": (("le vice-ministre des Affaires étrangères",), ("le vice-ministre",)),
-    "amb": (("l'ambassadeur du Vietnam au Laos", "l'ambassadeur vietnamien au Laos"),
-            ("l'ambassadeur",)),
-    "local": (("le secrétaire du Comité provincial du Parti de {prov}",
-               "le président du Comité populaire provincial de {prov}"),
-              ("le secrétaire provincial", "le dirigeant provincial")),
+    "amb": (("l'ambassadeur du Vietnam au Laos", "l'ambassadeur vietnamien au Laos"), ("l'ambassadeur",)),
+    "local": (
+        (
+            "le secrétaire du Comité provincial du Parti de {prov}",
+            "le président du Comité populaire provincial de {prov}",
+        ),
+        ("le secrétaire provincial", "le dirigeant provincial"),
+    ),
 }
 LA_TITLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "sg": (("le secrétaire général du Comité central du Parti populaire révolutionnaire lao (PPRL)",
-            "le secrétaire général du Parti révolutionnaire populaire lao", "le secrétaire général du PPRL"),
-           ("le secrétaire général",)),
-    "sg+president": (("le secrétaire général du PPRL et président du Laos",
-                      "le secrétaire général et président lao",
-                      "le secrétaire général du Comité central du Parti populaire révolutionnaire lao (PPRL)"
-                      " et président de la République démocratique populaire lao"),
-                     ("le secrétaire général et président lao", "le dirigeant lao")),
-    "president": (("le président de la République démocratique populaire lao", "le président lao"),
-                  ("le président lao",)),
-    "pm": (("le Premier ministre lao", "le Premier ministre laotien"),
-           ("le Premier ministre lao", "le chef du gouvernement lao")),
-    "na": (("le président de l'Assemblée nationale du Laos", "le président de l'Assemblée nationale lao"),
-           ("le président de l'Assemblée nationale lao",)),
-    "fm": (("le ministre lao des Affaires étrangères", "le ministre des Affaires étrangères du Laos"),
-           ("le ministre lao",)),
-    "defence": (("le ministre lao de la Défense", "le ministre de la Défense du Laos"),
-                ("le général", "le ministre lao de la Défense")),
+    "sg": (
+        (
+            "le secrétaire général du Comité central du Parti populaire révolutionnaire lao (PPRL)",
+            "le secrétaire général du Parti révolutionnaire populaire lao",
+            "le secrétaire général du PPRL",
+        ),
+        ("le secrétaire général",),
+    ),
+    "sg+president": (
+        (
+            "le secrétaire général du PPRL et président du Laos",
+            "le secrétaire général et président lao",
+            "le secrétaire général du Comité central du Parti populaire révolutionnaire lao (PPRL)"
+            " et président de la République démocratique populaire lao",
+        ),
+        ("le secrétaire général et président lao", "le dirigeant lao"),
+    ),
+    "president": (
+        ("le président de la République démocratique populaire lao", "le président lao"),
+        ("le président lao",),
+    ),
+    "pm": (
+        ("le Premier ministre lao", "le Premier ministre laotien"),
+        ("le Premier ministre lao", "le chef du gouvernement lao"),
+    ),
+    "na": (
+        ("le président de l'Assemblée nationale du Laos", "le président de l'Assemblée nationale lao"),
+        ("le président de l'Assemblée nationale lao",),
+    ),
+    "fm": (
+        ("le ministre lao des Affaires étrangères", "le ministre des Affaires étrangères du Laos"),
+        ("le ministre lao",),
+    ),
+    "defence": (
+        ("le ministre lao de la Défense", "le ministre de la Défense du Laos"),
+        ("le général", "le ministre lao de la Défense"),
+    ),
     "trade": (("le ministre lao de l'Industrie et du Commerce",), ("le ministre lao",)),
     "edu": (("le ministre lao de l'Éducation et des Sports",), ("le ministre lao",)),
     "amb": (("l'ambassadeur du Laos au Vietnam", "l'ambassadeur lao au Vietnam"), ("l'ambassadeur lao",)),
-    "local": (("le gouverneur de la province de {prov}",
-               "le secrétaire du Comité du Parti de la province de {prov}"),
-              ("le gouverneur", "le responsable provincial")),
+    "local": (
+        ("le gouverneur de la province de {prov}", "le secrétaire du Comité du Parti de la province de {prov}"),
+        ("le gouverneur", "le responsable provincial"),
+    ),
 }
 
 # Border provinces that work together, and crossings between the two countries.
 PROVINCE_PAIRS = (
-    ("Nghệ An", "Bolikhamxay"), ("Nghệ An", "Xieng Khouang"), ("Hà Tĩnh", "Khammouane"),
-    ("Quảng Trị", "Savannakhet"), ("Quảng Bình", "Khammouane"), ("Thanh Hóa", "Houaphanh"),
-    ("Điện Biên", "Phongsaly"), ("Điện Biên", "Luang Prabang"), ("Sơn La", "Houaphanh"),
-    ("Kon Tum", "Attapeu"), ("Quảng Nam", "Sekong"), ("Thừa Thiên-Huế", "Saravane"),
-    ("Gia Lai", "Attapeu"), ("Sơn La", "Oudomxay"),
+    ("Nghệ An", "Bolikhamxay"),
+    ("Nghệ An", "Xieng Khouang"),
+    ("Hà Tĩnh", "Khammouane"),
+    ("Quảng Trị", "Savannakhet"),
+    ("Quảng Bình", "Khammouane"),
+    ("Thanh Hóa", "Houaphanh"),
+    ("Điện Biên", "Phongsaly"),
+    ("Điện Biên", "Luang Prabang"),
+    ("Sơn La", "Houaphanh"),
+    ("Kon Tum", "Attapeu"),
+    ("Quảng Nam", "Sekong"),
+    ("Thừa Thiên-Huế", "Saravane"),
+    ("Gia Lai", "Attapeu"),
+    ("Sơn La", "Oudomxay"),
 )
-BORDER_GATES = ("⟦Cầu Treo⟧ - Nam Phao", "⟦Lao Bảo⟧ - Densavanh", "⟦Cha Lo⟧ - Na Phao",
-                "⟦Nậm Cắn⟧ - Nam Khan", "⟦Bờ Y⟧ - Phou Keua", "⟦Tây Trang⟧ - Pang Hok",
-                "⟦Na Mèo⟧ - Nam Soi")
+BORDER_GATES = (
+    "⟦Cầu Treo⟧ - Nam Phao",
+    "⟦Lao Bảo⟧ - Densavanh",
+    "⟦Cha Lo⟧ - Na Phao",
+    "⟦Nậm Cắn⟧ - Nam Khan",
+    "⟦Bờ Y⟧ - Phou Keua",
+    "⟦Tây Trang⟧ - Pang Hok",
+    "⟦Na Mèo⟧ - Nam Soi",
+)
 
-_VN_SURNAMES = ("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô",
-                "Dương", "Lý", "Vũ", "Đinh")
+_VN_SURNAMES = (
+    "Nguyễn",
+    "Trần",
+    "Lê",
+    "Phạm",
+    "Hoàng",
+    "Võ",
+    "Đặng",
+    "Bùi",
+    "Đỗ",
+    "Hồ",
+    "Ngô",
+    "Dương",
+    "Lý",
+    "Vũ",
+    "Đinh",
+)
 _VN_MIDDLE = ("Văn", "Thị", "Đức", "Minh", "Hữu", "Quang", "Thanh", "Xuân", "Hồng", "Ngọc", "Công")
-_VN_GIVEN = ("Hùng", "Thắng", "Lan", "Hải", "Tuấn", "Dũng", "Bình", "Hòa", "Phương", "Long", "Sơn",
-             "Nam", "Khánh", "Hà", "Trung", "Đông", "Thủy", "Quyết")
-_LA_GIVEN = (("Khamphet", "m"), ("Bounthong", "m"), ("Somphone", "m"), ("Phonesavanh", "m"),
-             ("Vilayvong", "m"), ("Souksavanh", "f"), ("Chanthaly", "f"), ("Khamla", "f"),
-             ("Sisavath", "m"), ("Vongdeuane", "f"), ("Bounmy", "m"), ("Khamsone", "m"),
-             ("Viengkham", "f"), ("Thongchanh", "m"))
-_LA_FAMILY = ("Sayavong", "Phommachanh", "Keomany", "Vongsavath", "Inthavong", "Luangrath",
-              "Sengsouriya", "Chanthavong", "Douangmala", "Phimmasone", "Xayavong", "Sihalath")
+_VN_GIVEN = (
+    "Hùng",
+    "Thắng",
+    "Lan",
+    "Hải",
+    "Tuấn",
+    "Dũng",
+    "Bình",
+    "Hòa",
+    "Phương",
+    "Long",
+    "Sơn",
+    "Nam",
+    "Khánh",
+    "Hà",
+    "Trung",
+    "Đông",
+    "Thủy",
+    "Quyết",
+)
+_LA_GIVEN = (
+    ("Khamphet", "m"),
+    ("Bounthong", "m"),
+    ("Somphone", "m"),
+    ("Phonesavanh", "m"),
+    ("Vilayvong", "m"),
+    ("Souksavanh", "f"),
+    ("Chanthaly", "f"),
+    ("Khamla", "f"),
+    ("Sisavath", "m"),
+    ("Vongdeuane", "f"),
+    ("Bounmy", "m"),
+    ("Khamsone", "m"),
+    ("Viengkham", "f"),
+    ("Thongchanh", "m"),
+)
+_LA_FAMILY = (
+    "Sayavong",
+    "Phommachanh",
+    "Keomany",
+    "Vongsavath",
+    "Inthavong",
+    "Luangrath",
+    "Sengsouriya",
+    "Chanthavong",
+    "Douangmala",
+    "Phimmasone",
+    "Xayavong",
+    "Sihalath",
+)
 
 DOMAINS = (  # (with article, after "en matière de")
-    ("la défense", "défense"), ("la sécurité", "sécurité"), ("l'éducation", "éducation"),
-    ("la formation", "formation"), ("la santé", "santé"), ("les transports", "transports"),
-    ("l'énergie", "énergie"), ("l'agriculture", "agriculture"), ("le tourisme", "tourisme"),
-    ("la culture", "culture"), ("les sciences et les technologies", "sciences et de technologies"),
-    ("la transformation numérique", "transformation numérique"), ("le commerce", "commerce"),
-    ("l'investissement", "investissement"), ("la justice", "justice"),
-    ("l'environnement", "environnement"), ("les affaires étrangères", "affaires étrangères"),
+    ("la défense", "défense"),
+    ("la sécurité", "sécurité"),
+    ("l'éducation", "éducation"),
+    ("la formation", "formation"),
+    ("la santé", "santé"),
+    ("les transports", "transports"),
+    ("l'énergie", "énergie"),
+    ("l'agriculture", "agriculture"),
+    ("le tourisme", "tourisme"),
+    ("la culture", "culture"),
+    ("les sciences et les technologies", "sciences et de technologies"),
+    ("la transformation numérique", "transformation numérique"),
+    ("le commerce", "commerce"),
+    ("l'investissement", "investissement"),
+    ("la justice", "justice"),
+    ("l'environnement", "environnement"),
+    ("les affaires étrangères", "affaires étrangères"),
     ("l'information et la communication", "information et de communication"),
     ("la gestion des frontières", "gestion des frontières"),
-    ("les ressources humaines", "ressources humaines"), ("la finance", "finance"),
-    ("la logistique", "logistique"), ("les télécommunications", "télécommunications"),
-    ("l'inspection", "inspection"), ("la presse", "presse"), ("les mines", "mines"),
+    ("les ressources humaines", "ressources humaines"),
+    ("la finance", "finance"),
+    ("la logistique", "logistique"),
+    ("les télécommunications", "télécommunications"),
+    ("l'inspection", "inspection"),
+    ("la presse", "presse"),
+    ("les mines", "mines"),
 )
 PROJECTS = (
-    "l'autoroute Vientiane - Hanoï", "le port de ⟦Vũng Áng⟧", "le parc industriel Vietnam - Laos",
+    "l'autoroute Vientiane - Hanoï",
+    "le port de ⟦Vũng Áng⟧",
+    "le parc industriel Vietnam - Laos",
     "la ligne de transport d'électricité de 500 kV reliant les deux pays",
-    "la voie ferrée Vientiane - ⟦Vũng Áng⟧", "l'hôpital de l'amitié Vietnam - Laos de Houaphanh",
-    "le parc de l'amitié Kaysone Phomvihane - Hô Chi Minh", "l'école de l'amitié ⟦Nguyễn Du⟧",
-    "le corridor économique Est-Ouest", "la centrale éolienne Monsoon",
+    "la voie ferrée Vientiane - ⟦Vũng Áng⟧",
+    "l'hôpital de l'amitié Vietnam - Laos de Houaphanh",
+    "le parc de l'amitié Kaysone Phomvihane - Hô Chi Minh",
+    "l'école de l'amitié ⟦Nguyễn Du⟧",
+    "le corridor économique Est-Ouest",
+    "la centrale éolienne Monsoon",
     "la route nationale 8 reliant ⟦Hà Tĩnh⟧ à Bolikhamxay",
     "la zone économique frontalière de ⟦Lao Bảo⟧",
 )
-FORUMS = ("l'ASEAN", "la sous-région du Grand Mékong", "la coopération Mékong - Lancang",
-          "les Nations unies", "le Triangle de développement Cambodge - Laos - Vietnam (CLV)",
-          "l'Assemblée interparlementaire de l'ASEAN (AIPA)", "la Commission du Mékong (MRC)",
-          "le Mouvement des non-alignés")
-ORGS = ("le Front de la Patrie du Vietnam (FPV)", "le Front lao d'édification nationale (FLEN)",
-        "la Chambre de commerce et d'industrie du Vietnam (VCCI)", "l'Association d'amitié Vietnam - Laos",
-        "l'Union de la jeunesse communiste Hô Chi Minh", "l'Union de la jeunesse populaire révolutionnaire lao",
-        "l'Agence vietnamienne d'information (VNA)", "l'Agence de presse lao (KPL)", "le groupe Viettel",
-        "le groupe Électricité du Vietnam (EVN)", "la société Électricité du Laos (EDL)",
-        "la Banque asiatique de développement (BAD)", "l'Académie nationale de politique Hô Chi Minh",
-        "l'Université nationale du Laos", "l'Armée populaire du Vietnam (APV)",
-        "l'Armée populaire lao (APL)", "l'Association des entreprises vietnamiennes au Laos",
-        "l'Union des femmes du Vietnam", "l'Union des femmes lao", "la Banque d'État du Vietnam")
-SECTORS = ("l'agriculture", "l'énergie", "les infrastructures", "la logistique", "le tourisme",
-           "les télécommunications", "l'industrie de transformation", "les énergies renouvelables")
-RELATIONS = ("la grande amitié, la solidarité spéciale et la coopération intégrale entre le Vietnam et le Laos",
-             "les relations spéciales Vietnam - Laos", "la relation spéciale entre les deux pays",
-             "l'amitié traditionnelle et la solidarité spéciale entre les deux peuples",
-             "les liens d'amitié exemplaires entre le Vietnam et le Laos",
-             "la coopération intégrale entre les deux pays")
-RELATION_2026 = ("la grande amitié, la solidarité spéciale, la coopération intégrale et la cohésion "
-                 "stratégique entre le Vietnam et le Laos")
+FORUMS = (
+    "l'ASEAN",
+    "la sous-région du Grand Mékong",
+    "la coopération Mékong - Lancang",
+    "les Nations unies",
+    "le Triangle de développement Cambodge - Laos - Vietnam (CLV)",
+    "l'Assemblée interparlementaire de l'ASEAN (AIPA)",
+    "la Commission du Mékong (MRC)",
+    "le Mouvement des non-alignés",
+)
+ORGS = (
+    "le Front de la Patrie du Vietnam (FPV)",
+    "le Front lao d'édification nationale (FLEN)",
+    "la Chambre de commerce et d'industrie du Vietnam (VCCI)",
+    "l'Association d'amitié Vietnam - Laos",
+    "l'Union de la jeunesse communiste Hô Chi Minh",
+    "l'Union de la jeunesse populaire révolutionnaire lao",
+    "l'Agence vietnamienne d'information (VNA)",
+    "l'Agence de presse lao (KPL)",
+    "le groupe Viettel",
+    "le groupe Électricité du Vietnam (EVN)",
+    "la société Électricité du Laos (EDL)",
+    "la Banque asiatique de développement (BAD)",
+    "l'Académie nationale de politique Hô Chi Minh",
+    "l'Université nationale du Laos",
+    "l'Armée populaire du Vietnam (APV)",
+    "l'Armée populaire lao (APL)",
+    "l'Association des entreprises vietnamiennes au Laos",
+    "l'Union des femmes du Vietnam",
+    "l'Union des femmes lao",
+    "la Banque d'État du Vietnam",
+)
+SECTORS = (
+    "l'agriculture",
+    "l'énergie",
+    "les infrastructures",
+    "la logistique",
+    "le tourisme",
+    "les télécommunications",
+    "l'industrie de transformation",
+    "les énergies renouvelables",
+)
+RELATIONS = (
+    "la grande amitié, la solidarité spéciale et la coopération intégrale entre le Vietnam et le Laos",
+    "les relations spéciales Vietnam - Laos",
+    "la relation spéciale entre les deux pays",
+    "l'amitié traditionnelle et la solidarité spéciale entre les deux peuples",
+    "les liens d'amitié exemplaires entre le Vietnam et le Laos",
+    "la coopération intégrale entre les deux pays",
+)
+RELATION_2026 = (
+    "la grande amitié, la solidarité spéciale, la coopération intégrale et la cohésion "
+    "stratégique entre le Vietnam et le Laos"
+)
 
 # Anniversaries: (what, first year, month, day)
 ANNIVERSARIES = (
@@ -284,43 +469,82 @@ LA_CONGRESSES = (("2011-03-17", 9), ("2016-01-18", 10), ("2021-01-13", 11), ("20
 _ROMAN = {9: "IX", 10: "X", 11: "XI", 12: "XII", 13: "XIII", 14: "XIV"}
 
 _MONTH_COUNTS = ("", "", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze")
-MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-          "octobre", "novembre", "décembre")
+MONTHS = (
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+)
 WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 
 # ---------------------------------------------------------------- templates
 # A template may start with "YYYY|": it is only used from that year on.
 
 TITLES = {
-    "sommet": ("{vn_s} s'entretient avec {la_s}", "Vietnam - Laos : porter la solidarité spéciale vers de nouveaux sommets",
-               "Le dirigeant {visitor_adj_m} en visite officielle {visit_where}",
-               "Entretiens de haut niveau entre les dirigeants du Vietnam et du Laos",
-               "{host_s} reçoit {visitor_s}", "Hanoï et Vientiane s'accordent sur les priorités de coopération"),
-    "telephone": ("Entretien téléphonique entre {vn_s} et {la_s}",
-                  "Les dirigeants vietnamien et lao tiennent un entretien en ligne",
-                  "Vietnam - Laos : un dialogue régulier au plus haut niveau"),
-    "commerce": ("Les échanges commerciaux Vietnam - Laos atteignent {trade}",
-                 "Vietnam - Laos : cap sur {money_target} d'échanges", "Promouvoir l'investissement vietnamien au Laos",
-                 "Le Comité intergouvernemental Vietnam - Laos tient sa {session} session",
-                 "Forum d'affaires Vietnam - Laos à {hostcity}"),
-    "defense": ("Vietnam - Laos : la coopération de défense, pilier des relations bilatérales",
-                "Rapatriement des restes de soldats volontaires vietnamiens tombés au Laos",
-                "Dialogue de politique de défense Vietnam - Laos", "{vn_s} reçoit {la_s}"),
-    "education": ("Le Vietnam accueille plus de {students} étudiants lao",
-                  "Éducation : le Vietnam et le Laos misent sur la formation des cadres",
-                  "Remise de diplômes à des étudiants lao à {hostcity}"),
-    "infrastructures": ("Accélérer les grands projets de connexion Vietnam - Laos",
-                        "{proj1} : un chantier phare de la coopération bilatérale",
-                        "Énergie : le Laos, futur grand fournisseur d'électricité du Vietnam"),
-    "anniversaire": ("Célébration du {anniv_short}", "{anniv_short} : une relation exemplaire",
-                     "Rencontre à {hostcity} pour le {anniv_short}"),
-    "provinces": ("{prov_vn} et {prov_la} renforcent leur coopération", "Coopération locale : {prov_vn} aux côtés de {prov_la}",
-                  "Des liens de voisinage toujours plus étroits entre {prov_vn} et {prov_la}"),
-    "assemblee": ("Coopération parlementaire Vietnam - Laos", "{visitor_s} en visite officielle {visit_where}",
-                  "Les Assemblées nationales du Vietnam et du Laos resserrent leurs liens"),
-    "interview": ("{la_s} : la visite de {vn_s} ouvrira une nouvelle étape",
-                  "Une diplomatie de confiance entre Vientiane et Hanoï",
-                  "Vietnam - Laos : de grandes attentes pour la prochaine visite de haut niveau"),
+    "sommet": (
+        "{vn_s} s'entretient avec {la_s}",
+        "Vietnam - Laos : porter la solidarité spéciale vers de nouveaux sommets",
+        "Le dirigeant {visitor_adj_m} en visite officielle {visit_where}",
+        "Entretiens de haut niveau entre les dirigeants du Vietnam et du Laos",
+        "{host_s} reçoit {visitor_s}",
+        "Hanoï et Vientiane s'accordent sur les priorités de coopération",
+    ),
+    "telephone": (
+        "Entretien téléphonique entre {vn_s} et {la_s}",
+        "Les dirigeants vietnamien et lao tiennent un entretien en ligne",
+        "Vietnam - Laos : un dialogue régulier au plus haut niveau",
+    ),
+    "commerce": (
+        "Les échanges commerciaux Vietnam - Laos atteignent {trade}",
+        "Vietnam - Laos : cap sur {money_target} d'échanges",
+        "Promouvoir l'investissement vietnamien au Laos",
+        "Le Comité intergouvernemental Vietnam - Laos tient sa {session} session",
+        "Forum d'affaires Vietnam - Laos à {hostcity}",
+    ),
+    "defense": (
+        "Vietnam - Laos : la coopération de défense, pilier des relations bilatérales",
+        "Rapatriement des restes de soldats volontaires vietnamiens tombés au Laos",
+        "Dialogue de politique de défense Vietnam - Laos",
+        "{vn_s} reçoit {la_s}",
+    ),
+    "education": (
+        "Le Vietnam accueille plus de {students} étudiants lao",
+        "Éducation : le Vietnam et le Laos misent sur la formation des cadres",
+        "Remise de diplômes à des étudiants lao à {hostcity}",
+    ),
+    "infrastructures": (
+        "Accélérer les grands projets de connexion Vietnam - Laos",
+        "{proj1} : un chantier phare de la coopération bilatérale",
+        "Énergie : le Laos, futur grand fournisseur d'électricité du Vietnam",
+    ),
+    "anniversaire": (
+        "Célébration du {anniv_short}",
+        "{anniv_short} : une relation exemplaire",
+        "Rencontre à {hostcity} pour le {anniv_short}",
+    ),
+    "provinces": (
+        "{prov_vn} et {prov_la} renforcent leur coopération",
+        "Coopération locale : {prov_vn} aux côtés de {prov_la}",
+        "Des liens de voisinage toujours plus étroits entre {prov_vn} et {prov_la}",
+    ),
+    "assemblee": (
+        "Coopération parlementaire Vietnam - Laos",
+        "{visitor_s} en visite officielle {visit_where}",
+        "Les Assemblées nationales du Vietnam et du Laos resserrent leurs liens",
+    ),
+    "interview": (
+        "{la_s} : la visite de {vn_s} ouvrira une nouvelle étape",
+        "Une diplomatie de confiance entre Vientiane et Hanoï",
+        "Vietnam - Laos : de grandes attentes pour la prochaine visite de haut niveau",
+    ),
 }
 
 LEADS = {
@@ -538,47 +762,68 @@ GENERIC_SENTENCES = (
 )
 
 INF_SUBJECTS = (  # (text, "s"/"p", "m"/"f")
-    ("les deux parties", "p", "f"), ("les deux pays", "p", "m"), ("les deux dirigeants", "p", "m"),
-    ("les deux Partis", "p", "m"), ("les deux délégations", "p", "f"), ("la partie vietnamienne", "s", "f"),
-    ("la partie lao", "s", "f"), ("le Vietnam", "s", "m"), ("le Laos", "s", "m"),
+    ("les deux parties", "p", "f"),
+    ("les deux pays", "p", "m"),
+    ("les deux dirigeants", "p", "m"),
+    ("les deux Partis", "p", "m"),
+    ("les deux délégations", "p", "f"),
+    ("la partie vietnamienne", "s", "f"),
+    ("la partie lao", "s", "f"),
+    ("le Vietnam", "s", "m"),
+    ("le Laos", "s", "m"),
     ("les deux gouvernements", "p", "m"),
 )
 INF_VERBS = (  # (singular, plural); "§" takes the participle's agreement
-    ("a convenu de", "ont convenu de"), ("s'est engagé§ à", "se sont engagé§ à"),
-    ("a décidé de", "ont décidé de"), ("a souligné la nécessité de", "ont souligné la nécessité de"),
+    ("a convenu de", "ont convenu de"),
+    ("s'est engagé§ à", "se sont engagé§ à"),
+    ("a décidé de", "ont décidé de"),
+    ("a souligné la nécessité de", "ont souligné la nécessité de"),
     ("a réaffirmé sa détermination à", "ont réaffirmé leur détermination à"),
-    ("continuera de", "continueront de"), ("entend", "entendent"), ("s'efforcera de", "s'efforceront de"),
-    ("a proposé de", "ont proposé de"), ("souhaite", "souhaitent"),
-    ("a exprimé le souhait de", "ont exprimé le souhait de"), ("est déterminé§ à", "sont déterminé§ à"),
+    ("continuera de", "continueront de"),
+    ("entend", "entendent"),
+    ("s'efforcera de", "s'efforceront de"),
+    ("a proposé de", "ont proposé de"),
+    ("souhaite", "souhaitent"),
+    ("a exprimé le souhait de", "ont exprimé le souhait de"),
+    ("est déterminé§ à", "sont déterminé§ à"),
     ("s'est dit§ prêt§ à", "se sont dit§ prêt§ à"),
 )
 INF_OBJECTS = (
-    "renforcer la coopération en matière {de_dom}", "approfondir {rel}",
+    "renforcer la coopération en matière {de_dom}",
+    "approfondir {rel}",
     "promouvoir les échanges de délégations à tous les niveaux",
     "mettre en œuvre efficacement les accords conclus par les hauts dirigeants",
-    "accélérer la réalisation de {proj}", "lever les obstacles qui freinent encore {proj}",
-    "intensifier la coordination au sein de {forum}", "faciliter les échanges commerciaux transfrontaliers",
+    "accélérer la réalisation de {proj}",
+    "lever les obstacles qui freinent encore {proj}",
+    "intensifier la coordination au sein de {forum}",
+    "faciliter les échanges commerciaux transfrontaliers",
     "développer les liaisons de transport entre les deux pays",
     "consolider la base politique des relations bilatérales",
     "multiplier les échanges entre les localités frontalières",
-    "augmenter le nombre de bourses accordées aux étudiants lao", "préserver et promouvoir {rel}",
+    "augmenter le nombre de bourses accordées aux étudiants lao",
+    "préserver et promouvoir {rel}",
     "soutenir les entreprises dans leurs projets d'investissement",
     "porter les échanges bilatéraux à {money_target}",
     "améliorer l'efficacité des mécanismes de coopération existants",
     "renforcer la gestion et la protection de la frontière commune",
     "partager des expériences en matière {de_dom}",
     "se coordonner étroitement sur les questions régionales et internationales",
-    "élargir la coopération entre {org_pair}", "encourager les investissements dans {sector}",
+    "élargir la coopération entre {org_pair}",
+    "encourager les investissements dans {sector}",
     "ouvrir de nouveaux domaines de coopération, comme {dom} et {dom}",
 )
 PRAISE_VERBS = (
-    ("a salué", "ont salué"), ("a hautement apprécié", "ont hautement apprécié"),
-    ("s'est félicité§ de", "se sont félicité§ de"), ("a passé en revue", "ont passé en revue"),
-    ("a souligné", "ont souligné"), ("a pris note avec satisfaction de", "ont pris note avec satisfaction de"),
+    ("a salué", "ont salué"),
+    ("a hautement apprécié", "ont hautement apprécié"),
+    ("s'est félicité§ de", "se sont félicité§ de"),
+    ("a passé en revue", "ont passé en revue"),
+    ("a souligné", "ont souligné"),
+    ("a pris note avec satisfaction de", "ont pris note avec satisfaction de"),
 )
 PRAISE_OBJECTS = (
     "les résultats obtenus dans la coopération en matière {de_dom}",
-    "les progrès réalisés dans la mise en œuvre de {proj}", "le rôle important joué par {org}",
+    "les progrès réalisés dans la mise en œuvre de {proj}",
+    "le rôle important joué par {org}",
     "la contribution des anciens étudiants lao formés au Vietnam",
     "l'efficacité des mécanismes de coopération entre les deux Partis",
     "les réalisations obtenues par le peuple lao dans l'édification et la défense de la patrie",
@@ -588,17 +833,36 @@ PRAISE_OBJECTS = (
     "les efforts des localités frontalières pour maintenir la sécurité et l'ordre",
     "la bonne coopération entre {org_pair}",
 )
-OPENERS = ("Par ailleurs, ", "En outre, ", "Dans ce contexte, ", "Selon le communiqué conjoint, ",
-           "À cette occasion, ", "Lors des discussions, ", "De plus, ", "Dans cet esprit, ",
-           "Sur cette base, ", "Dans les temps à venir, ")
-COMPLEMENTS = ("", "", "", "", " dans la nouvelle période", " au cours des prochaines années",
-               ", dans l'intérêt des deux peuples", ", pour la paix, la stabilité et le développement de la région",
-               " d'ici à {target_year}", " dans les temps à venir", ", conformément aux accords conclus",
-               " dans le contexte actuel", " au cours de l'année {year}")
-SAY = ("a affirmé", "a souligné", "a indiqué", "a estimé", "a déclaré", "a rappelé", "a fait savoir",
-       "a précisé")
+OPENERS = (
+    "Par ailleurs, ",
+    "En outre, ",
+    "Dans ce contexte, ",
+    "Selon le communiqué conjoint, ",
+    "À cette occasion, ",
+    "Lors des discussions, ",
+    "De plus, ",
+    "Dans cet esprit, ",
+    "Sur cette base, ",
+    "Dans les temps à venir, ",
+)
+COMPLEMENTS = (
+    "",
+    "",
+    "",
+    "",
+    " dans la nouvelle période",
+    " au cours des prochaines années",
+    ", dans l'intérêt des deux peuples",
+    ", pour la paix, la stabilité et le développement de la région",
+    " d'ici à {target_year}",
+    " dans les temps à venir",
+    ", conformément aux accords conclus",
+    " dans le contexte actuel",
+    " au cours de l'année {year}",
+)
+SAY = ("a affirmé", "a souligné", "a indiqué", "a estimé", "a déclaré", "a rappelé", "a fait savoir", "a précisé")
 SAY_AFTER_QUOTE = ("a déclaré", "a souligné", "a affirmé", "a insisté", "a expliqué")
-SAY_AGAIN = ("ajouté", "poursuivi", "souligné", "précisé", "insisté")   # « … », a-t-il ajouté.
+SAY_AGAIN = ("ajouté", "poursuivi", "souligné", "précisé", "insisté")  # « … », a-t-il ajouté.
 CLAUSES = (  # "vn|" or "la|": only said by someone of that side
     "les relations spéciales Vietnam - Laos constituent un patrimoine inestimable pour les deux peuples",
     "vn|le Vietnam accorde toujours la plus haute priorité à {rel}",
@@ -619,18 +883,33 @@ CLAUSES = (  # "vn|" or "la|": only said by someone of that side
 )
 
 SUBHEADINGS = {
-    "": ("Une relation d'une valeur inestimable", "Des perspectives de coopération prometteuses",
-         "Renforcer la confiance politique", "Une coordination étroite sur la scène internationale",
-         "Des résultats concrets dans tous les domaines", "Priorité à la connectivité",
-         "Cap sur une nouvelle phase de développement", "Les jeunes, garants de l'amitié",
-         "Consolider les fondements de la coopération"),
-    "sommet": ("Porter la coopération à un niveau supérieur", "Priorité à l'économie",
-               "Des accords concrets signés à {hostcity}"),
+    "": (
+        "Une relation d'une valeur inestimable",
+        "Des perspectives de coopération prometteuses",
+        "Renforcer la confiance politique",
+        "Une coordination étroite sur la scène internationale",
+        "Des résultats concrets dans tous les domaines",
+        "Priorité à la connectivité",
+        "Cap sur une nouvelle phase de développement",
+        "Les jeunes, garants de l'amitié",
+        "Consolider les fondements de la coopération",
+    ),
+    "sommet": (
+        "Porter la coopération à un niveau supérieur",
+        "Priorité à l'économie",
+        "Des accords concrets signés à {hostcity}",
+    ),
     "telephone": ("Préparer les prochaines échéances", "Un dialogue régulier et franc"),
-    "commerce": ("Objectif {money_target} d'échanges", "Lever les obstacles à l'investissement",
-                 "Vers des échanges plus équilibrés"),
-    "defense": ("Un pilier des relations bilatérales", "Une frontière de paix et d'amitié",
-                "Retrouver les soldats tombés"),
+    "commerce": (
+        "Objectif {money_target} d'échanges",
+        "Lever les obstacles à l'investissement",
+        "Vers des échanges plus équilibrés",
+    ),
+    "defense": (
+        "Un pilier des relations bilatérales",
+        "Une frontière de paix et d'amitié",
+        "Retrouver les soldats tombés",
+    ),
     "education": ("Des milliers de bourses chaque année", "Former les cadres de demain"),
     "infrastructures": ("Des projets structurants", "L'énergie, un nouveau moteur"),
     "anniversaire": ("Un héritage historique", "Transmettre la mémoire aux jeunes générations"),
@@ -640,17 +919,29 @@ SUBHEADINGS = {
 }
 
 CAPTIONS = {
-    "": ("{vn_s} (à droite) et {la_s}", "{vn_s} (à gauche) s'entretient avec {la_s}",
-         "Vue de l'entretien entre {vn_s} et {la_s}",
-         "Les deux dirigeants assistent à la signature de documents de coopération",
-         "Cérémonie d'accueil officielle à {hostcity}", "Scène de la séance de travail",
-         "Des délégués lors de la cérémonie", "{visitor_s} est accueilli{visitor_e} par {host_s} à {hostcity}"),
-    "defense": ("Les équipes spéciales des deux pays lors d'une cérémonie de rapatriement de restes de soldats volontaires",
-                "Des gardes-frontières vietnamiens et lao en patrouille conjointe"),
-    "education": ("Des étudiants lao lors de la cérémonie de remise de diplômes", "Des étudiants lao dans un cours de vietnamien"),
+    "": (
+        "{vn_s} (à droite) et {la_s}",
+        "{vn_s} (à gauche) s'entretient avec {la_s}",
+        "Vue de l'entretien entre {vn_s} et {la_s}",
+        "Les deux dirigeants assistent à la signature de documents de coopération",
+        "Cérémonie d'accueil officielle à {hostcity}",
+        "Scène de la séance de travail",
+        "Des délégués lors de la cérémonie",
+        "{visitor_s} est accueilli{visitor_e} par {host_s} à {hostcity}",
+    ),
+    "defense": (
+        "Les équipes spéciales des deux pays lors d'une cérémonie de rapatriement de restes de soldats volontaires",
+        "Des gardes-frontières vietnamiens et lao en patrouille conjointe",
+    ),
+    "education": (
+        "Des étudiants lao lors de la cérémonie de remise de diplômes",
+        "Des étudiants lao dans un cours de vietnamien",
+    ),
     "infrastructures": ("Le port de ⟦Vũng Áng⟧, dans la province de ⟦Hà Tĩnh⟧", "Un chantier de {proj}"),
-    "commerce": ("Des produits vietnamiens présentés lors d'une foire commerciale à Vientiane",
-                 "Le poste-frontière international de {gate}"),
+    "commerce": (
+        "Des produits vietnamiens présentés lors d'une foire commerciale à Vientiane",
+        "Le poste-frontière international de {gate}",
+    ),
     "provinces": ("Les dirigeants des provinces de {prov_vn} et de {prov_la}", "Le poste-frontière de {gate}"),
     "anniversaire": ("Un numéro artistique lors de la cérémonie", "Des délégués visitent l'exposition de photos"),
 }
@@ -671,20 +962,46 @@ PHOTO_WORDS = {
     "interview": ("dai su lao", "phong van", "chuyen tham", "tam nhin chien luoc"),
 }
 
-SOURCE_SITES = ("vietnamplus", "lecourrier", "vovworld", "vov", "vietnamnet", "nhandan", "qdnd",
-                "baoquocte", "dangcongsan")
+SOURCE_SITES = (
+    "vietnamplus",
+    "lecourrier",
+    "vovworld",
+    "vov",
+    "vietnamnet",
+    "nhandan",
+    "qdnd",
+    "baoquocte",
+    "dangcongsan",
+)
 _SOURCE_WEIGHTS = (25, 20, 8, 7, 15, 10, 5, 5, 5)
 
 # Rewordings for near-copies: each keeps the grammar (same gender and number).
 REWORDINGS = (
-    ("renforcer", "consolider"), ("approfondir", "intensifier"), ("Les deux parties", "Les deux côtés"),
-    ("les deux parties", "les deux côtés"), ("important", "majeur"), ("a salué", "a apprécié"),
-    ("ont salué", "ont apprécié"), ("coopération", "collaboration"), ("notamment", "en particulier"),
-    ("également", "aussi"), ("promouvoir", "encourager"), ("mettre en œuvre", "appliquer"),
-    ("a déclaré", "a affirmé"), ("a indiqué", "a précisé"), ("dirigeants", "responsables"),
-    ("dans le cadre de", "au titre de"), ("afin de ", "pour "), ("Vietnam - Laos", "vietnamo-lao"),
-    ("soutien", "appui"), ("objectif", "but"), ("rapidement", "au plus vite"), ("domaines", "secteurs"),
-    ("a souligné", "a mis en avant"), ("considérable", "énorme"), ("étroite", "intime"),
+    ("renforcer", "consolider"),
+    ("approfondir", "intensifier"),
+    ("Les deux parties", "Les deux côtés"),
+    ("les deux parties", "les deux côtés"),
+    ("important", "majeur"),
+    ("a salué", "a apprécié"),
+    ("ont salué", "ont apprécié"),
+    ("coopération", "collaboration"),
+    ("notamment", "en particulier"),
+    ("également", "aussi"),
+    ("promouvoir", "encourager"),
+    ("mettre en œuvre", "appliquer"),
+    ("a déclaré", "a affirmé"),
+    ("a indiqué", "a précisé"),
+    ("dirigeants", "responsables"),
+    ("dans le cadre de", "au titre de"),
+    ("afin de ", "pour "),
+    ("Vietnam - Laos", "vietnamo-lao"),
+    ("soutien", "appui"),
+    ("objectif", "but"),
+    ("rapidement", "au plus vite"),
+    ("domaines", "secteurs"),
+    ("a souligné", "a mis en avant"),
+    ("considérable", "énorme"),
+    ("étroite", "intime"),
 )
 
 # ---------------------------------------------------------------- helpers
@@ -756,12 +1073,18 @@ def _holder(roles: dict, role: str, day: date) -> str:
 
 
 def _feminine(title: str) -> str:
-    for masc, fem in (("le président", "la présidente"), ("l'ambassadeur", "l'ambassadrice"),
-                      ("le vice-ministre", "la vice-ministre"), ("le ministre", "la ministre"),
-                      ("le gouverneur", "la gouverneure"), ("le secrétaire", "la secrétaire"),
-                      ("le dirigeant", "la dirigeante"), ("le responsable", "la responsable")):
+    for masc, fem in (
+        ("le président", "la présidente"),
+        ("l'ambassadeur", "l'ambassadrice"),
+        ("le vice-ministre", "la vice-ministre"),
+        ("le ministre", "la ministre"),
+        ("le gouverneur", "la gouverneure"),
+        ("le secrétaire", "la secrétaire"),
+        ("le dirigeant", "la dirigeante"),
+        ("le responsable", "la responsable"),
+    ):
         if title.startswith(masc):
-            title = fem + title[len(masc):]
+            title = fem + title[len(masc) :]
             return title + "e" if title.endswith(" provincial") else title
     return title
 
@@ -769,9 +1092,10 @@ def _feminine(title: str) -> str:
 @dataclass(frozen=True)
 class _NumberStyle:
     """How one article writes numbers: the press is not consistent."""
-    thousands: str   # "1.700", "1 700", "1 700"
-    percent: str     # "15 %", "15%"
-    dollars: str     # "de dollars", "de dollars américains", "d'USD"
+
+    thousands: str  # "1.700", "1 700", "1 700"
+    percent: str  # "15 %", "15%"
+    dollars: str  # "de dollars", "de dollars américains", "d'USD"
 
     def integer(self, n: int) -> str:
         digits = str(n)
@@ -842,33 +1166,34 @@ _DRAWS: dict[str, Callable[[_Slots], str]] = {
     "scholarships": lambda s: s.numbers.integer(s.rng.choice((1000, 1100, 1200))),
     "local_km": lambda s: str(s.rng.randint(90, 470)),
     "la_growth": lambda s: s.numbers.pct(s.rng.randint(35, 72) / 10),
-    "target_year": lambda s: str(s.rng.choice((2025, 2030))
-                                 if s["year"] < "2025" else s.rng.choice((2030, 2035))),
+    "target_year": lambda s: str(s.rng.choice((2025, 2030)) if s["year"] < "2025" else s.rng.choice((2030, 2035))),
 }
 
 
 # ---------------------------------------------------------------- articles
 
+
 @dataclass(frozen=True)
 class _Style:
-    names: str        # "full", "ascii" or "partial": how Vietnamese names are printed
-    apostrophe: str   # "straight", "curly" or "mixed"
-    mixed: tuple      # for "mixed": which blocks get curly apostrophes
-    separator: str    # "\n\n" or "\n" between paragraphs
-    trailing: str     # what follows the last line
-    glitch: int       # index of a paragraph missing a space after a full stop, or -1
+    names: str  # "full", "ascii" or "partial": how Vietnamese names are printed
+    apostrophe: str  # "straight", "curly" or "mixed"
+    mixed: tuple  # for "mixed": which blocks get curly apostrophes
+    separator: str  # "\n\n" or "\n" between paragraphs
+    trailing: str  # what follows the last line
+    glitch: int  # index of a paragraph missing a space after a full stop, or -1
 
 
 @dataclass
 class _Draft:
     """An article before rendering; near-copies are made from it."""
+
     index: int
     shape: str
     topic: str
     day: date
     header: str | None
     title: str
-    body: list            # [(kind, value)]: para [sentences] | lines [str] | sub str | related str
+    body: list  # [(kind, value)]: para [sentences] | lines [str] | sub str | related str
     ending: str | None
     style: _Style
     source_url: str = ""
@@ -879,7 +1204,7 @@ class SynthArticle:
     name: str
     text: str
     day: date
-    precision: str          # "month" for a month-only header, else "day"
+    precision: str  # "month" for a month-only header, else "day"
     shape: str
     topic: str
     duplicate_of: str | None = None
@@ -887,9 +1212,17 @@ class SynthArticle:
     people: tuple[str, ...] = field(default=())
 
     def truth(self) -> dict:
-        return {"file": self.name, "date": self.day.isoformat(), "precision": self.precision,
-                "shape": self.shape, "topic": self.topic, "duplicate_of": self.duplicate_of,
-                "copy_kind": self.copy_kind, "words": words(self.text), "people": list(self.people)}
+        return {
+            "file": self.name,
+            "date": self.day.isoformat(),
+            "precision": self.precision,
+            "shape": self.shape,
+            "topic": self.topic,
+            "duplicate_of": self.duplicate_of,
+            "copy_kind": self.copy_kind,
+            "words": words(self.text),
+            "people": list(self.people),
+        }
 
 
 def file_name(index: int) -> str:
@@ -909,7 +1242,8 @@ class _Writer:
         self.numbers = _NumberStyle(
             thousands=_weighted(rng, (".", " ", "\u00a0", "\u202f"), (45, 35, 10, 10)),
             percent=_weighted(rng, (" %", "%", "\u00a0%"), (50, 35, 15)),
-            dollars=_weighted(rng, ("de dollars", "de dollars américains", "d'USD"), (60, 25, 15)))
+            dollars=_weighted(rng, ("de dollars", "de dollars américains", "d'USD"), (60, 25, 15)),
+        )
         self.people: list[str] = []
         self.slots = self._build_slots()
         self.pickers: dict[str, list] = {}
@@ -963,8 +1297,7 @@ class _Writer:
         rng = self.rng
         if side == "vn":
             middle = rng.choice(_VN_MIDDLE)
-            return (f"{rng.choice(_VN_SURNAMES)} {middle} {rng.choice(_VN_GIVEN)}",
-                    "f" if middle == "Thị" else "m")
+            return (f"{rng.choice(_VN_SURNAMES)} {middle} {rng.choice(_VN_GIVEN)}", "f" if middle == "Thị" else "m")
         given, gender = rng.choice(_LA_GIVEN)
         return f"{given} {rng.choice(_LA_FAMILY)}", gender
 
@@ -972,12 +1305,17 @@ class _Writer:
         """(side, role) of the two protagonists and of two secondary people, by topic."""
         rng, topic = self.rng, self.topic
         if topic in ("sommet", "telephone"):
-            level = _weighted(rng, ("sg", "president", "pm", "na", "fm"),
-                              (4, 2, 4, 1, 0) if topic == "sommet" else (3, 1, 3, 0, 3))
+            level = _weighted(
+                rng, ("sg", "president", "pm", "na", "fm"), (4, 2, 4, 1, 0) if topic == "sommet" else (3, 1, 3, 0, 3)
+            )
             return ("vn", level), ("la", level), ("vn", rng.choice(("fm", "vice_fm"))), ("la", "fm")
         if topic == "anniversaire":
-            return (("vn", rng.choice(("na", "president", "sg"))), ("la", rng.choice(("amb", "na"))),
-                    ("vn", "amb"), ("la", "amb"))
+            return (
+                ("vn", rng.choice(("na", "president", "sg"))),
+                ("la", rng.choice(("amb", "na"))),
+                ("vn", "amb"),
+                ("la", "amb"),
+            )
         return {
             "commerce": (("vn", "trade"), ("la", "trade"), ("vn", "pm"), ("la", "pm")),
             "defense": (("vn", "defence"), ("la", "defence"), ("vn", "amb"), ("la", "amb")),
@@ -1021,8 +1359,10 @@ class _Writer:
         fixed["visitor_adj_m"] = "lao" if visitor_side == "la" else "vietnamien"
         fixed["homage"] = (
             "déposé une gerbe de fleurs au Monument aux héros et martyrs, rue ⟦Bắc Sơn⟧, avant de rendre hommage "
-            "au président Hô Chi Minh en son mausolée" if host_side == "vn" else
-            "déposé une gerbe de fleurs au Monument national des héros à Vientiane et visité le musée Kaysone Phomvihane")
+            "au président Hô Chi Minh en son mausolée"
+            if host_side == "vn"
+            else "déposé une gerbe de fleurs au Monument national des héros à Vientiane et visité le musée Kaysone Phomvihane"
+        )
         fixed["next_where"] = "au Laos" if host_side == "vn" else "au Vietnam"
         fixed["la_dip"] = "la diplomate lao" if fixed["la_g"] == "f" else "le diplomate lao"
 
@@ -1030,8 +1370,11 @@ class _Writer:
         event = day - timedelta(days=lag)
         on, weekday = _on(event), WEEKDAYS[event.weekday()]
         # "ce lundi" only for yesterday or today
-        fixed["evt"] = _weighted(rng, (f"le {on}", f"ce {weekday} {on}", f"{weekday} {on}", f"le {on} {event.year}",
-                                       f"le {weekday} {on}"), (45, 15 if lag < 2 else 0, 10, 20, 10))
+        fixed["evt"] = _weighted(
+            rng,
+            (f"le {on}", f"ce {weekday} {on}", f"{weekday} {on}", f"le {on} {event.year}", f"le {weekday} {on}"),
+            (45, 15 if lag < 2 else 0, 10, 20, 10),
+        )
         ahead = day + timedelta(days=rng.randint(2, 12))
         fixed["fut_y"] = f"le {_on(ahead)} {ahead.year}"
         fixed["year"] = str(day.year)
@@ -1073,8 +1416,9 @@ class _Writer:
             what, first, when = self.anniversary
             nth = _ordinal(when.year - first)
             fixed["anniv_short"] = f"{nth} anniversaire de {what}"
-            fixed["anniv"] = (f"{nth} anniversaire de {what} ({_on(when.replace(year=first))} {first} - "
-                              f"{_on(when)} {when.year})")
+            fixed["anniv"] = (
+                f"{nth} anniversaire de {what} ({_on(when.replace(year=first))} {first} - {_on(when)} {when.year})"
+            )
         else:
             nth = _ordinal(day.year - 1962)
             fixed["anniv_short"] = f"{nth} anniversaire des relations diplomatiques Vietnam - Laos"
@@ -1182,7 +1526,7 @@ class _Writer:
         slug = "".join(pieces).replace(" ", "").replace("-", "")
         if rng.random() < 0.8:
             slug = "vnapotal" + slug
-        slug = slug[:rng.randint(40, 125)]
+        slug = slug[: rng.randint(40, 125)]
         extra = "".join(str(rng.randrange(10)) for _ in range(rng.choice((0, 3, 6, 9, 9, 10, 10))))
         return f"{slug}{photo_id} {millis}{extra}.jpg"
 
@@ -1275,15 +1619,18 @@ class _Writer:
         n_photos = _weighted(rng, (0, 1, 2, 3, 4), (30, 35, 20, 10, 5))
         if shape == "bare_photo":
             n_photos = max(n_photos, 1)
-        photos = [self.photo_block(with_files and (i == 0 or rng.random() < 0.8), first_millis, first_id, i)
-                  for i in range(n_photos)]
-        subheads = rng.sample(SUBHEADINGS[""] + SUBHEADINGS[self.topic],
-                              _weighted(rng, (0, 1, 2), (55, 30, 15)))
-        related = [self.fill(rng.choice(TITLES[rng.choice(TOPICS)]))
-                   for _ in range(_weighted(rng, (0, 1, 2, 3), (72, 10, 10, 8)))]
+        photos = [
+            self.photo_block(with_files and (i == 0 or rng.random() < 0.8), first_millis, first_id, i)
+            for i in range(n_photos)
+        ]
+        subheads = rng.sample(SUBHEADINGS[""] + SUBHEADINGS[self.topic], _weighted(rng, (0, 1, 2), (55, 30, 15)))
+        related = [
+            self.fill(rng.choice(TITLES[rng.choice(TOPICS)]))
+            for _ in range(_weighted(rng, (0, 1, 2, 3), (72, 10, 10, 8)))
+        ]
 
         body: list = []
-        if photos and rng.random() < 0.12:          # a picture right under the header
+        if photos and rng.random() < 0.12:  # a picture right under the header
             body.append(("lines", photos.pop(0)))
         body.append(("para", self.lead()))
         body.extend(("related", line) for line in dict.fromkeys(related))
@@ -1314,22 +1661,25 @@ class _Writer:
                     break
             body.append(("para", paragraph))
             count += size
-        while body and body[-1][0] == "sub":        # a subheading never ends an article
+        while body and body[-1][0] == "sub":  # a subheading never ends an article
             count -= words(body.pop()[1])
         body.extend(e for e in extras if e[0] == "lines" and shape == "bare_photo")
 
         names = _weighted(rng, ("full", "ascii", "partial"), (68, 24, 8))
         apostrophe = _weighted(rng, ("straight", "curly", "mixed"), (55, 25, 20))
         style = _Style(
-            names=names, apostrophe=apostrophe,
+            names=names,
+            apostrophe=apostrophe,
             mixed=tuple(rng.random() < 0.5 for _ in range(64)),
             separator=_weighted(rng, ("\n\n", "\n"), (85, 15)),
             trailing=rng.choice(("", "\n", "\n\n")),
-            glitch=rng.randrange(len(body)) if rng.random() < 0.04 else -1)
+            glitch=rng.randrange(len(body)) if rng.random() < 0.04 else -1,
+        )
         return _Draft(self.index, shape, self.topic, self.day, header, title, body, ending, style, url)
 
 
 # ---------------------------------------------------------------- rendering
+
 
 def _print_names(text: str, style: str) -> str:
     if style == "full":
@@ -1352,7 +1702,7 @@ def render(draft: _Draft) -> str:
     for i, (kind, value) in enumerate(draft.body):
         if kind == "para":
             text = " ".join(value)
-            if i == style.glitch and len(value) > 1:   # "région.Elles", as in a real seed
+            if i == style.glitch and len(value) > 1:  # "région.Elles", as in a real seed
                 text = value[0] + " ".join(value[1:])
         elif kind == "lines":
             text = "\n".join(value)
@@ -1404,18 +1754,23 @@ def _near_copy(rng: random.Random, original: _Draft, index: int, writer: _Writer
             count += words(" ".join(value) if isinstance(value, list) else value)
         while kept and kept[-1][0] == "sub":
             kept.pop()
-        if len(kept) == len(body):      # too short to cut: reword instead
+        if len(kept) == len(body):  # too short to cut: reword instead
             kind = "reworded"
         body = kept
     if kind in ("reworded", "both"):
         body, changed = _reword(rng, body)
-        if not changed:                 # nothing to reword: add a closing sentence
+        if not changed:  # nothing to reword: add a closing sentence
             body.append(("para", [writer.sentence()]))
     ending = original.ending
     if rng.random() < 0.4:
         ending, _ = writer.ending(original.title)
-    copy = replace(original, index=index, body=body, ending=ending,
-                   style=replace(original.style, trailing=rng.choice(("", "\n", "\n\n"))))
+    copy = replace(
+        original,
+        index=index,
+        body=body,
+        ending=ending,
+        style=replace(original.style, trailing=rng.choice(("", "\n", "\n\n"))),
+    )
     return copy, kind
 
 
@@ -1431,7 +1786,7 @@ def _pick_copies(n: int, seed: int | str, fraction: float) -> dict[int, int]:
     for index in copies:
         candidates = [i for i in range(index) if i not in chosen] if index < 64 else None
         if candidates is None:
-            while True:                 # cheap rejection sampling for large corpora
+            while True:  # cheap rejection sampling for large corpora
                 pick = rng.randrange(index)
                 if pick not in chosen:
                     break
@@ -1458,19 +1813,30 @@ def generate(n: int, seed: int | str = 0, duplicates: float = 0.02) -> Iterator[
             original, people = kept[copies[index]]
             draft, kind = _near_copy(writer.rng, original, index, writer)
             text = render(draft)
-            yield SynthArticle(file_name(index), text, draft.day, _precision(draft), draft.shape, draft.topic,
-                               file_name(copies[index]), kind, people)
+            yield SynthArticle(
+                file_name(index),
+                text,
+                draft.day,
+                _precision(draft),
+                draft.shape,
+                draft.topic,
+                file_name(copies[index]),
+                kind,
+                people,
+            )
             continue
         draft = writer.draft()
         people = tuple(dict.fromkeys(writer.people))
         if index in needed:
             kept[index] = (draft, people)
-        yield SynthArticle(file_name(index), render(draft), draft.day, _precision(draft), draft.shape,
-                           draft.topic, None, None, people)
+        yield SynthArticle(
+            file_name(index), render(draft), draft.day, _precision(draft), draft.shape, draft.topic, None, None, people
+        )
 
 
-def write_corpus(n: int, out: Path, seed: int | str = 0, duplicates: float = 0.02,
-                 truth: Path | None = None) -> list[Path]:
+def write_corpus(
+    n: int, out: Path, seed: int | str = 0, duplicates: float = 0.02, truth: Path | None = None
+) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     paths = []
     truth_lines = []
@@ -1488,15 +1854,22 @@ def write_corpus(n: int, out: Path, seed: int | str = 0, duplicates: float = 0.0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m chronique.synth",
-                                     description="Write a synthetic corpus of articles shaped like seeds/.")
+    parser = argparse.ArgumentParser(
+        prog="python -m chronique.synth", description="Write a synthetic corpus of articles shaped like seeds/."
+    )
     parser.add_argument("n", type=int, metavar="N", help="number of articles")
     parser.add_argument("out", type=Path, metavar="OUT", help="folder to write synth_NNNNNN.txt into")
     parser.add_argument("--seed", default="0", help="any integer or word; the same seed gives the same files")
-    parser.add_argument("--duplicates", type=float, default=0.02, metavar="FRACTION",
-                        help="fraction of articles that are near-copies of another (default 0.02)")
-    parser.add_argument("--truth", type=Path, metavar="FILE",
-                        help="also write what was generated, one JSON line per article")
+    parser.add_argument(
+        "--duplicates",
+        type=float,
+        default=0.02,
+        metavar="FRACTION",
+        help="fraction of articles that are near-copies of another (default 0.02)",
+    )
+    parser.add_argument(
+        "--truth", type=Path, metavar="FILE", help="also write what was generated, one JSON line per article"
+    )
     args = parser.parse_args(argv)
     if args.n < 0:
         parser.error("N must be zero or more")
@@ -1506,8 +1879,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     write_corpus(args.n, args.out, seed, args.duplicates, args.truth)
     stale = args.out / file_name(args.n)
     if stale.exists():
-        print(f"{args.out}: note: {stale.name} and later files come from an earlier, larger run",
-              file=sys.stderr)
+        print(f"{args.out}: note: {stale.name} and later files come from an earlier, larger run", file=sys.stderr)
     return 0
 
 

@@ -27,8 +27,13 @@ from .parallel import in_background
 from .text import fold, french_date, french_month
 
 # the link from a term's page back to its taxonomy (French: the article agrees with the noun)
-ALL_TERMS = {"tags": "Tous les sujets", "people": "Toutes les personnes", "organizations": "Toutes les organisations",
-             "places": "Tous les lieux", "source": "Toutes les sources"}
+ALL_TERMS = {
+    "tags": "Tous les sujets",
+    "people": "Toutes les personnes",
+    "organizations": "Toutes les organisations",
+    "places": "Tous les lieux",
+    "source": "Toutes les sources",
+}
 PAGER_AROUND = 2  # page numbers linked either side of the current one
 PAGE_SIZE = 100
 MARKER = "Généré par Chronique"
@@ -90,8 +95,10 @@ def yaml_value(value) -> str:
 
 def front_matter(meta: dict) -> str:
     """YAML that MkDocs reads back to exactly these values (title and description as HTML)."""
-    return "".join(f"{key}: {yaml_value(meta_html(v) if key in HTML_META and isinstance(v, str) else v)}\n"
-                   for key, v in meta.items())
+    return "".join(
+        f"{key}: {yaml_value(meta_html(v) if key in HTML_META and isinstance(v, str) else v)}\n"
+        for key, v in meta.items()
+    )
 
 
 def yaml_text(text: str) -> str:
@@ -132,8 +139,12 @@ class Renderer:
             autoescape=False,
         )
         self.env.filters.update(md=md, html=lambda t: html.escape(str(t)), url=safe_url, yaml_text=yaml_text)
-        self.env.globals.update(when=self.when, event_when=lambda ev: french_date(ev.date.value, ev.date.precision),
-                                marker=MARKER, version=__version__)
+        self.env.globals.update(
+            when=self.when,
+            event_when=lambda ev: french_date(ev.date.value, ev.date.precision),
+            marker=MARKER,
+            version=__version__,
+        )
         self.files: dict[str, str] = {}
         # lookups built once: per article they would make the build quadratic
         self.titles = {fold(e.article.title): e for e in site.entries}
@@ -158,18 +169,26 @@ class Renderer:
         parts = self._entry_parts.get(entry.article.id)
         if parts is None:
             a = entry.article
-            head = f"<li><strong>{html.escape(self.when(a))}</strong> · <a href=\""
-            tail = (f'">{html.escape(a.title)}</a>' + (f" · <em>{html.escape(a.source)}</em>" if a.source else "")
-                    + (f" · {len(entry.duplicates)} autre(s) version(s)" if entry.duplicates else "")
-                    + f"<br>{html.escape(a.summary)}</li>")
+            head = f'<li><strong>{html.escape(self.when(a))}</strong> · <a href="'
+            tail = (
+                f'">{html.escape(a.title)}</a>'
+                + (f" · <em>{html.escape(a.source)}</em>" if a.source else "")
+                + (f" · {len(entry.duplicates)} autre(s) version(s)" if entry.duplicates else "")
+                + f"<br>{html.escape(a.summary)}</li>"
+            )
             parts = self._entry_parts[a.id] = (head, tail)
         return f"{parts[0]}{page_url_from(from_path, entry.path)}{parts[1]}"
 
     def _page(self, template: str, path: str, **context) -> None:
         self.files[path] = self.env.get_template(template).render(
-            path=path, link=lambda to: self.link(path, to), pager=lambda paths, page: pager_html(path, paths, page),
-            url_to=lambda to: page_url_from(path, to), entry_html=lambda e: self.entry_html(e, path),
-            site=self.site, info=self.info, **context
+            path=path,
+            link=lambda to: self.link(path, to),
+            pager=lambda paths, page: pager_html(path, paths, page),
+            url_to=lambda to: page_url_from(path, to),
+            entry_html=lambda e: self.entry_html(e, path),
+            site=self.site,
+            info=self.info,
+            **context,
         )
 
     # -- the pages -------------------------------------------------------------------
@@ -177,8 +196,9 @@ class Renderer:
         """Every page. With jobs > 1, on a large site, the article pages are rendered in a
         forked process while the list pages are rendered here: about half the work each."""
         entries = self.site.entries
-        article_pages = in_background(lambda: self._article_pages(entries),
-                                      enabled=jobs > 1 and len(entries) >= PARALLEL_FROM)
+        article_pages = in_background(
+            lambda: self._article_pages(entries), enabled=jobs > 1 and len(entries) >= PARALLEL_FROM
+        )
         self._list_pages()
         self.files.update(article_pages())
         return dict(sorted(self.files.items()))
@@ -218,11 +238,18 @@ class Renderer:
         }
         titles = self.titles
         related_headlines = [(h, titles.get(fold(h))) for h in a.related]
-        self._page("article.md.j2", entry.path, entry=entry, a=a, front=front_matter(meta),
-                   terms=self._terms_of(entry), related_headlines=related_headlines,
-                   related=[self.site.by_id[i] for i in entry.related],
-                   original=self.site.by_id.get(entry.duplicate_of) if entry.duplicate_of else None,
-                   copies=[self.site.by_id[i] for i in entry.duplicates])
+        self._page(
+            "article.md.j2",
+            entry.path,
+            entry=entry,
+            a=a,
+            front=front_matter(meta),
+            terms=self._terms_of(entry),
+            related_headlines=related_headlines,
+            related=[self.site.by_id[i] for i in entry.related],
+            original=self.site.by_id.get(entry.duplicate_of) if entry.duplicate_of else None,
+            copies=[self.site.by_id[i] for i in entry.duplicates],
+        )
 
     def _terms_of(self, entry: Entry) -> list[tuple[str, list[tuple[str, str]]]]:
         """(taxonomy title, [(name, page path)]) for the article's own terms."""
@@ -242,12 +269,23 @@ class Renderer:
         pages = paginate(shown, PAGE_SIZE)
         paths = ["index.md"] + [f"page/{n}.md" for n in range(2, len(pages) + 1)]
         upcoming = [(ev, i) for ev, i in self.site.timeline if ev.announced][-5:]
-        busiest = {key: sorted(self.site.taxonomies[key], key=lambda t: (-len(t.ids), t.slug))[:10]
-                   for key in ("tags", "people", "places")}
+        busiest = {
+            key: sorted(self.site.taxonomies[key], key=lambda t: (-len(t.ids), t.slug))[:10]
+            for key in ("tags", "people", "places")
+        }
         for n, (entries, path) in enumerate(zip(pages, paths), start=1):
-            self._page("index.md.j2", path, groups=group_by_month(entries), page=n, pages=len(pages), paths=paths,
-                       total=len(shown), upcoming=upcoming if n == 1 else [], busiest=busiest if n == 1 else {},
-                       chart=self.articles_per_month_chart(24) if n == 1 else "")
+            self._page(
+                "index.md.j2",
+                path,
+                groups=group_by_month(entries),
+                page=n,
+                pages=len(pages),
+                paths=paths,
+                total=len(shown),
+                upcoming=upcoming if n == 1 else [],
+                busiest=busiest if n == 1 else {},
+                chart=self.articles_per_month_chart(24) if n == 1 else "",
+            )
 
     def _archives(self) -> None:
         months: dict[tuple, list[Entry]] = {}
@@ -259,14 +297,29 @@ class Renderer:
             months.setdefault(key, []).append(entry)
         listing = []
         for (year, month), entries in months.items():
-            base = f"archives/{year:04d}/{month:02d}" if year and month else (f"archives/{year:04d}/annee" if year else f"archives/{UNDATED}")
-            label = (f"{french_month(entries[0].article.date.value)} {year}" if month else
-                     (f"{year} (mois inconnu)" if year else "Sans date"))
+            base = (
+                f"archives/{year:04d}/{month:02d}"
+                if year and month
+                else (f"archives/{year:04d}/annee" if year else f"archives/{UNDATED}")
+            )
+            label = (
+                f"{french_month(entries[0].article.date.value)} {year}"
+                if month
+                else (f"{year} (mois inconnu)" if year else "Sans date")
+            )
             pages = paginate(entries, PAGE_SIZE)
             paths = [f"{base}.md"] + [f"{base}-{n}.md" for n in range(2, len(pages) + 1)]
             for n, (chunk, path) in enumerate(zip(pages, paths), start=1):
-                self._page("list.md.j2", path, title=f"Archives : {label}", entries=chunk, page=n, paths=paths,
-                           intro=f"{len(entries)} article(s).", description=f"Articles de {label}.")
+                self._page(
+                    "list.md.j2",
+                    path,
+                    title=f"Archives : {label}",
+                    entries=chunk,
+                    page=n,
+                    paths=paths,
+                    intro=f"{len(entries)} article(s).",
+                    description=f"Articles de {label}.",
+                )
             listing.append((year, month, label, paths[0], len(entries)))
         self._page("archives.md.j2", "archives/index.md", listing=listing, chart=self.articles_per_month_chart(None))
 
@@ -297,12 +350,15 @@ class Renderer:
             if group.year:
                 for figure, _ in group.items:
                     series.setdefault((group.measure, group.unit), []).append(
-                        (group.year, figure.value, format_value(figure.value, figure.unit)))
+                        (group.year, figure.value, format_value(figure.value, figure.unit))
+                    )
         charts = {}
         for n, ((measure, unit), points) in enumerate(sorted(series.items())):
             years = {year for year, _, _ in points}
             if len(years) >= 2 or len({v for _, v, _ in points}) >= 2:
-                charts[(measure, unit)] = dot_chart(f"chiffre-{n}", f"{measure.capitalize()} ({unit}) par année", points, unit)
+                charts[(measure, unit)] = dot_chart(
+                    f"chiffre-{n}", f"{measure.capitalize()} ({unit}) par année", points, unit
+                )
         return charts
 
     def _taxonomy(self, key: str) -> None:
@@ -311,16 +367,34 @@ class Renderer:
         pages = paginate(list(terms), PAGE_SIZE) or [[]]  # the list page exists even when empty: the nav links it
         paths = [f"{folder}/index.md"] + [f"{folder}/page-{n}.md" for n in range(2, len(pages) + 1)]
         for n, (chunk, path) in enumerate(zip(pages, paths), start=1):
-            self._page("terms.md.j2", path, title=title, folder=folder, terms=chunk, page=n, paths=paths,
-                       total=len(terms), feeds=key == "tags")
+            self._page(
+                "terms.md.j2",
+                path,
+                title=title,
+                folder=folder,
+                terms=chunk,
+                page=n,
+                paths=paths,
+                total=len(terms),
+                feeds=key == "tags",
+            )
         for term in terms:
             entries = [self.site.by_id[i] for i in term.ids]
             term_pages = paginate(entries, PAGE_SIZE)
-            term_paths = [f"{folder}/{term.slug}.md"] + [f"{folder}/{term.slug}-{n}.md" for n in range(2, len(term_pages) + 1)]
+            term_paths = [f"{folder}/{term.slug}.md"] + [
+                f"{folder}/{term.slug}-{n}.md" for n in range(2, len(term_pages) + 1)
+            ]
             for n, (chunk, path) in enumerate(zip(term_pages, term_paths), start=1):
-                self._page("list.md.j2", path, title=f"{title} : {term.name}", entries=chunk, page=n, paths=term_paths,
-                           intro=f"{len(entries)} article(s). [{ALL_TERMS[key]}]({self.link(path, paths[0])})",
-                           description=f"Articles : {term.name}.")
+                self._page(
+                    "list.md.j2",
+                    path,
+                    title=f"{title} : {term.name}",
+                    entries=chunk,
+                    page=n,
+                    paths=term_paths,
+                    intro=f"{len(entries)} article(s). [{ALL_TERMS[key]}]({self.link(path, paths[0])})",
+                    description=f"Articles : {term.name}.",
+                )
 
     def _timeline(self) -> None:
         events = list(self.site.timeline)
@@ -334,8 +408,15 @@ class Renderer:
         pages = paginate(groups, PAGE_SIZE) or [[]]
         paths = ["chiffres-cles.md"] + [f"chiffres-cles-{n}.md" for n in range(2, len(pages) + 1)]
         for n, (chunk, path) in enumerate(zip(pages, paths), start=1):
-            self._page("figures.md.j2", path, groups=chunk, page=n, paths=paths, money=format_value,
-                       charts=self.figure_charts() if n == 1 else {})
+            self._page(
+                "figures.md.j2",
+                path,
+                groups=chunk,
+                page=n,
+                paths=paths,
+                money=format_value,
+                charts=self.figure_charts() if n == 1 else {},
+            )
 
     def _exports(self) -> None:
         records = [article_record(e, self.site) for e in self.site.entries]
@@ -350,12 +431,27 @@ class Renderer:
             + "\n]}\n"
         )
         buffer = io.StringIO()
-        columns = ["id", "date", "date_precision", "title", "source", "source_url", "people", "organizations",
-                   "places", "tags", "summary", "url", "duplicate_of"]
+        columns = [
+            "id",
+            "date",
+            "date_precision",
+            "title",
+            "source",
+            "source_url",
+            "people",
+            "organizations",
+            "places",
+            "tags",
+            "summary",
+            "url",
+            "duplicate_of",
+        ]
         writer = csv.writer(buffer, lineterminator="\n")
         writer.writerow(columns)
         for r in records:
-            writer.writerow(["; ".join(r[c]) if isinstance(r[c], list) else ("" if r[c] is None else r[c]) for c in columns])
+            writer.writerow(
+                ["; ".join(r[c]) if isinstance(r[c], list) else ("" if r[c] is None else r[c]) for c in columns]
+            )
         self.files["data/articles.csv"] = buffer.getvalue()
 
     def _feeds(self) -> None:
@@ -413,16 +509,21 @@ def pager_html(from_path: str, paths: list[str], current: int) -> str:
     for number in numbers:
         if number - before > 1:
             items.append("…")
-        items.append(f'<strong aria-current="page">{number}</strong>' if number == current else
-                     f'<a href="{page_url_from(from_path, paths[number - 1])}">{number}</a>')
+        items.append(
+            f'<strong aria-current="page">{number}</strong>'
+            if number == current
+            else f'<a href="{page_url_from(from_path, paths[number - 1])}">{number}</a>'
+        )
         before = number
     steps = []
     if current > 1:
         steps.append(f'<a href="{page_url_from(from_path, paths[current - 2])}" rel="prev">‹ précédente</a>')
     if current < last:
         steps.append(f'<a href="{page_url_from(from_path, paths[current])}" rel="next">suivante ›</a>')
-    return (f'<nav class="chronique-pager" aria-label="Pages">Pages : {" ".join(items)}'
-            f'{" · " + " · ".join(steps) if steps else ""}</nav>')
+    return (
+        f'<nav class="chronique-pager" aria-label="Pages">Pages : {" ".join(items)}'
+        f"{' · ' + ' · '.join(steps) if steps else ''}</nav>"
+    )
 
 
 def paginate(items: list, size: int) -> list[list]:
@@ -472,13 +573,37 @@ def article_record(entry: Entry, site: Site) -> dict:
         "organizations": list(a.organizations),
         "places": list(a.places),
         "tags": list(a.tags),
-        "photos": [{"file": p.file, "caption": p.caption, "credit": p.credit,
-                    "taken": p.taken.isoformat() if p.taken else None} for p in a.photos],
+        "photos": [
+            {
+                "file": p.file,
+                "caption": p.caption,
+                "credit": p.credit,
+                "taken": p.taken.isoformat() if p.taken else None,
+            }
+            for p in a.photos
+        ],
         "related": list(a.related),
-        "figures": [{"text": f.text, "value": f.value, "unit": f.unit, "measure": f.measure, "year": f.year,
-                     "kind": f.kind, "context": f.context} for f in a.figures],
-        "events": [{"date": ev.date.iso, "date_precision": ev.date.precision, "sentence": ev.sentence,
-                    "announced": ev.announced} for ev in a.events],
+        "figures": [
+            {
+                "text": f.text,
+                "value": f.value,
+                "unit": f.unit,
+                "measure": f.measure,
+                "year": f.year,
+                "kind": f.kind,
+                "context": f.context,
+            }
+            for f in a.figures
+        ],
+        "events": [
+            {
+                "date": ev.date.iso,
+                "date_precision": ev.date.precision,
+                "sentence": ev.sentence,
+                "announced": ev.announced,
+            }
+            for ev in a.events
+        ],
         "summary": a.summary,
         "words": a.words,
         "duplicate_of": entry.duplicate_of,
@@ -487,4 +612,3 @@ def article_record(entry: Entry, site: Site) -> dict:
 
 def render(site: Site, info: SiteInfo, jobs: int = 1) -> dict[str, str]:
     return Renderer(site, info).render(jobs)
-

@@ -79,6 +79,11 @@ def mkdocs_build(docs: Path, workdir: Path) -> tuple[int, str, Path]:
 
     mkdocs_project(docs, workdir)
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(workdir / "mkdocs.yml")],
-                         capture_output=True, text=True, env=env, cwd=workdir)
+    run = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(workdir / "mkdocs.yml")],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=workdir,
+    )
     return run.returncode, run.stdout + run.stderr, workdir / "site"

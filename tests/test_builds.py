@@ -36,14 +36,14 @@ HOSTILE = Path(__file__).parent / "fixtures" / "hostile"
 PLACES = ("Vientiane", "Luang Prabang", "Pakse")
 ARTICLES = {
     "a_rail.txt": " date 2025-03-12 La ligne ferroviaire avance vers Vientiane\n\n"
-                  "Les ingénieurs ont inspecté les ponts de la ligne qui doit relier Vientiane à la côte.\n\n"
-                  "Les essais de circulation des trains de marchandises commenceront au printemps.\n",
+    "Les ingénieurs ont inspecté les ponts de la ligne qui doit relier Vientiane à la côte.\n\n"
+    "Les essais de circulation des trains de marchandises commenceront au printemps.\n",
     "b_schools.txt": " date 2025-05-02 De nouvelles écoles à Luang Prabang\n\n"
-                     "Trois écoles primaires financées par le Vietnam ont ouvert leurs portes à Luang Prabang.\n\n"
-                     "Elles accueillent six cents élèves des villages de la vallée.\n",
+    "Trois écoles primaires financées par le Vietnam ont ouvert leurs portes à Luang Prabang.\n\n"
+    "Elles accueillent six cents élèves des villages de la vallée.\n",
     "c_coffee.txt": " date 2025-05-20 Le café de Pakse à la foire de Hanoï\n\n"
-                    "Les producteurs de café de Pakse ont présenté leurs récoltes aux acheteurs vietnamiens.\n\n"
-                    "Plusieurs contrats d'exportation ont été signés pendant la foire.\n",
+    "Les producteurs de café de Pakse ont présenté leurs récoltes aux acheteurs vietnamiens.\n\n"
+    "Plusieurs contrats d'exportation ont été signés pendant la foire.\n",
 }
 HAND_WRITTEN = {
     "a-propos.md": "---\ntitle: À propos\n---\n\n# À propos\n\nÉcrit à la main.\n",
@@ -60,7 +60,9 @@ class FoundPlaces:
 
     def extract_many(self, texts, n_process=1):
         self.texts += texts
-        return [Entities((), (), tuple(p for p in PLACES if any(p in line for line in paragraphs))) for paragraphs in texts]
+        return [
+            Entities((), (), tuple(p for p in PLACES if any(p in line for line in paragraphs))) for paragraphs in texts
+        ]
 
 
 @pytest.fixture
@@ -98,7 +100,9 @@ def write_hand_written(docs: Path) -> None:
 
 
 def build(seeds: Path, docs: Path, **options) -> pipeline.BuildResult:
-    return pipeline.build(Settings(seeds=seeds, docs=docs, progress=False, today=options.pop("today", TODAY), **options))
+    return pipeline.build(
+        Settings(seeds=seeds, docs=docs, progress=False, today=options.pop("today", TODAY), **options)
+    )
 
 
 def snapshot(docs: Path) -> dict[str, bytes]:
@@ -144,8 +148,9 @@ def _fail_on_call(n, real):
 INJECTIONS = {
     "while_rendering": lambda mp: mp.setattr(pipeline, "render", _fail),
     "while_copying_the_live_tree": lambda mp: mp.setattr(publish.shutil, "copytree", _fail),
-    "at_the_third_page_written": lambda mp: mp.setattr(pathlib.Path, "write_bytes",
-                                                       _fail_on_call(2, pathlib.Path.write_bytes)),
+    "at_the_third_page_written": lambda mp: mp.setattr(
+        pathlib.Path, "write_bytes", _fail_on_call(2, pathlib.Path.write_bytes)
+    ),
     "while_writing_the_manifest": lambda mp: mp.setattr(pathlib.Path, "write_text", _fail),
     "at_the_swap": lambda mp: mp.setattr(publish, "_swap", _fail),
 }
@@ -207,8 +212,13 @@ sys.exit(pipeline.exit_status(result.problems, False))
 
 
 def child(mode: str, seeds: Path, docs: Path, *more: str, **kwargs) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-c", CHILD, str(ROOT), mode, str(seeds), str(docs), *more],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **kwargs)
+    return subprocess.Popen(
+        [sys.executable, "-c", CHILD, str(ROOT), mode, str(seeds), str(docs), *more],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        **kwargs,
+    )
 
 
 def wait_for(condition, timeout: float = 60) -> None:
@@ -255,12 +265,30 @@ def test_two_builds_are_byte_identical_across_processes_hash_seeds_and_the_cache
     build(seeds, tmp_path / "third", cache=tmp_path / "cache")  # every article from the cache
     epoch = calendar.timegm(TODAY.timetuple())
     env = dict(os.environ, PYTHONHASHSEED="4242", SOURCE_DATE_EPOCH=str(epoch), NO_MKDOCS_2_WARNING="1")
-    run = subprocess.run([sys.executable, str(ROOT / "build.py"), "--seeds", str(seeds), "--docs", str(tmp_path / "fourth"),
-                          "--no-cache", "--quiet", "--jobs", "1"], capture_output=True, text=True, env=env, cwd=tmp_path)
+    run = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "build.py"),
+            "--seeds",
+            str(seeds),
+            "--docs",
+            str(tmp_path / "fourth"),
+            "--no-cache",
+            "--quiet",
+            "--jobs",
+            "1",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+    )
     assert run.returncode == 0, run.stderr
 
     reference = snapshot(tmp_path / "first")
-    assert reference == {rel: text.encode("utf-8") for rel, text in first.files.items()} | {MANIFEST: reference[MANIFEST]}
+    assert reference == {rel: text.encode("utf-8") for rel, text in first.files.items()} | {
+        MANIFEST: reference[MANIFEST]
+    }
     for other in ("second", "third", "fourth"):
         assert snapshot(tmp_path / other) == reference, other
 
@@ -272,8 +300,12 @@ def test_no_build_time_in_any_page(tmp_path, stand_in, monkeypatch):
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     clock = build(seeds, tmp_path / "clock", today=None)
     for day, files in ((marked_day, result.files), (dt.date.today(), clock.files)):
-        stamps = (day.isoformat(), day.strftime("%d/%m/%Y"), day.strftime("%d %b %Y"),
-                  format_date(day, "d MMMM y", locale="fr_FR"))
+        stamps = (
+            day.isoformat(),
+            day.strftime("%d/%m/%Y"),
+            day.strftime("%d %b %Y"),
+            format_date(day, "d MMMM y", locale="fr_FR"),
+        )
         for rel, text in files.items():
             assert not [s for s in stamps if s in text], (rel, day)
     assert result.files == clock.files

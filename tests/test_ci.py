@@ -27,3 +27,12 @@ def test_ci_runs_the_readme_test_command():
     first_block = readme.split("```", 2)[1]
     assert "make site" in first_block and "make test" in first_block
     assert "make test" in (ROOT / ".ci/run").read_text(encoding="utf-8")
+
+
+def test_the_code_is_formatted_with_ruff():
+    ruff = shutil.which("ruff", path=str(Path(sys.executable).parent)) or shutil.which("ruff")
+    assert ruff, "ruff comes with requirements-dev.txt"
+    run = subprocess.run(
+        [ruff, "format", "--check", "chronique", "tests", "bench", "build.py"], cwd=ROOT, capture_output=True, text=True
+    )
+    assert run.returncode == 0, "run `make format`:\n" + run.stdout + run.stderr

@@ -43,7 +43,7 @@ def test_cascade(fixture, iso, precision, source):
 
 
 def test_a_weekday_without_any_year_in_the_article_gives_no_date():
-    """"ce mercredi 26 novembre" fits 2025, but also 2014 and 2008: in an archive, a
+    """ "ce mercredi 26 novembre" fits 2025, but also 2014 and 2008: in an archive, a
     guess from the weekday alone would often be wrong."""
     found, problems = date_of("bare_weekday_without_year.txt")
     assert found is None
@@ -52,8 +52,11 @@ def test_a_weekday_without_any_year_in_the_article_gives_no_date():
 
 def test_a_photo_older_than_the_year_the_text_speaks_of_does_not_date_the_article(tmp_path):
     article = tmp_path / "x.txt"
-    article.write_text("vnapotal_centrale_1560000000000.jpg\nUne centrale solaire. Photo : VNA\n\n"
-                       "Le Vietnam et le Laos ont signé le 14 mars 2025 un accord sur l'énergie solaire.\n", encoding="utf-8")
+    article.write_text(
+        "vnapotal_centrale_1560000000000.jpg\nUne centrale solaire. Photo : VNA\n\n"
+        "Le Vietnam et le Laos ont signé le 14 mars 2025 un accord sur l'énergie solaire.\n",
+        encoding="utf-8",
+    )
     source = read_file(article)
     found, problems = resolve_date(source, paragraphs_of(source), [], {}, TODAY)
     assert found.source == TEXT and found.iso == "2025-03"  # not the photo's 2019-06-08
@@ -93,18 +96,24 @@ def test_numbers_and_words_that_look_like_dates_give_no_date(lead):
 
 
 def test_past_event_in_the_lead_gives_its_month_only():
-    result = dates.from_text(["Le secrétaire général a effectué une visite d'État au Laos le 5 février 2026."], [], "x.txt", TODAY)
+    result = dates.from_text(
+        ["Le secrétaire général a effectué une visite d'État au Laos le 5 février 2026."], [], "x.txt", TODAY
+    )
     assert (result.date.iso, result.date.precision) == ("2026-02", MONTH)
 
 
 def test_announced_event_in_the_lead_gives_only_its_year():
     # written before the visit: the article may be from January
-    result = dates.from_text(["Le secrétaire général effectuera une visite d'État au Laos le 5 février 2026."], [], "x.txt", TODAY)
+    result = dates.from_text(
+        ["Le secrétaire général effectuera une visite d'État au Laos le 5 février 2026."], [], "x.txt", TODAY
+    )
     assert (result.date.iso, result.date.precision) == ("2026", YEAR)
 
 
 def test_publication_stamp_gives_the_day():
-    result = dates.from_text(["Publié le 05/12/2025 à 14h20", "Un anniversaire (2 décembre 1975 - 2 décembre 2025)."], [], "x.txt", TODAY)
+    result = dates.from_text(
+        ["Publié le 05/12/2025 à 14h20", "Un anniversaire (2 décembre 1975 - 2 décembre 2025)."], [], "x.txt", TODAY
+    )
     assert (result.date.iso, result.date.precision) == ("2025-12-05", DAY)
 
 
@@ -114,21 +123,27 @@ def test_dateline_with_day_and_month_takes_the_year_from_the_text():
     assert "2026" in result.date.evidence
 
 
-@pytest.mark.parametrize("lead, iso", [
-    ("Hanoï, le 12/04/2024 – Le Premier ministre lao est arrivé vendredi.", "2024-04-12"),
-    ("Vientiane, 3 mars 2025 - Les deux pays ont signé un accord.", "2025-03-03"),
-    ("Hô Chi Minh-Ville, le 02.05.2024 – Ouverture d'un forum.", "2024-05-02"),
-])
+@pytest.mark.parametrize(
+    "lead, iso",
+    [
+        ("Hanoï, le 12/04/2024 – Le Premier ministre lao est arrivé vendredi.", "2024-04-12"),
+        ("Vientiane, 3 mars 2025 - Les deux pays ont signé un accord.", "2025-03-03"),
+        ("Hô Chi Minh-Ville, le 02.05.2024 – Ouverture d'un forum.", "2024-05-02"),
+    ],
+)
 def test_dateline_without_agency_but_with_a_full_date_gives_the_day(lead, iso):
     result = dates.from_text(["Un titre de une ligne", lead], [], "x.txt", TODAY)
     assert (result.date.iso, result.date.precision) == (iso, DAY)
 
 
-@pytest.mark.parametrize("lead", [
-    "Le ministre, le 12/04/2024 – a annoncé un plan.",  # a role, not a place
-    "Hanoï, le 31/02/2024 – une date impossible.",
-    "Vientiane, le 5 avril – sans année.",
-])
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Le ministre, le 12/04/2024 – a annoncé un plan.",  # a role, not a place
+        "Hanoï, le 31/02/2024 – une date impossible.",
+        "Vientiane, le 5 avril – sans année.",
+    ],
+)
 def test_what_only_looks_like_such_a_dateline_gives_no_day(lead):
     result = dates.from_text([lead], [], "x.txt", TODAY)
     assert result.date is None or result.date.precision != DAY
@@ -172,7 +187,9 @@ def test_two_years_side_by_side_are_a_range_not_the_articles_year():
 
 
 def test_a_historical_year_does_not_give_a_yearless_lead_date_its_year():
-    lead = ("La présidente de l'Assemblée nationale s'est entretenue le mardi 12 juillet avec son homologue. "
-            "Les deux pays soutiennent la Convention des Nations unies sur le droit de la mer de 1982.")
+    lead = (
+        "La présidente de l'Assemblée nationale s'est entretenue le mardi 12 juillet avec son homologue. "
+        "Les deux pays soutiennent la Convention des Nations unies sur le droit de la mer de 1982."
+    )
     result = dates.from_text([lead], [], "x.txt", TODAY)
     assert result.date is None  # 1983 fits the weekday, and would be wrong

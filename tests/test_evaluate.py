@@ -231,9 +231,7 @@ def write(path, text):
 
 def test_annotation_with_a_precision_finer_than_its_date_is_refused(tmp_path):
     write(tmp_path / "x.txt", "texte")
-    annotation = write(
-        tmp_path / "x.yml", 'file: x.txt\ndate: "2025-07"\ndate_precision: day\npeople: []\n'
-    )
+    annotation = write(tmp_path / "x.yml", 'file: x.txt\ndate: "2025-07"\ndate_precision: day\npeople: []\n')
     with pytest.raises(EvaluationError, match="x.yml: date"):
         load_annotation(annotation, repo_root=tmp_path)
 
@@ -252,8 +250,19 @@ def test_report_counts_an_article_missing_from_the_build(tmp_path):
         repo_root=tmp_path,
     )
     b = load_annotation(write(tmp_path / "b.yml", "file: b.txt\ndate: null\n"), repo_root=tmp_path)
-    document = {"articles": [{"id": "a", "seed": "a.txt", "date": "2025-07", "date_precision": "month",
-                              "people": ["To Lam"], "organizations": [], "places": []}]}
+    document = {
+        "articles": [
+            {
+                "id": "a",
+                "seed": "a.txt",
+                "date": "2025-07",
+                "date_precision": "month",
+                "people": ["To Lam"],
+                "organizations": [],
+                "places": [],
+            }
+        ]
+    }
     report = evaluate([a, b], document)
     summary = report.summary()
     assert summary["missing_from_build"] == ["b.txt"]

@@ -31,10 +31,18 @@ def entities(extractor, text):
         ("le ministre de l'Industrie et du Commerce Trương Minh Khoa a signé l'accord.", "Trương Minh Khoa"),
         ("La directrice Vũ Thị Ngọc Ánh a présenté le programme.", "Vũ Thị Ngọc Ánh"),
         ("Le vice-ministre Lê Hoàng Nam a participé à la réunion.", "Lê Hoàng Nam"),
-        ("Les deux pays ont signé. M. Phankham Viphavanh, Premier ministre lao, a salué l'accord.", "Phankham Viphavanh"),
-        ("Le secrétaire général du Parti populaire révolutionnaire lao Thongloun Sisoulith est arrivé mardi.",
-         "Thongloun Sisoulith"),
-        ("Le ministre a eu des entretiens avec son homologue lao Santiphab Phomvihane à Vientiane.", "Santiphab Phomvihane"),
+        (
+            "Les deux pays ont signé. M. Phankham Viphavanh, Premier ministre lao, a salué l'accord.",
+            "Phankham Viphavanh",
+        ),
+        (
+            "Le secrétaire général du Parti populaire révolutionnaire lao Thongloun Sisoulith est arrivé mardi.",
+            "Thongloun Sisoulith",
+        ),
+        (
+            "Le ministre a eu des entretiens avec son homologue lao Santiphab Phomvihane à Vientiane.",
+            "Santiphab Phomvihane",
+        ),
         ("Le gouverneur de la province d'Attapeu Viengkham Douangmala a reçu la délégation.", "Viengkham Douangmala"),
         ("La délégation a rendu hommage au SG Nguyễn Phú Trọng.", "Nguyễn Phú Trọng"),
         ("Il a présenté ses vœux au ministre de l'Industrie et du Commerce Trần Tuấn Anh.", "Trần Tuấn Anh"),
@@ -72,10 +80,16 @@ def test_person_rules(extractor, text, expected):
         ("Les contrôles sont simplifiés au poste international de Na Mèo - Nam Soi.", "Na Mèo"),
         ("Ils ont accéléré la réalisation de l'école de l'amitié Nguyễn Du dans la nouvelle période.", "Nguyễn Du"),
     ],
-    ids=["a_credit_word_is_never_a_person", "a_place_cue_makes_a_place", "a_name_inside_an_institution_is_the_institution",
-         "an_outlet_signing_off_is_no_person", "an_eponym_stays_in_its_organisation",
-         "a_street_named_after_someone_is_a_street", "a_border_post_is_a_place",
-         "a_schools_eponym_ending_in_du_is_part_of_its_name"],
+    ids=[
+        "a_credit_word_is_never_a_person",
+        "a_place_cue_makes_a_place",
+        "a_name_inside_an_institution_is_the_institution",
+        "an_outlet_signing_off_is_no_person",
+        "an_eponym_stays_in_its_organisation",
+        "a_street_named_after_someone_is_a_street",
+        "a_border_post_is_a_place",
+        "a_schools_eponym_ending_in_du_is_part_of_its_name",
+    ],
 )
 def test_not_a_person(extractor, text, not_a_person):
     assert not_a_person not in entities(extractor, text).people
@@ -85,13 +99,19 @@ def test_not_a_person(extractor, text, not_a_person):
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("Le Parti populaire révolutionnaire lao (PPRL) a tenu son congrès. Le PPRL a élu sa direction.",
-         "Parti populaire révolutionnaire lao"),
-        ("Une délégation du ministère lao des Travaux publics et des Transports est arrivée à Hanoï.",
-         "ministère lao des Travaux publics et des Transports"),
+        (
+            "Le Parti populaire révolutionnaire lao (PPRL) a tenu son congrès. Le PPRL a élu sa direction.",
+            "Parti populaire révolutionnaire lao",
+        ),
+        (
+            "Une délégation du ministère lao des Travaux publics et des Transports est arrivée à Hanoï.",
+            "ministère lao des Travaux publics et des Transports",
+        ),
         ("L'ambassade du Vietnam au Laos a organisé une réception.", "ambassade du Vietnam au Laos"),
-        ("Le secrétaire général du Comité central du Parti communiste vietnamien (PCV), Tô Lâm, est arrivé.",
-         "Parti communiste du Vietnam"),
+        (
+            "Le secrétaire général du Comité central du Parti communiste vietnamien (PCV), Tô Lâm, est arrivé.",
+            "Parti communiste du Vietnam",
+        ),
         ("La société Électricité du Laos (EDL) achètera le courant.", "Électricité du Laos"),
     ],
     ids=[
@@ -106,15 +126,28 @@ def test_organization_rules(extractor, text, expected):
     assert any(expected in name for name in entities(extractor, text).organizations)
 
 
-@pytest.mark.parametrize("text, whole", [
-    ("L'Association d'amitié Vietnam - Laos au cours de l'année 2018 a organisé des rencontres.",
-     "Association d'amitié Vietnam - Laos"),
-    ("Le secrétaire du Comité du Parti de la province d'Oudomxay Thongchanh Chanthavong était présent.",
-     "Comité du Parti de la province d'Oudomxay"),
-    ("Le Comité populaire provincial de Sơn La a signé un accord avec la province de Houaphanh.",
-     "Comité populaire provincial de Sơn La"),
-], ids=["a_time_phrase_ends_the_name", "the_person_after_the_province_is_not_part_of_it",
-        "a_capitalised_la_is_part_of_a_place_name"])
+@pytest.mark.parametrize(
+    "text, whole",
+    [
+        (
+            "L'Association d'amitié Vietnam - Laos au cours de l'année 2018 a organisé des rencontres.",
+            "Association d'amitié Vietnam - Laos",
+        ),
+        (
+            "Le secrétaire du Comité du Parti de la province d'Oudomxay Thongchanh Chanthavong était présent.",
+            "Comité du Parti de la province d'Oudomxay",
+        ),
+        (
+            "Le Comité populaire provincial de Sơn La a signé un accord avec la province de Houaphanh.",
+            "Comité populaire provincial de Sơn La",
+        ),
+    ],
+    ids=[
+        "a_time_phrase_ends_the_name",
+        "the_person_after_the_province_is_not_part_of_it",
+        "a_capitalised_la_is_part_of_a_place_name",
+    ],
+)
 def test_an_organisation_name_stops_where_it_ends(extractor, text, whole):
     assert whole in entities(extractor, text).organizations
 
@@ -138,11 +171,19 @@ def test_two_institutions_joined_by_et_stay_two():
         ("Le projet d'autoroute Hanoi-Vientiane avance.", {"Hanoï", "Vientiane"}, "Hanoi-Vientiane"),
         ("La coopération en Asie du Sud-Est se renforce.", {"Asie du Sud-Est"}, "Asie du Sud"),
         ("Hanoï (VNA) – La réunion s'est tenue au siège de l'État.", set(), "État"),
-        ("La délégation a rencontré le Premier ministre lao Phankham Viphavanh à Vientiane.", {"Vientiane"},
-         "Premier ministre lao Phankham Viphavanh"),
+        (
+            "La délégation a rencontré le Premier ministre lao Phankham Viphavanh à Vientiane.",
+            {"Vientiane"},
+            "Premier ministre lao Phankham Viphavanh",
+        ),
     ],
-    ids=["spaced_pair_is_two_places", "hyphenated_known_places_are_split", "a_region_with_a_hyphen_is_one_place",
-         "state_and_dateline_agency_are_not_places", "a_title_and_a_name_are_no_place"],
+    ids=[
+        "spaced_pair_is_two_places",
+        "hyphenated_known_places_are_split",
+        "a_region_with_a_hyphen_is_one_place",
+        "state_and_dateline_agency_are_not_places",
+        "a_title_and_a_name_are_no_place",
+    ],
 )
 def test_place_rules(extractor, text, expected, absent):
     places = set(entities(extractor, text).places)
@@ -169,7 +210,8 @@ def test_variants_merge_to_the_most_complete_spelling():
     assert merge_variants(["To Lam", "Tô Lâm", "Tô Lam"]) == ("Tô Lâm",)
     # the same words in another order: one organisation, shown as first written
     assert merge_variants(["Parti populaire révolutionnaire lao", "Parti révolutionnaire populaire lao"]) == (
-        "Parti populaire révolutionnaire lao",)
+        "Parti populaire révolutionnaire lao",
+    )
 
 
 # -- titles, sources, topics, figures --------------------------------------------------
@@ -184,8 +226,10 @@ def source_of(text):
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("Un texte.\n\nSource : https://www.vietnamplus.vn/un-article-123.html\n",
-         ("VietnamPlus", "https://www.vietnamplus.vn/un-article-123.html")),
+        (
+            "Un texte.\n\nSource : https://www.vietnamplus.vn/un-article-123.html\n",
+            ("VietnamPlus", "https://www.vietnamplus.vn/un-article-123.html"),
+        ),
         ("Un texte.\n\nVNA/CVN\n", ("VNA / Le Courrier du Vietnam", None)),
         ("Vientiane (VNA) – Un texte sur la coopération.\n", ("VNA", None)),
         ("Un texte.\n\nUne légende. Photo : VNA\n\nLa suite du texte.\n", (None, None)),
@@ -194,18 +238,27 @@ def source_of(text):
         ("Un texte sur la coopération.\n\nSelon VietnamPlus\n", ("VietnamPlus", None)),
         ("Un texte sur la coopération.\n\nVNA-CVN\n", ("VNA / Le Courrier du Vietnam", None)),
     ],
-    ids=["source_url_domain_maps_to_its_outlet", "sign_off_codes_map_to_outlets", "dateline_agency_is_the_source",
-         "a_photo_credit_alone_is_not_a_source", "an_unknown_domain_is_named_as_is",
-         "an_outlet_name_signing_off_is_the_source", "selon_and_an_outlet_name", "codes_joined_by_a_hyphen"],
+    ids=[
+        "source_url_domain_maps_to_its_outlet",
+        "sign_off_codes_map_to_outlets",
+        "dateline_agency_is_the_source",
+        "a_photo_credit_alone_is_not_a_source",
+        "an_unknown_domain_is_named_as_is",
+        "an_outlet_name_signing_off_is_the_source",
+        "selon_and_an_outlet_name",
+        "codes_joined_by_a_hyphen",
+    ],
 )
 def test_source_rules(text, expected):
     assert source_of(text) == expected
 
 
 def test_derived_title_starts_at_the_main_clause_and_is_never_a_file_name():
-    text = ("vnapotal123 1764676888222.jpg\nUne légende. Photo : VNA\n\n"
-            "Lors de la réunion tenue à Vientiane, les deux ministres ont passé en revue la coopération dans "
-            "l'énergie, les transports et l'éducation, et ont convenu de nouvelles mesures.\n")
+    text = (
+        "vnapotal123 1764676888222.jpg\nUne légende. Photo : VNA\n\n"
+        "Lors de la réunion tenue à Vientiane, les deux ministres ont passé en revue la coopération dans "
+        "l'énergie, les transports et l'éducation, et ont convenu de nouvelles mesures.\n"
+    )
     source = parse(text, Path("x.txt"), "0", [])
     from chronique.extract import paragraphs_of
 
@@ -216,8 +269,10 @@ def test_derived_title_starts_at_the_main_clause_and_is_never_a_file_name():
 
 def test_topics_come_from_the_vocabulary_by_the_documented_rule():
     knowledge = Knowledge.load(DATA)
-    text = ["Les échanges commerciaux et les investissements progressent ; le commerce bilatéral a atteint "
-            "3 milliards de dollars, et les entreprises investissent davantage."]
+    text = [
+        "Les échanges commerciaux et les investissements progressent ; le commerce bilatéral a atteint "
+        "3 milliards de dollars, et les entreprises investissent davantage."
+    ]
     topics = assign_topics("Le commerce entre les deux pays", text, knowledge)
     assert topics[0] == "économie et commerce"
     assert set(topics) <= set(knowledge.topics)
@@ -241,8 +296,10 @@ def test_figure_rules(sentence, value, unit, kind):
 def test_a_publication_stamp_is_neither_the_title_nor_the_summary():
     from chronique.extract import paragraphs_of, summarize
 
-    text = ("Hanoï (VNA) - Publié le 03/11/2022 à 14h20\n\n"
-            "Le secrétaire général a reçu mardi son homologue lao, en visite officielle au Vietnam.\n")
+    text = (
+        "Hanoï (VNA) - Publié le 03/11/2022 à 14h20\n\n"
+        "Le secrétaire général a reçu mardi son homologue lao, en visite officielle au Vietnam.\n"
+    )
     source = parse(text, Path("x.txt"), "0", [])
     paragraphs = paragraphs_of(source)
     assert derive_title(paragraphs, source).startswith("Le secrétaire général a reçu mardi")

@@ -54,22 +54,39 @@ def skipped(fixture: str, message: str) -> Case:
 
 CASES = [
     # -- decoding -------------------------------------------------------------------
-    Case("utf8_with_bom.txt", title="Le Laos et le Vietnam relancent la ligne ferroviaire", date=("2025-03-12", "header")),
-    Case("crlf_line_endings.txt", title="Des bourses pour les étudiants laotiens",
-         shows=("Le ministère de l’Éducation accorde", "Les cours de langue vietnamienne commencent")),
-    Case("cr_only_line_endings.txt", title="Une centrale hydroélectrique inaugurée dans le nord",
-         shows=("La nouvelle centrale hydroélectrique fournira", "Une partie de la production sera exportée")),
-    Case("cp1252_ellipsis_and_quotes.txt", (WARNING, "encoding", "decoded as cp1252: re-save it as UTF-8"),
-         title="Le café laotien s’exporte… vers Hanoï",
-         shows=("à Hanoï…", "« Nous voulons doubler nos ventes »", "l’œuvre de toute une coopérative")),
-    skipped("neither_utf8_nor_cp1252.txt", "neither UTF-8 (byte 0x81 at offset 50) nor cp1252 (byte 0x81 at offset 50): re-save it as UTF-8"),
+    Case(
+        "utf8_with_bom.txt", title="Le Laos et le Vietnam relancent la ligne ferroviaire", date=("2025-03-12", "header")
+    ),
+    Case(
+        "crlf_line_endings.txt",
+        title="Des bourses pour les étudiants laotiens",
+        shows=("Le ministère de l’Éducation accorde", "Les cours de langue vietnamienne commencent"),
+    ),
+    Case(
+        "cr_only_line_endings.txt",
+        title="Une centrale hydroélectrique inaugurée dans le nord",
+        shows=("La nouvelle centrale hydroélectrique fournira", "Une partie de la production sera exportée"),
+    ),
+    Case(
+        "cp1252_ellipsis_and_quotes.txt",
+        (WARNING, "encoding", "decoded as cp1252: re-save it as UTF-8"),
+        title="Le café laotien s’exporte… vers Hanoï",
+        shows=("à Hanoï…", "« Nous voulons doubler nos ventes »", "l’œuvre de toute une coopérative"),
+    ),
+    skipped(
+        "neither_utf8_nor_cp1252.txt",
+        "neither UTF-8 (byte 0x81 at offset 50) nor cp1252 (byte 0x81 at offset 50): re-save it as UTF-8",
+    ),
     skipped("binary_with_nul_bytes.txt", "binary file (NUL byte at offset 8)"),
     skipped("utf16_with_byte_order_mark.txt", "UTF-16 text"),
     skipped("empty.txt", "empty file"),
     skipped("whitespace_only.txt", "empty file"),
     skipped("invisible_characters_only.txt", "empty file (nothing visible"),
-    Case("text_damaged_before_it_was_saved.txt", (WARNING, "encoding", "damaged by a wrong encoding"),
-         shows=("Les commerÃ§ants du grand marchÃ© de Vientiane",)),
+    Case(
+        "text_damaged_before_it_was_saved.txt",
+        (WARNING, "encoding", "damaged by a wrong encoding"),
+        shows=("Les commerÃ§ants du grand marchÃ© de Vientiane",),
+    ),
     # -- hostile text ---------------------------------------------------------------
     Case("yaml_title_key_value.txt", title="a: b"),
     Case("yaml_title_document_marker.txt", title="---"),
@@ -77,55 +94,135 @@ CASES = [
     Case("yaml_title_comment_sign.txt", title="# pas un commentaire"),
     Case("yaml_title_quotes_and_backslash.txt", title="'simple' \"double\" « guillemets » \\ fin \\n"),
     Case("yaml_title_flow_tags_and_anchors.txt", title="[a, b] {c: d} &ancre *alias !!str %YAML @x `y` | > ~ null"),
-    Case("markdown_hostile_lines.txt", shows=(
-        "---", "===", "# pas un titre", "> pas une citation", "1. pas une liste numérotée", "- pas une puce",
-        "* pas une puce non plus", "| pas | un | tableau |", "!!! danger \"pas un encadré\"",
-        "[pas un lien](https://example.org/piege)", "*pas en italique* et __pas en gras__ ni `du code`",
-        "pas un bloc de code, seulement des espaces en tête", "Un titre qui finit par des dièses ##",
-        "{: #pas-un-attribut .classe }", "[TOC]", "<!-- pas un commentaire -->")),
-    Case("html_and_script_tags.txt", title="<script>alert('titre')</script> Une alerte dans le titre", shows=(
-        "<script>alert(\"chronique\")</script>", "<img src=x onerror=alert(1)>",
-        "<a href=\"javascript:alert(1)\">cliquez ici</a>", "<div markdown=\"1\">**gras dans du HTML**</div>",
-        "<iframe src=\"https://evil.example/\"></iframe>", "<svg onload=alert(1)>",
-        "&lt;déjà échappé&gt; &amp; &#60;b&#62; &copy;")),
+    Case(
+        "markdown_hostile_lines.txt",
+        shows=(
+            "---",
+            "===",
+            "# pas un titre",
+            "> pas une citation",
+            "1. pas une liste numérotée",
+            "- pas une puce",
+            "* pas une puce non plus",
+            "| pas | un | tableau |",
+            '!!! danger "pas un encadré"',
+            "[pas un lien](https://example.org/piege)",
+            "*pas en italique* et __pas en gras__ ni `du code`",
+            "pas un bloc de code, seulement des espaces en tête",
+            "Un titre qui finit par des dièses ##",
+            "{: #pas-un-attribut .classe }",
+            "[TOC]",
+            "<!-- pas un commentaire -->",
+        ),
+    ),
+    Case(
+        "html_and_script_tags.txt",
+        title="<script>alert('titre')</script> Une alerte dans le titre",
+        shows=(
+            '<script>alert("chronique")</script>',
+            "<img src=x onerror=alert(1)>",
+            '<a href="javascript:alert(1)">cliquez ici</a>',
+            '<div markdown="1">**gras dans du HTML**</div>',
+            '<iframe src="https://evil.example/"></iframe>',
+            "<svg onload=alert(1)>",
+            "&lt;déjà échappé&gt; &amp; &#60;b&#62; &copy;",
+        ),
+    ),
     Case("javascript_url_source_line.txt", shows=("https://example.org/x)](javascript:alert(1",)),
-    Case("javascript_url_in_sidecar.txt", (ERROR, "source_url", "is not a web address: write it with http:// or https://"),
-         problem_file="javascript_url_in_sidecar.yml"),
-    Case("jinja_template_syntax.txt", title="{{ 7*7 }} et {% if true %}oui{% endif %}", shows=(
-        "{{ config.site_name }} {{ 7*7 }} {% include \"article.md.j2\" %} {# commentaire #} ${7*7} {{ marker }}",
-        "{% raw %}texte{% endraw %} {%- set x = 1 -%}")),
+    Case(
+        "javascript_url_in_sidecar.txt",
+        (ERROR, "source_url", "is not a web address: write it with http:// or https://"),
+        problem_file="javascript_url_in_sidecar.yml",
+    ),
+    Case(
+        "jinja_template_syntax.txt",
+        title="{{ 7*7 }} et {% if true %}oui{% endif %}",
+        shows=(
+            '{{ config.site_name }} {{ 7*7 }} {% include "article.md.j2" %} {# commentaire #} ${7*7} {{ marker }}',
+            "{% raw %}texte{% endraw %} {%- set x = 1 -%}",
+        ),
+    ),
     Case("very_long_line.txt", title="Une phrase de quarante mille caractères"),  # the line itself: see below
-    Case("zero_width_and_bidi_controls.txt", title="Le pont de lamitié rouvre après travaux", shows=(
-        "Le pont de l’amitié sur le Mékong a rouvert", "vérifié le revêtement et la signalisation du tablier",
-        "trente tonnes restent interdits")),
+    Case(
+        "zero_width_and_bidi_controls.txt",
+        title="Le pont de lamitié rouvre après travaux",
+        shows=(
+            "Le pont de l’amitié sur le Mékong a rouvert",
+            "vérifié le revêtement et la signalisation du tablier",
+            "trente tonnes restent interdits",
+        ),
+    ),
     # -- bad metadata: a warning, and the date cascade goes on -------------------------
-    Case("impossible_header_date_month_13.txt", (WARNING, "date", "impossible header date '2026-13-45'"),
-         date=(PHOTO_DAY, "photo")),
-    Case("impossible_header_date_february_30.txt", (WARNING, "date", "impossible header date '2025-02-30'"),
-         date=(PHOTO_DAY, "photo")),
-    Case("header_date_in_far_future.txt", (WARNING, "date", "implausible header date '2091-06-01'"),
-         date=(PHOTO_DAY, "photo")),
-    Case("header_date_before_1945.txt", (WARNING, "date", "implausible header date '1901-05-01'"),
-         date=(PHOTO_DAY, "photo")),
-    Case("header_date_with_twelve_digits.txt", (WARNING, "date", "impossible header date '202602041200'"),
-         date=(PHOTO_DAY, "photo")),
-    Case("header_without_title.txt", (WARNING, "title", "the header has no title"), date=("2025-06-03", "header"),
-         title="Les agriculteurs de la province de Champassak ont reçu des semences de riz résistantes à la sécheresse"),
-    Case("two_date_headers.txt", (WARNING, "header", "a second date header on line 3 is ignored"),
-         title="Le premier en-tête compte", date=("2025-06-04", "header"),
-         shows=("Les compagnies aériennes ont ouvert une nouvelle liaison directe",)),
+    Case(
+        "impossible_header_date_month_13.txt",
+        (WARNING, "date", "impossible header date '2026-13-45'"),
+        date=(PHOTO_DAY, "photo"),
+    ),
+    Case(
+        "impossible_header_date_february_30.txt",
+        (WARNING, "date", "impossible header date '2025-02-30'"),
+        date=(PHOTO_DAY, "photo"),
+    ),
+    Case(
+        "header_date_in_far_future.txt",
+        (WARNING, "date", "implausible header date '2091-06-01'"),
+        date=(PHOTO_DAY, "photo"),
+    ),
+    Case(
+        "header_date_before_1945.txt",
+        (WARNING, "date", "implausible header date '1901-05-01'"),
+        date=(PHOTO_DAY, "photo"),
+    ),
+    Case(
+        "header_date_with_twelve_digits.txt",
+        (WARNING, "date", "impossible header date '202602041200'"),
+        date=(PHOTO_DAY, "photo"),
+    ),
+    Case(
+        "header_without_title.txt",
+        (WARNING, "title", "the header has no title"),
+        date=("2025-06-03", "header"),
+        title="Les agriculteurs de la province de Champassak ont reçu des semences de riz résistantes à la sécheresse",
+    ),
+    Case(
+        "two_date_headers.txt",
+        (WARNING, "header", "a second date header on line 3 is ignored"),
+        title="Le premier en-tête compte",
+        date=("2025-06-04", "header"),
+        shows=("Les compagnies aériennes ont ouvert une nouvelle liaison directe",),
+    ),
     # -- a bad sidecar: an error naming the file and the key; the article still builds --
-    Case("sidecar_invalid_yaml.txt", (ERROR, "sidecar", "not valid YAML"), "sidecar_invalid_yaml.yml",
-         title="Un fichier de correction"),
-    Case("sidecar_unknown_key.txt", (ERROR, "titel", "unknown key 'titel'"), "sidecar_unknown_key.yml",
-         title="Un fichier de correction"),
-    Case("sidecar_impossible_date.txt", (ERROR, "date", "'2026-13-45' is not a date"), "sidecar_impossible_date.yml",
-         date=("2025-05-20", "header")),
-    Case("sidecar_people_not_a_list.txt", (ERROR, "people", "must be a list of names"), "sidecar_people_not_a_list.yml"),
+    Case(
+        "sidecar_invalid_yaml.txt",
+        (ERROR, "sidecar", "not valid YAML"),
+        "sidecar_invalid_yaml.yml",
+        title="Un fichier de correction",
+    ),
+    Case(
+        "sidecar_unknown_key.txt",
+        (ERROR, "titel", "unknown key 'titel'"),
+        "sidecar_unknown_key.yml",
+        title="Un fichier de correction",
+    ),
+    Case(
+        "sidecar_impossible_date.txt",
+        (ERROR, "date", "'2026-13-45' is not a date"),
+        "sidecar_impossible_date.yml",
+        date=("2025-05-20", "header"),
+    ),
+    Case(
+        "sidecar_people_not_a_list.txt", (ERROR, "people", "must be a list of names"), "sidecar_people_not_a_list.yml"
+    ),
     Case("sidecar_not_a_mapping.txt", (ERROR, "sidecar", "expected a mapping"), "sidecar_not_a_mapping.yml"),
-    Case("sidecar_hold_not_a_boolean.txt", (ERROR, "hold", "'hold' must be true or false"), "sidecar_hold_not_a_boolean.yml"),
-    Case("sidecar_title_on_several_lines_with_script.txt",
-         title="Première ligne # deuxième <script>alert('éditeur')</script>"),
+    Case(
+        "sidecar_hold_not_a_boolean.txt",
+        (ERROR, "hold", "'hold' must be true or false"),
+        "sidecar_hold_not_a_boolean.yml",
+    ),
+    Case(
+        "sidecar_title_on_several_lines_with_script.txt",
+        title="Première ligne # deuxième <script>alert('éditeur')</script>",
+    ),
 ]
 # Fields whose problems a clean case must not have (a "no source" warning is expected).
 TRACKED_FIELDS = {"file", "encoding", "title", "header", "date", "sidecar"}
@@ -195,8 +292,10 @@ def good_alone(entity_model, extraction_cache, tmp_path_factory):
     """{seed: (page path, front matter, body before 'Articles liés')} of the good articles built alone."""
     root = tmp_path_factory.mktemp("good-alone")
     result = build_in_process(entity_model, seed_folder(root), root / "docs", extraction_cache)
-    return {e.article.seed: own_part(e.path, (root / "docs" / e.path).read_text(encoding="utf-8"))
-            for e in result.site.entries}
+    return {
+        e.article.seed: own_part(e.path, (root / "docs" / e.path).read_text(encoding="utf-8"))
+        for e in result.site.entries
+    }
 
 
 def own_part(path: str, page: str) -> tuple[str, dict, str]:
@@ -266,7 +365,10 @@ def assert_injection_free(page: PageHTML) -> None:
     for tag, attrs in page.elements:
         assert not [name for name in attrs if name.startswith("on")], (tag, attrs)
         for name in ("href", "src", "action", "formaction"):
-            assert not attrs.get(name, "").strip().lower().startswith(("javascript:", "data:", "vbscript:")), (tag, attrs)
+            assert not attrs.get(name, "").strip().lower().startswith(("javascript:", "data:", "vbscript:")), (
+                tag,
+                attrs,
+            )
 
 
 def assert_shown_as_written(page_text: str, article, shows: tuple[str, ...]) -> None:
@@ -300,8 +402,10 @@ def test_hostile_file_is_reported_shown_as_written_and_the_others_build(case, bu
     if case.problem:
         severity, field, fragment = case.problem
         expected_file = case.problem_file or case.fixture
-        assert any(p.file == expected_file and p.severity == severity and p.field == field and fragment in p.message
-                   for p in own), own
+        assert any(
+            p.file == expected_file and p.severity == severity and p.field == field and fragment in p.message
+            for p in own
+        ), own
     else:
         assert not [p for p in own if p.field in TRACKED_FIELDS or p.severity == ERROR], own
     errors = any(p.severity == ERROR for p in built.result.problems)
@@ -442,9 +546,16 @@ def test_an_article_over_a_million_characters_goes_through_the_entity_model(buil
 
 
 # -- down to the HTML ----------------------------------------------------------------------
-SITE_FIXTURES = ("html_and_script_tags.txt", "javascript_url_source_line.txt", "javascript_url_in_sidecar.txt",
-                 "markdown_hostile_lines.txt", "jinja_template_syntax.txt", "yaml_title_flow_tags_and_anchors.txt",
-                 "sidecar_title_on_several_lines_with_script.txt", "zero_width_and_bidi_controls.txt")
+SITE_FIXTURES = (
+    "html_and_script_tags.txt",
+    "javascript_url_source_line.txt",
+    "javascript_url_in_sidecar.txt",
+    "markdown_hostile_lines.txt",
+    "jinja_template_syntax.txt",
+    "yaml_title_flow_tags_and_anchors.txt",
+    "sidecar_title_on_several_lines_with_script.txt",
+    "zero_width_and_bidi_controls.txt",
+)
 
 
 def test_hostile_seeds_reach_the_html_site_only_as_escaped_text(build_with, tmp_path):
@@ -472,8 +583,11 @@ def test_hostile_seeds_reach_the_html_site_only_as_escaped_text(build_with, tmp_
 
     entry = built.result.site.by_id["html_and_script_tags"]
     article_html = PageHTML((site / entry.url / "index.html").read_text(encoding="utf-8"))
-    for text in ('<script>alert("chronique")</script>', "<img src=x onerror=alert(1)>",
-                 "<script>alert('titre')</script> Une alerte dans le titre"):
+    for text in (
+        '<script>alert("chronique")</script>',
+        "<img src=x onerror=alert(1)>",
+        "<script>alert('titre')</script> Une alerte dans le titre",
+    ):
         assert text in article_html.visible, text
     title = re.search(r"<title>(.*?)</title>", (site / entry.url / "index.html").read_text(encoding="utf-8"), re.S)
     assert html.unescape(title.group(1)).startswith("<script>alert('titre')</script> Une alerte dans le titre")

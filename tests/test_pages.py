@@ -5,8 +5,21 @@ import json
 import frontmatter
 from mkdocs.utils.meta import get_data
 
-FRONT_MATTER_ORDER = ["title", "date", "date_precision", "date_source", "date_display", "source", "source_url",
-                      "people", "organizations", "places", "tags", "description", "seed"]
+FRONT_MATTER_ORDER = [
+    "title",
+    "date",
+    "date_precision",
+    "date_source",
+    "date_display",
+    "source",
+    "source_url",
+    "people",
+    "organizations",
+    "places",
+    "tags",
+    "description",
+    "seed",
+]
 
 
 def article_pages(docs):
@@ -51,14 +64,21 @@ def test_day_header_is_shown_in_french(seeds_build):
 
 def test_body_has_subheadings_captions_related_list_and_source_link(seeds_build):
     _, docs = seeds_build
-    lors = next(p for p in article_pages(docs) if p.name.startswith("le-secretaire-general-to-lam")).read_text(encoding="utf-8")
+    lors = next(p for p in article_pages(docs) if p.name.startswith("le-secretaire-general-to-lam")).read_text(
+        encoding="utf-8"
+    )
     assert "## Promouvoir la croissance du volume des échanges bilatéraux" in lors
-    assert "<figcaption>Secrétaire général To Lam et secrétaire général et président du Laos, Thongloun Sisoulith." in lors
+    assert (
+        "<figcaption>Secrétaire général To Lam et secrétaire général et président du Laos, Thongloun Sisoulith." in lors
+    )
     assert "Photo : VNA</span>" in lors
     assert "<img" not in lors and ".jpg" not in lors.split("---", 2)[2]
     assert "(https://vietnamnet.vn/tong-bi-thu-viet-nam-lao-chu-tri-cuoc-gap-cap-cao-hai-dang-2468734.html)" in lors
     elan = next(p for p in article_pages(docs) if "nouvel-elan" in p.name).read_text(encoding="utf-8")
-    assert "## À lire aussi {: #chronique-a-lire-aussi }\n\n- La visite du SG Tô Lâm revêt une portée historique et stratégique" in elan
+    assert (
+        "## À lire aussi {: #chronique-a-lire-aussi }\n\n- La visite du SG Tô Lâm revêt une portée historique et stratégique"
+        in elan
+    )
     # the term and related lists are HTML blocks of their own, never glued to their heading
     assert "## Classement\n\n<ul" in elan and "## Articles liés {: #chronique-articles-lies }\n\n<ul" in elan
 
@@ -66,18 +86,25 @@ def test_body_has_subheadings_captions_related_list_and_source_link(seeds_build)
 def test_index_is_newest_first_grouped_by_month_in_french(seeds_build):
     _, docs = seeds_build
     index = (docs / "index.md").read_text(encoding="utf-8")
-    order = [index.index(t) for t in ("### Février 2026", "### Mois inconnu", "### Décembre 2025", "### Juillet 2025", "### Décembre 2024")]
+    order = [
+        index.index(t)
+        for t in ("### Février 2026", "### Mois inconnu", "### Décembre 2025", "### Juillet 2025", "### Décembre 2024")
+    ]
     assert order == sorted(order)
-    assert "<li><strong>juillet 2025</strong> · <a href=\"articles/2025/07/les-relations-vietnam-laos-prosperent" in index
+    assert (
+        '<li><strong>juillet 2025</strong> · <a href="articles/2025/07/les-relations-vietnam-laos-prosperent' in index
+    )
 
 
 def test_undated_articles_sit_in_a_last_section(seed_folder, tmp_path):
     from tests.conftest import build_folder
 
-    seeds = seed_folder({
-        "a.txt": " date 2026-01-02 Un article daté\n\nLe texte de l'article daté parle de coopération.\n",
-        "b.txt": "Un article sans aucune date, qui parle de culture et d'amitié entre les peuples.\n",
-    })
+    seeds = seed_folder(
+        {
+            "a.txt": " date 2026-01-02 Un article daté\n\nLe texte de l'article daté parle de coopération.\n",
+            "b.txt": "Un article sans aucune date, qui parle de culture et d'amitié entre les peuples.\n",
+        }
+    )
     build_folder(seeds, tmp_path / "docs")
     index = (tmp_path / "docs" / "index.md").read_text(encoding="utf-8")
     assert index.index("## Sans date") > index.index("## 2026")
@@ -90,9 +117,30 @@ def test_articles_json_is_the_documented_record(seeds_build):
     assert record["generator"].startswith("chronique ")
     assert [a["date"] for a in record["articles"]] == ["2026-02-04", "2026", "2025-12-02", "2025-07", "2024-12"]
     first = record["articles"][0]
-    for key in ("id", "seed", "slug", "url", "title", "title_source", "date", "date_precision", "date_source",
-                "date_evidence", "source", "source_url", "people", "organizations", "places", "tags", "photos",
-                "related", "figures", "summary", "words", "duplicate_of"):
+    for key in (
+        "id",
+        "seed",
+        "slug",
+        "url",
+        "title",
+        "title_source",
+        "date",
+        "date_precision",
+        "date_source",
+        "date_evidence",
+        "source",
+        "source_url",
+        "people",
+        "organizations",
+        "places",
+        "tags",
+        "photos",
+        "related",
+        "figures",
+        "summary",
+        "words",
+        "duplicate_of",
+    ):
         assert key in first
     photo = next(a for a in record["articles"] if a["id"].startswith("000"))["photos"][0]
     assert photo["taken"].startswith("2025-12-02T") and photo["credit"] == "VNA"
@@ -101,10 +149,12 @@ def test_articles_json_is_the_documented_record(seeds_build):
 def test_hand_written_page_is_kept_and_a_removed_seed_disappears(seed_folder, tmp_path):
     from tests.conftest import build_folder
 
-    seeds = seed_folder({
-        "a.txt": " date 2026-01-02 Premier article\n\nLe texte du premier article.\n",
-        "b.txt": " date 2026-01-03 Second article\n\nLe texte du second article.\n",
-    })
+    seeds = seed_folder(
+        {
+            "a.txt": " date 2026-01-02 Premier article\n\nLe texte du premier article.\n",
+            "b.txt": " date 2026-01-03 Second article\n\nLe texte du second article.\n",
+        }
+    )
     docs = tmp_path / "docs"
     docs.mkdir()
     (docs / "a-propos.md").write_text("# À propos\n", encoding="utf-8")
@@ -120,10 +170,12 @@ def test_hand_written_page_is_kept_and_a_removed_seed_disappears(seed_folder, tm
 def test_build_report_counts_articles_errors_and_warnings(seed_folder, tmp_path, capsys):
     from chronique.pipeline import main
 
-    seeds = seed_folder({
-        "ok.txt": " date 2026-01-02 Un article\n\nLe texte de l'article.\n\nVNA\n",
-        "empty.txt": "",
-    })
+    seeds = seed_folder(
+        {
+            "ok.txt": " date 2026-01-02 Un article\n\nLe texte de l'article.\n\nVNA\n",
+            "empty.txt": "",
+        }
+    )
     status = main(["--seeds", str(seeds), "--docs", str(tmp_path / "docs"), "--quiet", "--no-cache"])
     out = capsys.readouterr().out
     assert "1 articles, 1 errors" in out

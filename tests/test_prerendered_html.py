@@ -45,8 +45,12 @@ def rendered_pages(config) -> dict[str, tuple]:
         page = file.page or Page(None, file, config)
         page.read_source(config)
         page.render(config, files)
-        pages[file.src_uri] = (page.content, page.title, [(i.id, i.title) for i in page.toc.items],
-                               page.present_anchor_ids)
+        pages[file.src_uri] = (
+            page.content,
+            page.title,
+            [(i.id, i.title) for i in page.toc.items],
+            page.present_anchor_ids,
+        )
     return pages
 
 
@@ -71,8 +75,11 @@ def stashed(text: str) -> list[str]:
 
 def test_a_generated_pages_html_blocks_are_taken_but_nothing_markdown_or_mkdocs_must_read(project):
     docs = project.parent / "docs"
-    article = next(p for p in sorted((docs / "articles").rglob("*.md")) if "<ul class=\"chronique-related\">" in
-                   p.read_text(encoding="utf-8"))
+    article = next(
+        p
+        for p in sorted((docs / "articles").rglob("*.md"))
+        if '<ul class="chronique-related">' in p.read_text(encoding="utf-8")
+    )
     text = article.read_text(encoding="utf-8").split("\n---\n", 1)[1]
     blocks = stashed(text)
     paragraphs = text.count("\n<p>")

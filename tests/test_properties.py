@@ -38,19 +38,107 @@ from tests.conftest import ROOT, TODAY
 # vary from run to run and keep exploring (a failure prints the example to pin with @example).
 DERANDOMIZE = bool(os.environ.get("CI"))
 FAST = settings(max_examples=100, deadline=None, derandomize=DERANDOMIZE, suppress_health_check=[HealthCheck.too_slow])
-SLOW = settings(max_examples=50, deadline=None, derandomize=DERANDOMIZE,
-                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+SLOW = settings(
+    max_examples=50,
+    deadline=None,
+    derandomize=DERANDOMIZE,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 
 # Pieces that mean something to YAML, Markdown, HTML, Jinja or the article reader.
 HOSTILE_PIECES = [
-    "---", "===", "...", "#", "# ", "## ", "> ", ">> ", "1. ", "12) ", "- ", "* ", "+ ", "| a | b |", "!!! note ", "    ",
-    "\t", "`", "``` ", "~~~", "*", "_", "__", "[", "]", "(", ")", "{", "}", "{: #x }", "[TOC]", "![x](y)", "<", ">", "&",
-    "&amp;", "&#61;", "&lt;", "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "<!--", "-->", "<div markdown>",
-    "javascript:alert(1)", "https://example.org/a_(b)", "{{ 7*7 }}", "{% if x %}", "{#", "#}", ": ", "a: b", "yes", "~",
-    "null", "'", '"', "\\", "!", "%", "@", "&x", "*y", "!!str ", "\u200b", "\u202e", "\u2066", "\u00ad", "\ufeff",
-    "\u00a0", "\u202f", "\x85", "\u2028", "…", "«", "»", "’", "Photo : VNA", "Ảnh: TTXVN", "(Photo: VNA/CVN)",
-    "Source : https://example.org/x", "VNA/CVN", "Theo TTXVN", "x_1741000000000.jpg", " date 2026-02-04 ",
-    " date 2026-13-45 ", "date 1", "Tô Lâm", "Hanoï", "Vientiane", "Laos", "le 12 mars 2025", "2,6 milliards de dollars",
+    "---",
+    "===",
+    "...",
+    "#",
+    "# ",
+    "## ",
+    "> ",
+    ">> ",
+    "1. ",
+    "12) ",
+    "- ",
+    "* ",
+    "+ ",
+    "| a | b |",
+    "!!! note ",
+    "    ",
+    "\t",
+    "`",
+    "``` ",
+    "~~~",
+    "*",
+    "_",
+    "__",
+    "[",
+    "]",
+    "(",
+    ")",
+    "{",
+    "}",
+    "{: #x }",
+    "[TOC]",
+    "![x](y)",
+    "<",
+    ">",
+    "&",
+    "&amp;",
+    "&#61;",
+    "&lt;",
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "<!--",
+    "-->",
+    "<div markdown>",
+    "javascript:alert(1)",
+    "https://example.org/a_(b)",
+    "{{ 7*7 }}",
+    "{% if x %}",
+    "{#",
+    "#}",
+    ": ",
+    "a: b",
+    "yes",
+    "~",
+    "null",
+    "'",
+    '"',
+    "\\",
+    "!",
+    "%",
+    "@",
+    "&x",
+    "*y",
+    "!!str ",
+    "\u200b",
+    "\u202e",
+    "\u2066",
+    "\u00ad",
+    "\ufeff",
+    "\u00a0",
+    "\u202f",
+    "\x85",
+    "\u2028",
+    "…",
+    "«",
+    "»",
+    "’",
+    "Photo : VNA",
+    "Ảnh: TTXVN",
+    "(Photo: VNA/CVN)",
+    "Source : https://example.org/x",
+    "VNA/CVN",
+    "Theo TTXVN",
+    "x_1741000000000.jpg",
+    " date 2026-02-04 ",
+    " date 2026-13-45 ",
+    "date 1",
+    "Tô Lâm",
+    "Hanoï",
+    "Vientiane",
+    "Laos",
+    "le 12 mars 2025",
+    "2,6 milliards de dollars",
 ]
 pieces = st.sampled_from(HOSTILE_PIECES)
 any_text = st.text(max_size=12)
@@ -60,8 +148,22 @@ single_line = line_text.map(lambda t: re.sub(r"[\r\n]", " ", t))
 
 
 def header_line():
-    token = st.one_of(st.sampled_from(["2026-02-04", "2025-07", "2025", "04/02/2026", "2026-13-45", "2025-02-30",
-                                       "2099-01-01", "1901-05-01", "0-0"]), st.from_regex(r"\d{1,14}(?:[/.-]\d{1,4}){0,3}", fullmatch=True))
+    token = st.one_of(
+        st.sampled_from(
+            [
+                "2026-02-04",
+                "2025-07",
+                "2025",
+                "04/02/2026",
+                "2026-13-45",
+                "2025-02-30",
+                "2099-01-01",
+                "1901-05-01",
+                "0-0",
+            ]
+        ),
+        st.from_regex(r"\d{1,14}(?:[/.-]\d{1,4}){0,3}", fullmatch=True),
+    )
     return st.builds(lambda t, title: f" date {t} {title}".rstrip(), token, single_line)
 
 
@@ -120,8 +222,9 @@ def test_cp1252_text_is_read_as_cp1252_with_a_warning_never_latin1(text):
 
 
 # The words a line's kind is read from, which the reader leaves out of what it keeps.
-KEYWORDS = re.compile(r"photos?|ảnh|cr[ée]dit|illustration|sources?|lien|article original|theo|selon|d['’]archives?",
-                      re.IGNORECASE)
+KEYWORDS = re.compile(
+    r"photos?|ảnh|cr[ée]dit|illustration|sources?|lien|article original|theo|selon|d['’]archives?", re.IGNORECASE
+)
 
 
 def words(text: str) -> Counter:
@@ -154,23 +257,36 @@ def test_reading_any_line_shapes_never_crashes_and_loses_no_word(lines, ending):
 
 
 # -- front matter ----------------------------------------------------------------------------
-meta_values = st.fixed_dictionaries({
-    "title": st.text(),
-    "date": st.one_of(st.none(), st.dates().map(dt.date.isoformat)),
-    "date_display": st.one_of(st.none(), st.text()),
-    "source": st.one_of(st.none(), st.text()),
-    "source_url": st.one_of(st.none(), st.text()),
-    "people": st.lists(st.text(), max_size=4),
-    "tags": st.lists(st.one_of(pieces, st.text()), max_size=4),
-    "description": st.text(),
-    "seed": st.text(),
-})
+meta_values = st.fixed_dictionaries(
+    {
+        "title": st.text(),
+        "date": st.one_of(st.none(), st.dates().map(dt.date.isoformat)),
+        "date_display": st.one_of(st.none(), st.text()),
+        "source": st.one_of(st.none(), st.text()),
+        "source_url": st.one_of(st.none(), st.text()),
+        "people": st.lists(st.text(), max_size=4),
+        "tags": st.lists(st.one_of(pieces, st.text()), max_size=4),
+        "description": st.text(),
+        "seed": st.text(),
+    }
+)
 
 
 @FAST
 @given(meta_values)
-@example({"title": "x\x85y", "date": None, "date_display": None, "source": "\u2028", "source_url": None,
-          "people": ["---", "..."], "tags": ["yes", "a: b"], "description": "<script>", "seed": "#"})
+@example(
+    {
+        "title": "x\x85y",
+        "date": None,
+        "date_display": None,
+        "source": "\u2028",
+        "source_url": None,
+        "people": ["---", "..."],
+        "tags": ["yes", "a: b"],
+        "description": "<script>",
+        "seed": "#",
+    }
+)
 def test_front_matter_reads_back_the_same_through_mkdocs(meta):
     page = "---\n" + front_matter(meta) + "---\n\n# Titre\n"
     body, read = get_data(page)
@@ -184,7 +300,7 @@ def test_front_matter_reads_back_the_same_through_mkdocs(meta):
 
 @FAST
 @given(st.one_of(st.text(), line_text))
-@example("Sources : 😀 \\ud83d\\ude00 <b> & \"q\"")
+@example('Sources : 😀 \\ud83d\\ude00 <b> & "q"')
 def test_list_page_titles_read_back_through_mkdocs(text):
     _, read = get_data(f"---\ntitle: {yaml_text(text)}\n---\n\nx\n")
     assert read == {"title": meta_html(text)}
@@ -224,7 +340,7 @@ def blanks(text: str) -> str:
 @settings(max_examples=300, deadline=None, derandomize=DERANDOMIZE)
 @given(line_text.map(clean), st.sampled_from(sorted(CONTEXTS)))
 @example("===", "list_entry")
-@example("!!! danger \"x\"", "paragraph")
+@example('!!! danger "x"', "paragraph")
 @example("C# #", "heading")
 @example("a\n# b", "heading")
 def test_md_text_renders_as_written_wherever_a_template_puts_it(text, context):
@@ -243,24 +359,31 @@ def test_md_text_renders_as_written_wherever_a_template_puts_it(text, context):
 @given(st.one_of(st.text(), line_text, st.builds(lambda t: "https://example.org/" + t, st.text())))
 @example("javascript:alert(1)")
 @example(" https://example.org")
-@example("HTTPS://example.org/a)(b) \"c\"<d>")
+@example('HTTPS://example.org/a)(b) "c"<d>')
 def test_safe_url_is_http_only_and_cannot_end_a_link_early(url):
     safe = safe_url(url)
     if safe is None:
         return
     assert re.match(r"https?://", safe, re.IGNORECASE) and url.lower().startswith(("http://", "https://"))
     assert not re.search(r"[\s<>\"'()\[\]`{}\\]", safe)
-    out = markdown.markdown(f"[lien]({safe}){{ rel=\"nofollow\" }}", extensions=EXTENSIONS)
+    out = markdown.markdown(f'[lien]({safe}){{ rel="nofollow" }}', extensions=EXTENSIONS)
     assert Elements(out).attrs[1]["href"] == safe
 
 
 # -- a whole build, in memory ----------------------------------------------------------------------
 KNOWLEDGE = Knowledge.load(ROOT / "data")
 SITE_INFO = load_site_info(ROOT / "mkdocs.yml")
-names = st.lists(st.one_of(pieces, st.text(min_size=1, max_size=10)), min_size=1, max_size=3).map("".join).filter(
-    lambda n: n.strip())
-entities = st.builds(lambda p, o, l: Entities(tuple(p), tuple(o), tuple(l)), st.lists(names, max_size=3),
-                     st.lists(names, max_size=2), st.lists(names, max_size=2))
+names = (
+    st.lists(st.one_of(pieces, st.text(min_size=1, max_size=10)), min_size=1, max_size=3)
+    .map("".join)
+    .filter(lambda n: n.strip())
+)
+entities = st.builds(
+    lambda p, o, l: Entities(tuple(p), tuple(o), tuple(l)),
+    st.lists(names, max_size=3),
+    st.lists(names, max_size=2),
+    st.lists(names, max_size=2),
+)
 article_files = st.lists(st.tuples(article_lines, line_ending, entities), min_size=1, max_size=3)
 
 
@@ -280,8 +403,15 @@ def build_in_memory(files):
 
 @SLOW
 @given(article_files)
-@example([([" date 2025-03-12 Titre \uffff \ufdd0 <script>", "Un paragraphe avec \ufffe et <b>assez</b> de mots."], "\n",
-            Entities(("<script>alert(1)</script>",), ("---",), ("a: b",)))])
+@example(
+    [
+        (
+            [" date 2025-03-12 Titre \uffff \ufdd0 <script>", "Un paragraphe avec \ufffe et <b>assez</b> de mots."],
+            "\n",
+            Entities(("<script>alert(1)</script>",), ("---",), ("a: b",)),
+        )
+    ]
+)
 def test_any_articles_build_in_memory_and_no_markup_gets_through(files):
     articles, site, rendered = build_in_memory(files)
     assert len(site.entries) == len(articles)
@@ -302,8 +432,12 @@ def test_any_articles_build_in_memory_and_no_markup_gets_through(files):
         page = Elements(markdown.markdown(body, extensions=EXTENSIONS))
         assert "script" not in page.tags and "img" not in page.tags and "iframe" not in page.tags
         assert not [k for attrs in page.attrs for k in attrs if k.startswith("on")]
-        assert not [v for attrs in page.attrs for k, v in attrs.items()
-                    if k in ("href", "src") and (v or "").strip().lower().startswith("javascript:")]
+        assert not [
+            v
+            for attrs in page.attrs
+            for k, v in attrs.items()
+            if k in ("href", "src") and (v or "").strip().lower().startswith("javascript:")
+        ]
         for block in a.blocks:  # every paragraph shown as written
             if block.kind == "paragraph":
                 assert blanks(block.text.expandtabs(4)) in blanks("".join(page.text))

@@ -80,14 +80,18 @@ def test_cp1252_is_decoded_with_a_warning_never_as_latin1():
     assert problems and "cp1252" in problems[0].message and problems[0].file == "x.txt"
 
 
-@pytest.mark.parametrize("line, headline", [
-    (">> Le Laos et le Vietnam renforcent leur coopération", "Le Laos et le Vietnam renforcent leur coopération"),
-    ("»» Un corridor économique Est-Ouest", "Un corridor économique Est-Ouest"),
-    ("Lire aussi : Un accord sur l'éducation", "Un accord sur l'éducation"),
-    ("À lire aussi: La visite du Premier ministre", "La visite du Premier ministre"),
-    ("Voir aussi : Les échanges commerciaux", "Les échanges commerciaux"),
-])
+@pytest.mark.parametrize(
+    "line, headline",
+    [
+        (">> Le Laos et le Vietnam renforcent leur coopération", "Le Laos et le Vietnam renforcent leur coopération"),
+        ("»» Un corridor économique Est-Ouest", "Un corridor économique Est-Ouest"),
+        ("Lire aussi : Un accord sur l'éducation", "Un accord sur l'éducation"),
+        ("À lire aussi: La visite du Premier ministre", "La visite du Premier ministre"),
+        ("Voir aussi : Les échanges commerciaux", "Les échanges commerciaux"),
+    ],
+)
 def test_related_headline_lines_in_their_usual_forms(line, headline):
-    source = parse(f"Un premier paragraphe assez long pour un article.\n\n{line}\n\nLa suite du texte.\n",
-                   Path("x.txt"), "0", [])
+    source = parse(
+        f"Un premier paragraphe assez long pour un article.\n\n{line}\n\nLa suite du texte.\n", Path("x.txt"), "0", []
+    )
     assert [(l.kind, l.text) for l in source.lines if l.kind == RELATED] == [(RELATED, headline)]

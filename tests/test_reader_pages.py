@@ -15,19 +15,29 @@ def page(docs, rel):
 def linked_articles(text):
     """The article pages a list page links to, as paths of docs/ (its links are HTML,
     with the pages' final URLs: ../articles/2026/02/titre/ for articles/2026/02/titre.md)."""
-    return {re.sub(r"^(\.\./)+", "", url).rstrip("/") + ".md"
-            for url in re.findall(r'<a href="((?:\.\./)*articles/[^"]+/)"', text)}
+    return {
+        re.sub(r"^(\.\./)+", "", url).rstrip("/") + ".md"
+        for url in re.findall(r'<a href="((?:\.\./)*articles/[^"]+/)"', text)
+    }
 
 
 def test_every_taxonomy_term_page_lists_exactly_the_articles_that_carry_it(seeds_build):
     result, docs = seeds_build
-    for key, folder in (("tags", "sujets"), ("people", "personnes"), ("organizations", "organisations"),
-                        ("places", "lieux"), ("source", "sources")):
+    for key, folder in (
+        ("tags", "sujets"),
+        ("people", "personnes"),
+        ("organizations", "organisations"),
+        ("places", "lieux"),
+        ("source", "sources"),
+    ):
         listing = page(docs, f"{folder}/index.md")
         for term in result.site.taxonomies[key]:
             assert f"({term.slug}.md) ({len(term.ids)})" in listing
-            carriers = {e.path for e in result.site.entries
-                        if (e.article.source == term.name if key == "source" else term.name in getattr(e.article, key))}
+            carriers = {
+                e.path
+                for e in result.site.entries
+                if (e.article.source == term.name if key == "source" else term.name in getattr(e.article, key))
+            }
             listed = linked_articles(page(docs, f"{folder}/{term.slug}.md"))
             assert listed == carriers, (folder, term.name)
 
@@ -95,12 +105,14 @@ def test_charts_are_inline_svg_with_a_text_alternative(seeds_build):
 def test_held_article_vanishes_everywhere_and_a_corrected_title_keeps_its_url(seed_folder, tmp_path):
     from tests.conftest import build_folder
 
-    seeds = seed_folder({
-        "a.txt": " date 2026-01-02 Premier article sur Tô Lâm\n\nLe secrétaire général Tô Lâm a reçu une délégation.\n",
-        "b.txt": " date 2026-01-03 Second article\n\nLe Premier ministre Phạm Minh Chính a reçu une délégation.\n",
-        "b.yml": "hold: true\n",
-        "a.yml": "title: Un titre corrigé par la rédaction\n",
-    })
+    seeds = seed_folder(
+        {
+            "a.txt": " date 2026-01-02 Premier article sur Tô Lâm\n\nLe secrétaire général Tô Lâm a reçu une délégation.\n",
+            "b.txt": " date 2026-01-03 Second article\n\nLe Premier ministre Phạm Minh Chính a reçu une délégation.\n",
+            "b.yml": "hold: true\n",
+            "a.yml": "title: Un titre corrigé par la rédaction\n",
+        }
+    )
     result = build_folder(seeds, tmp_path / "docs")
     docs = tmp_path / "docs"
     everything = "\n".join(result.files.values())
@@ -114,14 +126,18 @@ def test_held_article_vanishes_everywhere_and_a_corrected_title_keeps_its_url(se
 def test_the_same_story_twice_is_shown_once_and_linked(seed_folder, tmp_path):
     from tests.conftest import build_folder
 
-    story = ("Les deux pays ont signé un accord de coopération dans le domaine de l'énergie, prévoyant la construction "
-             "de nouvelles lignes électriques entre les provinces frontalières. Le projet sera financé par des prêts "
-             "préférentiels et achevé d'ici trois ans, selon le ministère de l'Industrie et du Commerce. Les experts "
-             "des deux parties se réuniront chaque trimestre pour suivre les travaux. ")
-    seeds = seed_folder({
-        "original.txt": " date 2026-01-02 Accord sur l'énergie\n\n" + story * 3,
-        "copie.txt": " date 2026-01-04 Un accord sur l'énergie signé\n\n" + story * 2,
-    })
+    story = (
+        "Les deux pays ont signé un accord de coopération dans le domaine de l'énergie, prévoyant la construction "
+        "de nouvelles lignes électriques entre les provinces frontalières. Le projet sera financé par des prêts "
+        "préférentiels et achevé d'ici trois ans, selon le ministère de l'Industrie et du Commerce. Les experts "
+        "des deux parties se réuniront chaque trimestre pour suivre les travaux. "
+    )
+    seeds = seed_folder(
+        {
+            "original.txt": " date 2026-01-02 Accord sur l'énergie\n\n" + story * 3,
+            "copie.txt": " date 2026-01-04 Un accord sur l'énergie signé\n\n" + story * 2,
+        }
+    )
     result = build_folder(seeds, tmp_path / "docs")
     record = json.loads(page(tmp_path / "docs", "data/articles.json"))
     copies = {a["id"]: a["duplicate_of"] for a in record["articles"]}

@@ -106,7 +106,9 @@ def test_every_pager_of_the_site_links_existing_pages_as_html(builds):
     pagers = 0
     for page in sorted(docs.rglob("*.md")):
         rel = page.relative_to(docs).as_posix()
-        found = re.search(r'<nav class="chronique-pager" aria-label="Pages">(.*)</nav>', page.read_text(encoding="utf-8"))
+        found = re.search(
+            r'<nav class="chronique-pager" aria-label="Pages">(.*)</nav>', page.read_text(encoding="utf-8")
+        )
         if not found:
             continue
         pagers += 1
@@ -134,8 +136,11 @@ def test_article_page_size_does_not_depend_on_n(builds):
     small, big = article_pages(small_docs), article_pages(big_docs)
     # The same article: same seed name and the same text in both corpora (which
     # articles are near-copies can differ with N).
-    same = [name for name in sorted(small) if name in big
-            and (small_seeds / name).read_bytes() == (big_seeds / name).read_bytes()]
+    same = [
+        name
+        for name in sorted(small)
+        if name in big and (small_seeds / name).read_bytes() == (big_seeds / name).read_bytes()
+    ]
     assert len(same) >= 50
     for name in same:
         a, b = small[name].stat().st_size, big[name].stat().st_size

@@ -37,8 +37,11 @@ def contents(site, bundle):
     """A bundle's files, but for the list of its index keys, read from the index
     the first time another bundle changes (chronique/index_keys.py)."""
     folder = site / search.BUNDLE / bundle
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*")
-            if p.is_file() and p.name != index_keys.KEYS}
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in folder.rglob("*")
+        if p.is_file() and p.name != index_keys.KEYS
+    }
 
 
 def test_index_holds_the_articles_and_is_kept_while_they_do_not_change(site):
@@ -70,17 +73,21 @@ def test_a_changed_article_rebuilds_the_index_without_leftovers(site):
 
 
 def test_indexed_part_is_the_article_body_without_the_page_chrome():
-    page = ('<html><body><header>menu</header><article class="md-content__inner">'
-            "<div data-pagefind-body><h1>Titre</h1><p>Texte</p></div></article><footer>pied</footer></body></html>")
+    page = (
+        '<html><body><header>menu</header><article class="md-content__inner">'
+        "<div data-pagefind-body><h1>Titre</h1><p>Texte</p></div></article><footer>pied</footer></body></html>"
+    )
     assert search.indexed_part(page) == "<div data-pagefind-body><h1>Titre</h1><p>Texte</p></div>"
     assert search.indexed_part("<html>autre</html>") == "<html>autre</html>"
 
 
 def test_indexed_part_leaves_out_what_pagefind_skips():
-    page = ('<article><div data-pagefind-body><h1>Titre</h1>'
-            '<p class="chronique-meta"><time>4 février 2026</time> · 300 mots</p><p>Texte</p>'
-            '<div class="admonition note"><p class="admonition-title">Autre version</p><div><p>Voir</p></div></div>'
-            '<div data-pagefind-ignore><h2>Articles liés</h2><ul><li>Un autre</li></ul></div><p>Fin</p></div></article>')
+    page = (
+        "<article><div data-pagefind-body><h1>Titre</h1>"
+        '<p class="chronique-meta"><time>4 février 2026</time> · 300 mots</p><p>Texte</p>'
+        '<div class="admonition note"><p class="admonition-title">Autre version</p><div><p>Voir</p></div></div>'
+        "<div data-pagefind-ignore><h2>Articles liés</h2><ul><li>Un autre</li></ul></div><p>Fin</p></div></article>"
+    )
     assert search.indexed_part(page) == "<div data-pagefind-body><h1>Titre</h1><p>Texte</p><p>Fin</p></div>"
 
 
@@ -88,7 +95,7 @@ def fragments(site):
     """Pagefind's fragments: {url: the text it indexed}."""
     out = {}
     for path in (site / search.BUNDLE).rglob("*.pf_fragment"):
-        data = json.loads(gzip.decompress(path.read_bytes())[len(b"pagefind_dcd"):])
+        data = json.loads(gzip.decompress(path.read_bytes())[len(b"pagefind_dcd") :])
         out[data["url"]] = data["content"]
     return out
 
@@ -115,9 +122,14 @@ def test_a_large_site_is_shared_out_in_bundles_that_all_know_every_word(site):
         fragments = list((site / search.BUNDLE / b["path"] / "fragment").iterdir())
         assert len(fragments) == b["pages"] + 1  # its articles, and the page of every word
     # each bundle's vocabulary page holds the words of the other bundles' articles too
-    vocabulary = search.vocabulary_page(set().union(*(
-        search.words_of(search.indexed_part(p.read_text(encoding="utf-8")))
-        for p in (site / "articles").rglob("index.html"))))
+    vocabulary = search.vocabulary_page(
+        set().union(
+            *(
+                search.words_of(search.indexed_part(p.read_text(encoding="utf-8")))
+                for p in (site / "articles").rglob("index.html")
+            )
+        )
+    )
     assert "sisoulith" in vocabulary and "thongloun" in vocabulary
 
 
@@ -188,7 +200,11 @@ def test_the_keys_read_from_an_index_are_the_words_pagefind_searches(site):
 
 def test_lacking_prefixes_are_the_shortest_starts_no_own_word_has():
     own = sorted(["qui", "quitt", "laos", "lam"])
-    assert index_keys.lacking_prefixes({"quimbalorett", "laos", "lamb", "zanzibar", "zanzi"}, own) == ["lamb", "quim", "z"]
+    assert index_keys.lacking_prefixes({"quimbalorett", "laos", "lamb", "zanzibar", "zanzi"}, own) == [
+        "lamb",
+        "quim",
+        "z",
+    ]
     # a key with punctuation is an oddity no reader types: it is never a reason to leave a bundle out
     assert index_keys.lacking_prefixes({"laos…", "l’xambou"}, own) == []
     assert index_keys.lacking_prefixes({"laos", "qui"}, own) == []

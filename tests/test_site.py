@@ -48,11 +48,13 @@ def test_every_internal_link_resolves(seeds_site):
 def test_undated_and_year_only_articles_render_strictly(seed_folder, tmp_path):
     from tests.conftest import build_folder, copy_hand_written_docs
 
-    seeds = seed_folder({
-        "datee.txt": " date 2026-01-02 Un article daté\n\nLe texte de l'article daté parle de coopération.\n",
-        "annee.txt": " date 2025 Un article de l'année\n\nUn texte dont on ne connaît que l'année.\n",
-        "sans.txt": "Un article sans aucune date, qui parle de culture et d'amitié entre les peuples.\n",
-    })
+    seeds = seed_folder(
+        {
+            "datee.txt": " date 2026-01-02 Un article daté\n\nLe texte de l'article daté parle de coopération.\n",
+            "annee.txt": " date 2025 Un article de l'année\n\nUn texte dont on ne connaît que l'année.\n",
+            "sans.txt": "Un article sans aucune date, qui parle de culture et d'amitié entre les peuples.\n",
+        }
+    )
     docs = tmp_path / "docs"
     copy_hand_written_docs(docs)
     build_folder(seeds, docs)
@@ -65,13 +67,18 @@ def test_an_articles_own_subheading_like_a_related_section_stays_searchable(seed
     (data-pagefind-ignore); an article's own subheading "À lire aussi" is its text."""
     from tests.conftest import build_folder, copy_hand_written_docs
 
-    seeds = seed_folder({"a.txt": (
-        " date 2025-05-06 Le Laos et le Vietnam ouvrent une nouvelle ligne ferroviaire\n\n"
-        "Vientiane (VNA) - Les deux pays ont inauguré mardi une ligne ferroviaire entre Vientiane et Hanoï.\n\n"
-        "À lire aussi\n\n"
-        "Le tronçon lao longe le Mékong sur cent kilomètres jusqu'à Thakhek.\n\n"
-        ">> Le Vietnam et le Laos signent un accord sur l'énergie\n\n"
-        "VNA/CVN\n")})
+    seeds = seed_folder(
+        {
+            "a.txt": (
+                " date 2025-05-06 Le Laos et le Vietnam ouvrent une nouvelle ligne ferroviaire\n\n"
+                "Vientiane (VNA) - Les deux pays ont inauguré mardi une ligne ferroviaire entre Vientiane et Hanoï.\n\n"
+                "À lire aussi\n\n"
+                "Le tronçon lao longe le Mékong sur cent kilomètres jusqu'à Thakhek.\n\n"
+                ">> Le Vietnam et le Laos signent un accord sur l'énergie\n\n"
+                "VNA/CVN\n"
+            )
+        }
+    )
     docs = tmp_path / "docs"
     copy_hand_written_docs(docs)
     build_folder(seeds, docs)

@@ -17,8 +17,11 @@ from tests.conftest import SEEDS, build_folder, copy_hand_written_docs, mkdocs_p
 
 
 def tree(site: Path) -> dict[str, bytes]:
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*"))
-            if p.is_file() and p.name != site_driver.STAMP}
+    return {
+        p.relative_to(site).as_posix(): p.read_bytes()
+        for p in sorted(site.rglob("*"))
+        if p.is_file() and p.name != site_driver.STAMP
+    }
 
 
 def render(docs: Path, workdir: Path, full: bool = False) -> tuple[Path, bool]:
@@ -48,7 +51,9 @@ def test_incremental_build_renders_only_what_changed_and_equals_a_full_build(cor
     second.unlink()
     (seeds / "zz_nouveau.txt").write_text(
         " date 2026-03-02 Le Vietnam et le Laos signent un accord sur l'énergie\n"
-        "Vientiane (VNA) - Les deux pays ont signé lundi un accord sur l'électricité.\n", encoding="utf-8")
+        "Vientiane (VNA) - Les deux pays ont signé lundi un accord sur l'électricité.\n",
+        encoding="utf-8",
+    )
     before = {p: p.stat().st_mtime_ns for p in site.rglob("*.html")}
     build_folder(seeds, docs)
     site, incremental = render(docs, tmp_path / "live")
@@ -97,8 +102,9 @@ def test_a_full_build_on_two_cores_is_the_same_site_as_on_one(corpus, tmp_path, 
     one, _ = site_driver.build_site(mkdocs_project(docs, tmp_path / "one"), full=True, quiet=True, jobs=1)
     monkeypatch.setattr(site_driver, "PARALLEL_FROM", 1)  # the seeds' few pages, in two shares
     calls = []
-    monkeypatch.setattr(site_driver, "build_in_shares",
-                        lambda config, shares: calls.append(shares) or build_in_shares(config, shares))
+    monkeypatch.setattr(
+        site_driver, "build_in_shares", lambda config, shares: calls.append(shares) or build_in_shares(config, shares)
+    )
     two, incremental = site_driver.build_site(mkdocs_project(docs, tmp_path / "two"), full=True, quiet=True, jobs=2)
     assert calls == [2] and not incremental
     assert tree(two) == tree(one)  # every page, the theme's files, 404.html and the sitemap, byte for byte

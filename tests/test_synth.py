@@ -29,9 +29,11 @@ MONTH_HEADER = re.compile(r"^ date \d{4}-\d{2} ")
 # A photo file name: a folded Vietnamese slug, a 7-digit picture id, a space, then
 # a 13-digit millisecond Unix timestamp that may run on with more digits.
 PHOTO = re.compile(r"^[a-z]+(\d{7}) (\d{13})\d*\.jpg$")
-DATELINE = re.compile(r"^(Hanoï|Hanoi|Vientiane|Hô Chi Minh-Ville), (1er|\d{1,2}) "
-                      r"(janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)"
-                      r" \(VNA\) [–—-] \S")
+DATELINE = re.compile(
+    r"^(Hanoï|Hanoi|Vientiane|Hô Chi Minh-Ville), (1er|\d{1,2}) "
+    r"(janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)"
+    r" \(VNA\) [–—-] \S"
+)
 CREDIT = re.compile(r"^Photo( d'archives)? : (VNA|VNA/CVN|VGP)$")
 CAPTION_WITH_CREDIT = re.compile(r"^\S.* Photo( d'archives)? : (VNA|VNA/CVN|VGP)\)?$")
 SOURCE = re.compile(r"^Source ?: https://([a-z.]+)/\S+$")
@@ -39,8 +41,14 @@ SIGN_OFFS = ("VNA/CVN", "VNA", "CVN")
 
 
 def run_synth(*args: object, env: dict | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "chronique.synth", *map(str, args)],
-                          cwd=ROOT, env=env, capture_output=True, text=True, check=True)
+    return subprocess.run(
+        [sys.executable, "-m", "chronique.synth", *map(str, args)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
 
 
 def read_corpus(folder: Path) -> dict[str, str]:
@@ -72,9 +80,13 @@ def last_line(text: str) -> str:
 
 def is_subheading(line: str) -> bool:
     """A short line of its own without final punctuation, that is no other kind of line."""
-    return (0 < len(line.split()) <= 12 and line[-1] not in ".!?:;»)"
-            and not line.startswith((">>", "Photo", "Source")) and not line.endswith(".jpg")
-            and line not in SIGN_OFFS)
+    return (
+        0 < len(line.split()) <= 12
+        and line[-1] not in ".!?:;»)"
+        and not line.startswith((">>", "Photo", "Source"))
+        and not line.endswith(".jpg")
+        and line not in SIGN_OFFS
+    )
 
 
 def has_subheading(text: str) -> bool:
@@ -89,8 +101,13 @@ def body(text: str) -> str:
 def two_line_caption(text: str) -> bool:
     """A caption sentence, then the credit alone on the next line (not under a photo file name)."""
     rows = lines(text)
-    return any(CREDIT.match(rows[i]) and rows[i - 1].endswith(".") and len(rows[i - 1].split()) < 40
-               and not PHOTO.match(rows[i - 1]) for i in range(1, len(rows)))
+    return any(
+        CREDIT.match(rows[i])
+        and rows[i - 1].endswith(".")
+        and len(rows[i - 1].split()) < 40
+        and not PHOTO.match(rows[i - 1])
+        for i in range(1, len(rows))
+    )
 
 
 # -------------------------------------------------------------------------- files
@@ -143,8 +160,7 @@ SHAPES = {
     "month-only header": lambda t: bool(MONTH_HEADER.match(t)),
     "no header, dated by photo file names": lambda t: not has_header(t) and bool(photo_lines(t)),
     "no header, dated by a dateline": lambda t: not has_header(t) and bool(DATELINE.match(t)),
-    "no header, no photo, no dateline": lambda t: (not has_header(t) and not photo_lines(t)
-                                                   and not DATELINE.match(t)),
+    "no header, no photo, no dateline": lambda t: not has_header(t) and not photo_lines(t) and not DATELINE.match(t),
     "dateline under a header": lambda t: has_header(t) and bool(DATELINE.match(lines(t)[2])),
     ">> related headlines": lambda t: any(line.startswith(">> ") for line in lines(t)),
     "one-line caption ending with the credit": lambda t: any(CAPTION_WITH_CREDIT.match(line) for line in lines(t)),
@@ -228,7 +244,7 @@ def test_photos_of_a_day_headed_article_were_taken_that_day(corpus):
 
 def shingles(text: str, size: int = 8) -> set[tuple[str, ...]]:
     tokens = text.split()
-    return {tuple(tokens[i:i + size]) for i in range(len(tokens) - size + 1)}
+    return {tuple(tokens[i : i + size]) for i in range(len(tokens) - size + 1)}
 
 
 def count_near_copies(texts: list[str], threshold: float = 0.45) -> int:
@@ -239,8 +255,9 @@ def count_near_copies(texts: list[str], threshold: float = 0.45) -> int:
         for shingle in shingle_set:
             frequency.setdefault(shingle, []).append(index)
     # Look-alikes share many shingles that few other articles have: only those pairs are compared.
-    shared = collections.Counter(pair for docs in frequency.values() if 1 < len(docs) <= 8
-                                 for pair in itertools.combinations(docs, 2))
+    shared = collections.Counter(
+        pair for docs in frequency.values() if 1 < len(docs) <= 8 for pair in itertools.combinations(docs, 2)
+    )
     pairs = sorted(pair for pair, count in shared.items() if count >= 20)
     parent = list(range(len(texts)))
 
@@ -257,7 +274,7 @@ def count_near_copies(texts: list[str], threshold: float = 0.45) -> int:
 
 @pytest.mark.parametrize("fraction, expected", [(None, 6), (0.0, 0), (0.1, 30), (0.25, 75)])
 def test_duplicates_fraction_is_honoured(tmp_path, fraction, expected):
-    options = [] if fraction is None else ["--duplicates", fraction]   # None: the default, 2 %
+    options = [] if fraction is None else ["--duplicates", fraction]  # None: the default, 2 %
     run_synth(300, tmp_path, "--seed", 3, *options)
     texts = list(read_corpus(tmp_path).values())
     assert count_near_copies(texts) == expected
@@ -271,7 +288,9 @@ def test_near_copies_are_truncated_or_reworded_versions_of_an_earlier_article():
     for copy in (a for a in articles if a.duplicate_of):
         original = by_name[copy.duplicate_of]
         assert original.name < copy.name and original.duplicate_of is None
-        jaccard = len(shingles(copy.text) & shingles(original.text)) / len(shingles(copy.text) | shingles(original.text))
+        jaccard = len(shingles(copy.text) & shingles(original.text)) / len(
+            shingles(copy.text) | shingles(original.text)
+        )
         assert jaccard >= 0.45, copy.name
         kinds.add(copy.copy_kind)
         if copy.copy_kind == "truncated":
@@ -293,8 +312,12 @@ def test_truth_file_says_what_was_generated(tmp_path):
 
 
 def test_rejects_a_fraction_outside_zero_to_one(tmp_path):
-    result = subprocess.run([sys.executable, "-m", "chronique.synth", "5", str(tmp_path), "--duplicates", "1.5"],
-                            cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "chronique.synth", "5", str(tmp_path), "--duplicates", "1.5"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode != 0 and "--duplicates" in result.stderr
 
 
@@ -305,4 +328,4 @@ def test_a_thousand_articles_take_well_under_a_second_or_two():
     started = time.perf_counter()
     for _ in synth.generate(1000, seed=12):
         pass
-    assert time.perf_counter() - started < 3.0   # about 0.3 s; generous for a busy machine
+    assert time.perf_counter() - started < 3.0  # about 0.3 s; generous for a busy machine

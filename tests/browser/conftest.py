@@ -20,16 +20,24 @@ from tests.conftest import ROOT, SEEDS, build_folder, copy_hand_written_docs, mk
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
 ]
 FIXTURES = Path(__file__).parent / "fixtures"
 SCREENSHOTS = ROOT / "screenshots"
 
 
 def pytest_addoption(parser):
-    parser.addoption("--screenshots", action="store_true", default=False,
-                     help="save screenshots of the home page, an article and a search into screenshots/")
+    parser.addoption(
+        "--screenshots",
+        action="store_true",
+        default=False,
+        help="save screenshots of the home page, an article and a search into screenshots/",
+    )
 
 
 @pytest.fixture(scope="session")
@@ -73,6 +81,7 @@ def bundled_base_url(browser_site, tmp_path_factory) -> str:
     """The same site with its search index shared out in bundles of 2 articles, as a
     large site's is in bundles of 2,500 (chronique/search.py)."""
     from chronique.search import index_site
+
     copy = tmp_path_factory.mktemp("bundled-site") / "site"
     shutil.copytree(browser_site, copy)
     shutil.rmtree(copy / "pagefind")
@@ -93,13 +102,19 @@ def new_word_base_urls(browser_site, tmp_path_factory) -> tuple[str, str]:
     indexed again as `make site` does, where only the article's own bundle is indexed
     and the others list the start of the word they lack)."""
     from chronique.search import BUNDLE, STAMP, index_site
+
     bundled = tmp_path_factory.mktemp("new-word-bundled") / "site"
     shutil.copytree(browser_site, bundled)
     shutil.rmtree(bundled / BUNDLE)
     index_site(bundled, quiet=True, bundle_pages=2)
-    page = next(p for p in sorted((bundled / "articles").rglob("index.html"))
-                if "depuis seeds/000_" in p.read_text(encoding="utf-8"))
-    page.write_text(page.read_text(encoding="utf-8").replace("</h1>", f"</h1><p>{', '.join(NEW_WORDS)}.</p>", 1), encoding="utf-8")
+    page = next(
+        p
+        for p in sorted((bundled / "articles").rglob("index.html"))
+        if "depuis seeds/000_" in p.read_text(encoding="utf-8")
+    )
+    page.write_text(
+        page.read_text(encoding="utf-8").replace("</h1>", f"</h1><p>{', '.join(NEW_WORDS)}.</p>", 1), encoding="utf-8"
+    )
     index_site(bundled, quiet=True, bundle_pages=2)
     assert any(b.get("lacking") for b in json.loads((bundled / BUNDLE / STAMP).read_text(encoding="utf-8"))["bundles"])
     single = tmp_path_factory.mktemp("new-word-single") / "site"

@@ -105,16 +105,27 @@ def measure(browser, base_url: str, query: str, bundles: int) -> dict:
         page.wait_for_timeout(20)
     page.evaluate(WATCH_TYPING)
     page.keyboard.type(query, delay=120)
-    page.wait_for_function("q => window.__done > window.__lastKey && document.getElementById('chronique-search-input').value === q"
-                           " && document.querySelector('[data-chronique-search]').dataset.state === 'done'", arg=query)
+    page.wait_for_function(
+        "q => window.__done > window.__lastKey && document.getElementById('chronique-search-input').value === q"
+        " && document.querySelector('[data-chronique-search]').dataset.state === 'done'",
+        arg=query,
+    )
     typed_ms = page.evaluate("window.__done - window.__lastKey")
     context.close()
-    return {"query": query, "pasted": pasted, "typed_ms": typed_ms,
-            "bytes": sum(downloaded.values()), "by_kind": downloaded, "files": dict(counts)}
+    return {
+        "query": query,
+        "pasted": pasted,
+        "typed_ms": typed_ms,
+        "bytes": sum(downloaded.values()),
+        "by_kind": downloaded,
+        "files": dict(counts),
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m tests.browser.measure_search", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m tests.browser.measure_search", description=__doc__.split("\n\n")[0]
+    )
     parser.add_argument("site", type=Path)
     parser.add_argument("queries", nargs="*", default=list(QUERIES))
     args = parser.parse_args(argv)
@@ -135,11 +146,15 @@ def main(argv: list[str] | None = None) -> int:
                 result = measure(browser, base_url, query, bundles)
                 pasted = result["pasted"]
                 ok &= result["bytes"] <= BUDGET_BYTES and result["typed_ms"] <= BUDGET_MS and pasted["state"] == "done"
-                detail = ", ".join(f"{kind} {size / 1000:.0f} kB ({result['files'][kind]})"
-                                   for kind, size in sorted(result["by_kind"].items()))
-                print(f"« {query} »: {pasted['status']}; {result['bytes'] / 1000:.0f} kB downloaded [{detail}]; "
-                      f"results {pasted['ms']:.0f} ms after pasting it (Pagefind loading), "
-                      f"{result['typed_ms']:.0f} ms after its last key when typed")
+                detail = ", ".join(
+                    f"{kind} {size / 1000:.0f} kB ({result['files'][kind]})"
+                    for kind, size in sorted(result["by_kind"].items())
+                )
+                print(
+                    f"« {query} »: {pasted['status']}; {result['bytes'] / 1000:.0f} kB downloaded [{detail}]; "
+                    f"results {pasted['ms']:.0f} ms after pasting it (Pagefind loading), "
+                    f"{result['typed_ms']:.0f} ms after its last key when typed"
+                )
         finally:
             browser.close()
     print(f"Budget ({BUDGET_BYTES / 1e6:.1f} MB a search, {BUDGET_MS} ms once loaded): {'tenu' if ok else 'dépassé'}")

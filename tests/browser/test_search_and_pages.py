@@ -52,13 +52,16 @@ def search(page, query: str) -> list[dict]:
         " && document.querySelector('#chronique-search-input').value === q",
         arg=query,
     )
-    return page.eval_on_selector_all(RESULT_LINKS, """links => links.map(a => ({
+    return page.eval_on_selector_all(
+        RESULT_LINKS,
+        """links => links.map(a => ({
         url: a.getAttribute('href'),
         title: a.querySelector('.chronique-search__title')?.textContent,
         date: a.querySelector('.chronique-search__date')?.textContent ?? null,
         excerpt: a.querySelector('.chronique-search__excerpt')?.textContent,
         marks: [...a.querySelectorAll('mark')].map(m => m.textContent),
-    }))""")
+    }))""",
+    )
 
 
 def open_home(watched):
@@ -68,6 +71,7 @@ def open_home(watched):
 
 
 # -- pages -----------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("path", ["/", "/archives/", "article", "/personnes/to-lam/", "/sujets/", "/chronologie/"])
 def test_page_renders_without_console_error_or_outside_request(watched, articles, base_url, path):
@@ -92,11 +96,15 @@ def test_search_page_renders_without_console_error(watched):
 
 # -- search: accents ------------------------------------------------------------
 
-@pytest.mark.parametrize("plain, accented, expected", [
-    ("to lam", "Tô Lâm", {"000", "002", "003", "004"}),
-    ("hanoi", "Hanoï", {"000"}),
-    ("economique", "économique", {"000", "001"}),
-])
+
+@pytest.mark.parametrize(
+    "plain, accented, expected",
+    [
+        ("to lam", "Tô Lâm", {"000", "002", "003", "004"}),
+        ("hanoi", "Hanoï", {"000"}),
+        ("economique", "économique", {"000", "001"}),
+    ],
+)
 def test_search_finds_the_same_articles_with_or_without_accents(watched, articles, plain, accented, expected):
     page = open_home(watched)
     without = seeds_of([r["url"] for r in search(page, plain)], articles)
@@ -112,23 +120,35 @@ def test_to_lam_finds_exactly_the_articles_naming_him(watched, articles):
     assert sorted(found) == ["000", "002", "003", "004"]
 
 
-@pytest.mark.parametrize("name, expected", [
-    ("Thongloun Sisoulith", {"000", "002", "003", "004"}),
-    ("Bui Thanh Son", {"001"}),
-    ("Sonexay Siphandone", {"000"}),
-])
+@pytest.mark.parametrize(
+    "name, expected",
+    [
+        ("Thongloun Sisoulith", {"000", "002", "003", "004"}),
+        ("Bui Thanh Son", {"001"}),
+        ("Sonexay Siphandone", {"000"}),
+    ],
+)
 def test_a_persons_name_finds_the_articles_naming_them(watched, articles, name, expected):
     page = open_home(watched)
     found = seeds_of([r["url"] for r in search(page, name)], articles)
     assert set(found) == expected
 
 
-@pytest.mark.parametrize("query", [
-    "to lam", "Tô Lâm", "hanoi", "economique", "Bui Thanh Son", "Sonexay Siphandone",
-    # a rare word and a common one: a bundle that did not know the rare word would
-    # answer with every article holding the common one
-    "Sonexay Laos", "Bui Laos",
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "to lam",
+        "Tô Lâm",
+        "hanoi",
+        "economique",
+        "Bui Thanh Son",
+        "Sonexay Siphandone",
+        # a rare word and a common one: a bundle that did not know the rare word would
+        # answer with every article holding the common one
+        "Sonexay Laos",
+        "Bui Laos",
+    ],
+)
 def test_an_index_in_several_bundles_finds_what_one_index_finds(browser, base_url, bundled_base_url, articles, query):
     found = {}
     for url in (base_url, bundled_base_url):
@@ -142,10 +162,17 @@ def test_an_index_in_several_bundles_finds_what_one_index_finds(browser, base_ur
     assert found[bundled_base_url] == found[base_url]
 
 
-@pytest.mark.parametrize("query, expected", [
-    ("xamboulethique laos", ["000"]), ("Laos Xambouléthique", ["000"]), ("xambou laos", ["000"]),
-    ("Xambouléthique", ["000"]), ("Quimbalorette", ["000"]), ("quimbalorette laos", ["000"]),
-])
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("xamboulethique laos", ["000"]),
+        ("Laos Xambouléthique", ["000"]),
+        ("xambou laos", ["000"]),
+        ("Xambouléthique", ["000"]),
+        ("Quimbalorette", ["000"]),
+        ("quimbalorette laos", ["000"]),
+    ],
+)
 def test_a_word_new_to_the_site_is_found_as_one_index_finds_it(browser, new_word_base_urls, articles, query, expected):
     # only the bundle of the article that gained the word was indexed again: the
     # others lack it, and must not answer "xamboulethique laos" with every article on Laos
@@ -163,10 +190,14 @@ def test_a_word_new_to_the_site_is_found_as_one_index_finds_it(browser, new_word
 
 # -- search: ranking and display -------------------------------------------------
 
-@pytest.mark.parametrize("query, title_hit, body_hits", [
-    ("entretien", "004", {"001", "002"}),   # in 004's title, in the others' text
-    ("domaines", "001", {"000", "002"}),
-])
+
+@pytest.mark.parametrize(
+    "query, title_hit, body_hits",
+    [
+        ("entretien", "004", {"001", "002"}),  # in 004's title, in the others' text
+        ("domaines", "001", {"000", "002"}),
+    ],
+)
 def test_a_title_hit_ranks_above_body_hits(watched, articles, query, title_hit, body_hits):
     page = open_home(watched)
     found = seeds_of([r["url"] for r in search(page, query)], articles)
@@ -268,10 +299,13 @@ def test_a_space_after_the_query_keeps_its_results_without_searching_again(watch
     page.wait_for_timeout(400)  # past any pause before a search
     assert page.evaluate("window.__searches") == searches
     assert page.get_attribute("[data-chronique-search]", "data-state") == "done"
-    assert page.eval_on_selector_all(RESULT_LINKS, "links => links.map(a => a.getAttribute('href'))") == [r["url"] for r in found]
+    assert page.eval_on_selector_all(RESULT_LINKS, "links => links.map(a => a.getAttribute('href'))") == [
+        r["url"] for r in found
+    ]
 
 
 # -- keyboard -----------------------------------------------------------------------
+
 
 def test_keyboard_reaches_the_search_box_and_its_results(watched, articles):
     page = open_home(watched)
@@ -325,6 +359,7 @@ def test_on_a_phone_the_magnifier_opens_the_search(browser, base_url, articles):
 
 # -- hostile markup ----------------------------------------------------------------
 
+
 def test_hostile_article_renders_as_text_and_runs_nothing(watched, articles):
     page = watched.page
     page.goto(articles["900"])
@@ -361,6 +396,7 @@ def test_hostile_article_in_search_results_runs_nothing(watched, articles):
 
 # -- download budget -----------------------------------------------------------------
 
+
 def test_one_search_downloads_little(watched):
     """At this size the budget is far off; tests/browser/measure_search.py measures
     it on 10,000 articles (README: Recherche et audits)."""
@@ -372,6 +408,7 @@ def test_one_search_downloads_little(watched):
 
 
 # -- screenshots (opt-in) ------------------------------------------------------------
+
 
 def test_screenshots(browser, screenshots_wanted, tmp_path):
     """The README's pictures, of the project's own seeds (no test fixture in them)."""
