@@ -18,8 +18,14 @@ $(BIN)/.dev: requirements-dev.txt requirements.txt $(BIN)/.runtime
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@
 
+# build.py's status: 0 built; 4 built, some files skipped (reported; every good article is
+# published, so `make site` goes on); 1 a crash, or --strict with something to report;
+# 2 bad usage; 3 nothing built (docs/ untouched). `make site STRICT=1` blocks on any
+# skipped file or warning instead.
+STRICT ?=
 build: $(BIN)/.runtime
-	$(BIN)/python build.py
+	@status=0; $(BIN)/python build.py $(if $(STRICT),--strict) || status=$$?; \
+	if [ $$status -ne 0 ] && [ $$status -ne 4 ]; then exit $$status; fi
 
 # mkdocs build --strict (incremental when site/ holds a build of the same configuration:
 # only the pages build.py changed are rendered again; `make site-full` renders all),

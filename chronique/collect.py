@@ -233,7 +233,9 @@ def find_duplicates(ordered: list[Article]) -> tuple[dict[str, str], list[Proble
             lsh.insert(article.id, minhash)
             minhashes[article.id] = minhash
     problems = [
-        Problem(by_id[c].seed, "duplicate", "warning", f"same story as {by_id[o].seed}: shown once, linked to it")
+        Problem(
+            by_id[c].seed, "duplicate", "warning", f"même article que {by_id[o].seed} : affiché une fois, relié à lui"
+        )
         for c, o in sorted(duplicate_of.items())
     ]
     return duplicate_of, problems

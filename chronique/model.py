@@ -156,3 +156,4 @@ class Settings:
     today: dt.date | None = None  # the plausibility window's end; from SOURCE_DATE_EPOCH or the clock
     progress: bool = True
     jobs: int = 1
+    allow_empty: bool = False  # publish even with no article (else the build refuses, docs/ untouched)

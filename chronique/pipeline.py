@@ -22,12 +22,18 @@ from .extract import Knowledge, extract, paragraphs_of
 from .model import ERROR, WARNING, Article, Problem, Settings
 from .publish import BuildBusy, docs_lock, publish
 from .read import ReadError, read_bytes
-from .report import Report
+from .github import announce, on_github_actions
+from .report import Report, summary_markdown
 from .sidecar import load_sidecar, sidecar_path
 from .write import MARKER, load_site_info, render
 
 ROOT = Path(__file__).resolve().parent.parent
-EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+# 0: built. 4: built, but some files were skipped or are in error: every good article
+# is published (`make site` goes on). 1: --strict and something to report, or a crash
+# (Python's own status for an uncaught error, so a crash never passes for a build).
+# 2: bad usage, or another build is running. 3: nothing built (no seeds, nothing
+# readable): docs/ is left as it was.
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_NOTHING, EXIT_SKIPPED = 0, 1, 2, 3, 4
 # The code whose change changes what extraction produces (and so empties the cache).
 EXTRACTION_MODULES = (
     "read.py",
@@ -50,6 +56,15 @@ class BuildResult:
     articles: tuple[Article, ...]
     problems: tuple[Problem, ...]
     files: dict
+    held: tuple[str, ...] = ()  # seeds an editor holds back (`hold: true`): published nowhere
+
+
+class NothingToPublish(RuntimeError):
+    """No article to publish: an empty site must never replace a published one by accident."""
+
+    def __init__(self, message: str, problems: tuple[Problem, ...] = ()):
+        super().__init__(message)
+        self.problems = problems
 
 
 def today(settings: Settings) -> dt.date:
@@ -109,13 +124,39 @@ def _build(settings: Settings) -> BuildResult:
     articles = [found[stem] for stem in order if stem in found]
     for article in articles:
         problems += article.problems
+    held = tuple(a.seed for a in articles if a.hold)
     site = collect(articles, jobs=settings.jobs)
     problems += site.problems
-    site = replace(site, problems=tuple(problems))
+    if not site.entries and not settings.allow_empty:
+        report.show(site, problems, held)
+        raise NothingToPublish(nothing_to_publish(settings, articles, held), tuple(problems))
+    # data/articles.json is public: its problems name no held article, not even by its sidecar
+    site = replace(site, problems=tuple(p for p in problems if not concerns_held(p, held)))
     files = render(site, load_site_info(ROOT / "mkdocs.yml"), jobs=settings.jobs)
     problems += publish(files, settings.docs, MARKER)
-    report.show(site, problems)
-    return BuildResult(site, tuple(articles), tuple(problems), files)
+    report.show(site, problems, held)
+    return BuildResult(site, tuple(articles), tuple(problems), files, held)
+
+
+def nothing_to_publish(settings: Settings, articles: list[Article], held: tuple[str, ...]) -> str:
+    if not settings.seeds.is_dir():
+        why = f"le dossier d'articles {settings.seeds} n'existe pas"
+    elif held and len(held) == len(articles):
+        why = f"tous les articles de {settings.seeds} sont retenus (hold: true)"
+    elif articles or any(settings.seeds.iterdir()):
+        why = f"aucun article de {settings.seeds} n'a pu être construit (voir le rapport ci-dessus)"
+    else:
+        why = f"le dossier d'articles {settings.seeds} est vide"
+    return (
+        f"{why} : rien n'est publié, docs/ reste tel quel (un site vide ne remplace jamais le site publié). "
+        "Pour publier un site vide malgré tout : --allow-empty."
+    )
+
+
+def concerns_held(problem: Problem, held: tuple[str, ...]) -> bool:
+    """A problem of a held article or of its sidecar (x.txt, x.yml)."""
+    stems = {Path(seed).stem for seed in held}
+    return Path(problem.file).stem in stems and Path(problem.file).suffix.lower() in (".txt", ".yml")
 
 
 def read_all(settings: Settings, report: Report):
@@ -125,6 +166,8 @@ def read_all(settings: Settings, report: Report):
     articles, sources to extract, problems)."""
     key = extractor_key(settings)
     order, cached, sources, problems = [], {}, [], []
+    if not settings.seeds.is_dir():  # with --allow-empty: an empty site
+        return order, cached, sources, problems
     # the folder listed once: which articles have a sidecar, without a stat for each
     names = {entry.name for entry in os.scandir(settings.seeds)}
     for path in report.track(sorted(settings.seeds.glob("*.txt")), "Lecture"):
@@ -132,7 +175,7 @@ def read_all(settings: Settings, report: Report):
             raw = path.read_bytes()
         except OSError as error:
             problems.append(
-                Problem(path.name, "file", ERROR, f"cannot be read ({error.strerror}); skipped: check its permissions")
+                Problem(path.name, "file", ERROR, f"illisible ({error.strerror}) ; écarté : vérifiez ses droits")
             )
             continue
         sidecar = sidecar_path(path)
@@ -147,7 +190,7 @@ def read_all(settings: Settings, report: Report):
         try:
             source = read_bytes(path, raw)
         except ReadError as error:
-            problems.append(Problem(path.name, "file", ERROR, f"{error}; skipped"))
+            problems.append(Problem(path.name, "file", ERROR, f"{error} ; écarté"))
             continue
         sources.append((source, overrides, cache_file))
         order.append(path.stem)
@@ -190,7 +233,7 @@ def extract_all(sources, settings: Settings, knowledge: Knowledge, rules: Rules,
                     source.name,
                     "extraction",
                     ERROR,
-                    f"extraction failed ({type(error).__name__}: {error}); skipped: please report it with the file",
+                    f"échec de l'extraction ({type(error).__name__} : {error}) ; écarté : signalez-le avec le fichier",
                 )
             )
             continue
@@ -204,35 +247,46 @@ def extract_all(sources, settings: Settings, knowledge: Knowledge, rules: Rules,
 
 
 def exit_status(problems, strict: bool) -> int:
+    if strict and problems:
+        return EXIT_PROBLEMS
     if any(p.severity == ERROR for p in problems):
-        return EXIT_PROBLEMS
-    if strict and any(p.severity == WARNING for p in problems):
-        return EXIT_PROBLEMS
+        return EXIT_SKIPPED
     return EXIT_OK
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="build.py", description="Build the Markdown site (docs/) from the articles in seeds/."
+        prog="build.py", description="Construit le site Markdown (docs/) à partir des articles de seeds/."
     )
-    parser.add_argument("--seeds", type=Path, default=ROOT / "seeds", help="folder of *.txt articles (default: seeds/)")
-    parser.add_argument("--docs", type=Path, default=ROOT / "docs", help="MkDocs docs folder to write (default: docs/)")
-    parser.add_argument("--strict", action="store_true", help="exit with status 1 on warnings too")
-    parser.add_argument("--no-cache", action="store_true", help="extract every article again")
-    parser.add_argument("--cache", type=Path, default=ROOT / ".cache" / "extract", help="extraction cache folder")
+    parser.add_argument("--seeds", type=Path, default=ROOT / "seeds", help="dossier des articles *.txt (seeds/)")
+    parser.add_argument("--docs", type=Path, default=ROOT / "docs", help="dossier docs/ de MkDocs à écrire (docs/)")
+    parser.add_argument(
+        "--strict", action="store_true", help="statut 1 dès un avertissement ou un fichier écarté (make site s'arrête)"
+    )
+    parser.add_argument(
+        "--allow-empty", action="store_true", help="publier même sans aucun article (sinon : refus, statut 3)"
+    )
+    parser.add_argument("--no-cache", action="store_true", help="extraire de nouveau chaque article")
+    parser.add_argument("--cache", type=Path, default=ROOT / ".cache" / "extract", help="dossier du cache d'extraction")
     parser.add_argument(
         "--jobs",
         type=int,
         default=min(2, os.cpu_count() or 1),
-        help="processes to use (NER, then duplicates and pages on large corpora)",
+        help="processus à utiliser (le modèle, puis doublons et pages sur les grands corpus)",
     )
-    parser.add_argument("--quiet", action="store_true", help="no progress bar")
+    parser.add_argument("--quiet", action="store_true", help="pas de barre de progression")
     args = parser.parse_args(argv)
-    if not args.seeds.is_dir():
-        print(f"build.py: seeds folder {args.seeds} does not exist: pass --seeds DIR", file=sys.stderr)
-        return EXIT_USAGE
+    if not args.seeds.is_dir() and not args.allow_empty:
+        print(
+            f"build.py : le dossier d'articles {args.seeds} n'existe pas : rien n'est publié, docs/ reste tel quel. "
+            "Indiquez le dossier avec --seeds DOSSIER (ou --allow-empty pour publier un site vide).",
+            file=sys.stderr,
+        )
+        return EXIT_NOTHING
     if args.docs.exists() and not args.docs.is_dir():
-        print(f"build.py: --docs {args.docs} is a file, not a folder: pass --docs DIR", file=sys.stderr)
+        print(
+            f"build.py : --docs {args.docs} est un fichier, pas un dossier : indiquez --docs DOSSIER", file=sys.stderr
+        )
         return EXIT_USAGE
     docs_parent = args.docs.resolve().parent
     if (
@@ -241,7 +295,7 @@ def main(argv: list[str] | None = None) -> int:
         or (args.docs.exists() and not os.access(args.docs, os.W_OK))
     ):
         print(
-            f"build.py: cannot write the docs folder {args.docs}: check its permissions or pass --docs DIR",
+            f"build.py : impossible d'écrire le dossier {args.docs} : vérifiez ses droits ou indiquez --docs DOSSIER",
             file=sys.stderr,
         )
         return EXIT_USAGE
@@ -252,10 +306,20 @@ def main(argv: list[str] | None = None) -> int:
         cache=None if args.no_cache else args.cache,
         progress=not args.quiet,
         jobs=args.jobs,
+        allow_empty=args.allow_empty,
     )
     try:
         result = build(settings)
     except BuildBusy as error:
-        print(f"build.py: {error}", file=sys.stderr)
+        print(f"build.py : {error}", file=sys.stderr)
         return EXIT_USAGE
+    except NothingToPublish as error:
+        print(f"build.py : {error}", file=sys.stderr)
+        if on_github_actions():
+            announce(error.problems, settings.seeds, summary_markdown(0, error.problems) + f"\n**{error}**\n")
+        return EXIT_NOTHING
+    if on_github_actions():
+        announce(
+            result.problems, settings.seeds, summary_markdown(len(result.site.entries), result.problems, result.held)
+        )
     return exit_status(result.problems, args.strict)

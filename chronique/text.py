@@ -7,8 +7,9 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from babel import Locale
 from babel.dates import format_date
-from babel.numbers import NumberFormatError, parse_decimal
+from babel.numbers import NumberFormatError, format_decimal, parse_decimal
 from slugify import slugify
 from text_unidecode import unidecode
 
@@ -110,3 +111,10 @@ def shorten(text: str, limit: int) -> str:
         return text
     cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:-–—(")
     return cut + "…"
+
+
+def count(n: int, singular: str, plural: str) -> str:
+    """'1 article', '3 articles', '0 erreur': French plural rules (CLDR, through babel:
+    0 and 1 take the singular), the number in French format ('10 000')."""
+    form = singular if Locale.parse(LOCALE).plural_form(n) == "one" else plural
+    return f"{format_decimal(n, locale=LOCALE)} {form}"

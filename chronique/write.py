@@ -430,29 +430,7 @@ class Renderer:
             + ",\n".join(json.dumps(p, ensure_ascii=False) for p in problems)
             + "\n]}\n"
         )
-        buffer = io.StringIO()
-        columns = [
-            "id",
-            "date",
-            "date_precision",
-            "title",
-            "source",
-            "source_url",
-            "people",
-            "organizations",
-            "places",
-            "tags",
-            "summary",
-            "url",
-            "duplicate_of",
-        ]
-        writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(columns)
-        for r in records:
-            writer.writerow(
-                ["; ".join(r[c]) if isinstance(r[c], list) else ("" if r[c] is None else r[c]) for c in columns]
-            )
-        self.files["data/articles.csv"] = buffer.getvalue()
+        self.files["data/articles.csv"] = articles_csv(records)
 
     def _feeds(self) -> None:
         from .feeds import json_feed, rss_feed  # feeds need the site's absolute URL
@@ -608,6 +586,34 @@ def article_record(entry: Entry, site: Site) -> dict:
         "words": a.words,
         "duplicate_of": entry.duplicate_of,
     }
+
+
+def articles_csv(records: list[dict]) -> str:
+    """data/articles.csv: every field of articles.json, one cell each, for a French
+    spreadsheet: UTF-8 with a BOM (else Excel reads the accents as cp1252) and ';'
+    between cells (a French Excel's list separator; ',' is its decimal comma). A list
+    of names is one cell ('a; b'); photos, figures and events are counted."""
+    buffer = io.StringIO()
+    columns = list(records[0]) if records else []  # an empty site: an empty sheet
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\n")
+    if columns:
+        writer.writerow(columns)
+    for record in records:
+        writer.writerow([csv_cell(column, record[column]) for column in columns])
+    return "\ufeff" + buffer.getvalue()
+
+
+COUNTED_IN_CSV = ("photos", "figures", "events")  # lists of records: the sheet says how many
+
+
+def csv_cell(column: str, value) -> str:
+    if value is None:
+        return ""
+    if column in COUNTED_IN_CSV:
+        return str(len(value))
+    if isinstance(value, list):
+        return "; ".join(value)
+    return str(value)
 
 
 def render(site: Site, info: SiteInfo, jobs: int = 1) -> dict[str, str]:

@@ -405,7 +405,7 @@ def test_a_hand_written_page_at_a_generated_path_is_kept_and_reported(tmp_path, 
     assert (docs / "chronologie.md").read_text(encoding="utf-8") == "# Ma chronologie\n\nÉcrite à la main.\n"
     problem = next(p for p in result.problems if p.file == "docs/chronologie.md")
     assert problem.severity == ERROR and problem.field == "page" and "rename one of them" in problem.message
-    assert pipeline.exit_status(result.problems, strict=False) == pipeline.EXIT_PROBLEMS
+    assert pipeline.exit_status(result.problems, strict=False) == pipeline.EXIT_SKIPPED
     assert "chronologie.md" not in publish.generated_paths(docs)
     build(seeds, docs)  # and stays kept on the next build
     assert (docs / "chronologie.md").read_text(encoding="utf-8") == "# Ma chronologie\n\nÉcrite à la main.\n"
@@ -466,23 +466,23 @@ def run_main(*args: str) -> int:
     return pipeline.main([*args, "--no-cache", "--quiet"])
 
 
-def test_exit_0_when_built_1_with_errors_or_strict_warnings(tmp_path, stand_in, capsys):
+def test_exit_0_when_built_4_when_files_were_skipped_1_under_strict(tmp_path, stand_in, capsys):
     seeds = write_seeds(tmp_path / "seeds", {"a_rail.txt": ARTICLES["a_rail.txt"]})
     docs = tmp_path / "docs"
     # a clean article still gets a warning: it names no source
     assert run_main("--seeds", str(seeds), "--docs", str(docs)) == pipeline.EXIT_OK
     assert run_main("--seeds", str(seeds), "--docs", str(docs), "--strict") == pipeline.EXIT_PROBLEMS
     write_seeds(seeds, {"empty.txt": b""})
-    assert run_main("--seeds", str(seeds), "--docs", str(docs)) == pipeline.EXIT_PROBLEMS
+    assert run_main("--seeds", str(seeds), "--docs", str(docs)) == pipeline.EXIT_SKIPPED
     report = capsys.readouterr().out
-    assert "empty.txt" in report and "1 errors" in report
+    assert "empty.txt" in report and "1 erreur" in report
     assert list((docs / "articles").rglob("*.md"))  # the good article is built all the same
 
 
-def test_exit_2_for_a_missing_seeds_folder_with_what_to_do(tmp_path, capsys):
-    assert run_main("--seeds", str(tmp_path / "nowhere"), "--docs", str(tmp_path / "docs")) == pipeline.EXIT_USAGE
+def test_a_missing_seeds_folder_publishes_nothing_and_says_what_to_do(tmp_path, capsys):
+    assert run_main("--seeds", str(tmp_path / "nowhere"), "--docs", str(tmp_path / "docs")) == pipeline.EXIT_NOTHING
     err = capsys.readouterr().err
-    assert str(tmp_path / "nowhere") in err and "does not exist" in err and "--seeds" in err
+    assert str(tmp_path / "nowhere") in err and "n'existe pas" in err and "--seeds" in err
     assert not (tmp_path / "docs").exists()
 
 
@@ -492,4 +492,4 @@ def test_exit_2_for_a_docs_folder_that_cannot_be_written(tmp_path, capsys):
     docs = tmp_path / "a-file" / "docs"  # its parent is a file: nothing can be written there
     assert run_main("--seeds", str(seeds), "--docs", str(docs)) == pipeline.EXIT_USAGE
     err = capsys.readouterr().err
-    assert str(docs) in err and "cannot write the docs folder" in err and "--docs" in err
+    assert str(docs) in err and "impossible d'écrire le dossier" in err and "--docs" in err

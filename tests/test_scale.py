@@ -187,4 +187,4 @@ def test_report_on_a_large_corpus_lists_errors_first_and_sums_up_the_rest(builds
     rows = [line for line in text.splitlines() if re.match(r"^│ \S+\.txt", line)]
     assert len(rows) == TABLE_ROWS  # hundreds of articles to check, a readable table
     assert rows[0].startswith("│ zz_binary.txt")  # the error comes first, whatever its name
-    assert re.search(r"\d+ more\)", text) and "1 error file" in text and "warning date" in text
+    assert re.search(r"\d+ de plus\)", text) and "1 erreur fichier" in text and "avertissement date" in text
