@@ -200,7 +200,7 @@ def index_site(site: Path, quiet: bool = False, jobs: int | None = None, bundle_
     """Run Pagefind on `site`'s article pages; returns the number of pages indexed
     (0 when no bundle's pages changed since the last run: nothing to do)."""
     if not (site / "index.html").is_file():
-        raise SystemExit(f"chronique.search: {site}/index.html not found: run `mkdocs build` first")
+        raise SystemExit(f"chronique.search : {site}/index.html introuvable : lancez d'abord `mkdocs build`")
     articles = sorted((site / ARTICLES).glob("**/*.html")) if (site / ARTICLES).is_dir() else []
     count = max(1, math.ceil(len(articles) / bundle_pages))
     start = hashlib.sha256(rules().encode())
@@ -383,13 +383,13 @@ def run_pagefind(source: Path, output: Path, articles: int) -> int:
     result = subprocess.run(pagefind_command(source, output), capture_output=True, text=True)
     if result.returncode != 0:
         sys.stderr.write(result.stdout + result.stderr)
-        raise SystemExit(f"chronique.search: pagefind failed on {source} (exit status {result.returncode})")
+        raise SystemExit(f"chronique.search : échec de Pagefind sur {source} (statut {result.returncode})")
     found = re.search(r"Indexed (\d+) pages?", result.stdout)
     pages = int(found.group(1)) if found else 0
     if articles and pages == 0:
         raise SystemExit(
-            f"chronique.search: {articles} article pages but none indexed: "
-            "do they carry data-pagefind-body (overrides/main.html)?"
+            f"chronique.search : {articles} pages d'articles mais aucune indexée : "
+            "portent-elles data-pagefind-body (overrides/main.html) ?"
         )
     return pages - (1 if (source / VOCABULARY).exists() else 0)
 

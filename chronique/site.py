@@ -30,6 +30,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 from .mkdocs_hooks import SHARE_VARIABLE
+from .text import count
 
 ROOT = Path(__file__).resolve().parent.parent
 STAMP = ".chronique-build.json"  # in site/: what the last complete MkDocs build was made with
@@ -99,7 +100,7 @@ def build_site(
     if incremental:
         removed = remove_stale(config)
         if removed and not quiet:
-            print(f"Site : {removed} fichier(s) retiré(s) de {site} (leur page n'existe plus)")
+            print(f"Site : {count(removed, 'fichier retiré', 'fichiers retirés')} de {site} (leur page n'existe plus)")
     (site / STAMP).write_text(json.dumps({"configuration": wanted}) + "\n", encoding="utf-8")
     return site, incremental
 
@@ -134,7 +135,7 @@ def build_in_shares(config, shares: int) -> None:
         for child in children:
             child.join()
     if failed := [k for k, child in enumerate(children, start=1) if child.exitcode != 0]:
-        raise RuntimeError(f"the pages of share(s) {failed} of {shares} failed to render (see above)")
+        raise RuntimeError(f"le rendu des parts {failed} sur {shares} a échoué (voir ci-dessus)")
 
 
 def _build_share(config, k: int, shares: int) -> None:
@@ -152,7 +153,7 @@ def _build_share_in_child(config, k: int, shares: int) -> None:
     try:
         _build_share(config, k, shares)
     except Exception as error:  # mkdocs' Abort in strict mode, a template error
-        print(f"chronique.site: share {k} of {shares}: {error}", file=sys.stderr)
+        print(f"chronique.site : part {k} sur {shares} : {error}", file=sys.stderr)
         sys.exit(1)
 
 
@@ -197,7 +198,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         site, incremental = build_site(args.config_file, full=args.full, quiet=args.quiet)
     except Exception as error:  # mkdocs' Abort in strict mode, a template error
-        print(f"chronique.site: mkdocs build failed: {error}", file=sys.stderr)
+        print(f"chronique.site : échec de mkdocs build : {error}", file=sys.stderr)
         return 1
     if not args.quiet:
         kind = "incrémental (pages modifiées seulement)" if incremental else "complet"
