@@ -135,7 +135,8 @@ def build_in_shares(config, shares: int) -> None:
         for child in children:
             child.join()
     if failed := [k for k, child in enumerate(children, start=1) if child.exitcode != 0]:
-        raise RuntimeError(f"le rendu des parts {failed} sur {shares} a échoué (voir ci-dessus)")
+        parts = ", ".join(map(str, failed))
+        raise RuntimeError(f"le rendu de la part {parts} sur {shares} a échoué (voir ci-dessus)")
 
 
 def _build_share(config, k: int, shares: int) -> None:

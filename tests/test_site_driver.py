@@ -122,6 +122,6 @@ def test_a_page_that_fails_in_the_other_process_fails_the_build(corpus, tmp_path
         (docs / "sujets" / "zz-autre.md").write_text("# Autre\n\nUne page de plus.\n", encoding="utf-8")
     (docs / broken).write_text("# Lien\n\n[lien cassé](nulle-part.md)\n", encoding="utf-8")
     config = mkdocs_project(docs, tmp_path / "two")
-    with pytest.raises(RuntimeError, match="parts 1 sur 2"):
+    with pytest.raises(RuntimeError, match="part 1 sur 2"):
         site_driver.build_site(config, full=True, quiet=True, jobs=2)
     assert not (config.parent / "site" / site_driver.STAMP).exists()  # the next build renders everything again
