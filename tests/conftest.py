@@ -155,9 +155,14 @@ class SeedsGuard:
 
     def command_reads_seeds(self, args, cwd) -> bool:
         words = [os.fsdecode(a) for a in ([args] if isinstance(args, (str, bytes, os.PathLike)) else args or ())]
-        if any(self.seeds in os.path.abspath(word) for word in words if not word.startswith("-")):
+        if any(self.inside(word.split("=", 1)[-1]) for word in words):  # seeds/x.txt, --seeds=seeds
             return True
-        runs_build = any(word.endswith("build.py") or word == "chronique.pipeline" for word in words)
+        # python build.py … or python -m chronique.pipeline … (not ruff reading build.py)
+        runs_build = (
+            len(words) > 1
+            and os.path.basename(words[0]).startswith("python")
+            and (words[1].endswith("build.py") or words[1:3] == ["-m", "chronique.pipeline"])
+        )
         where = os.path.abspath(os.fsdecode(cwd)) if cwd is not None else os.getcwd()
         return runs_build and "--seeds" not in words and where == os.path.dirname(self.seeds)
 

@@ -23,8 +23,9 @@ from tests.conftest import NEWSROOM_SEEDS, ROOT, SEEDS_GUARD, FIXTURE_SITE, Seed
         lambda: shutil.copytree(NEWSROOM_SEEDS, "/nonexistent/copy"),
         lambda: subprocess.run([sys.executable, "build.py", "--docs", "/nonexistent/docs"], cwd=ROOT, check=False),
         lambda: subprocess.run([sys.executable, "build.py", "--seeds", str(NEWSROOM_SEEDS)], check=False),
+        lambda: subprocess.run([sys.executable, "-m", "chronique.pipeline", f"--seeds={NEWSROOM_SEEDS}"], check=False),
     ],
-    ids=["open", "glob", "listdir", "copytree", "build.py-default-seeds", "build.py-seeds-argument"],
+    ids=["open", "glob", "listdir", "copytree", "build.py-default-seeds", "build.py-seeds-argument", "seeds="],
 )
 def test_a_test_touching_the_newsrooms_seeds_is_stopped(touch):
     with SEEDS_GUARD.expected(), pytest.raises(SeedsRead):
@@ -37,6 +38,8 @@ def test_the_guard_lets_the_fixture_site_and_build_py_elsewhere_through(tmp_path
         [sys.executable, str(ROOT / "build.py"), "--help"], cwd=tmp_path, capture_output=True, check=False
     )
     assert run.returncode == 0
+    # a tool that reads build.py's source from the project's folder (ruff, in test_ci.py) reads no seeds
+    assert subprocess.run(["true", "build.py"], cwd=ROOT, check=False).returncode == 0
 
 
 # The project root joined with "seeds", or a constant for the folder: the guard catches
