@@ -52,6 +52,10 @@ browser-deps:
 	@test node_modules/.package-lock.json -nt package-lock.json || npm ci --silent --no-audit --no-fund \
 		|| npm install --silent --no-audit --no-fund
 
+# The tests never read seeds/ (the newsroom's): they build from tests/fixtures/site/, a
+# guard in tests/conftest.py fails any test that touches seeds/, and
+# tests/test_newsroom_day.py runs this recipe's pytest command after a day of edits in
+# a copy's seeds/. So `make test` depends on no build target (tests/test_ci.py checks it).
 test: $(BIN)/.dev browser-deps
 	$(BIN)/python -m pytest -q
 

@@ -1,9 +1,17 @@
-"""Shared fixtures: the five seeds built once per session, in a temporary folder."""
+"""Shared fixtures: the fixture site (tests/fixtures/site/) built once per session, in
+a temporary folder, and a guard that fails any test reading the newsroom's seeds/.
+
+The tests never depend on what the newsroom puts in seeds/: adding, correcting,
+holding or removing an article there must never break `make test`, or the site
+would stop deploying (issue #16). tests/test_newsroom_day.py checks it end to end."""
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
+import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -12,7 +20,11 @@ from chronique.model import Settings
 from chronique.pipeline import build
 
 ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT / "seeds"
+# The team's own articles, written for the tests: the session's site, the golden tree
+# and the browser tests are built from them (README: "Tests").
+FIXTURE_SITE = Path(__file__).resolve().parent / "fixtures" / "site"
+# The newsroom's folder: no test may read it (see SeedsGuard).
+NEWSROOM_SEEDS = ROOT / "seeds"
 # The build's plausibility window ends here in tests, so results never depend on the clock.
 TODAY = dt.date(2026, 11, 25)
 
@@ -21,15 +33,26 @@ def build_folder(seeds: Path, docs: Path, **options):
     return build(Settings(seeds=seeds, docs=docs, progress=False, today=TODAY, **options))
 
 
+def copy_site_fixtures(target: Path) -> Path:
+    """tests/fixtures/site/ (articles, their sidecar, aliases.yml) copied to `target`."""
+    shutil.copytree(FIXTURE_SITE, target)
+    return target
+
+
 @pytest.fixture(scope="session")
-def seeds_build(tmp_path_factory):
-    """(BuildResult, docs folder) for the project's five seed articles."""
-    root = tmp_path_factory.mktemp("seeds-build")
-    seeds = root / "seeds"
-    shutil.copytree(SEEDS, seeds)
+def site_build(tmp_path_factory):
+    """(BuildResult, docs folder) for the fixture site's articles (tests/fixtures/site/)."""
+    root = tmp_path_factory.mktemp("site-build")
+    seeds = copy_site_fixtures(root / "seeds")
     docs = root / "docs"
     copy_hand_written_docs(docs)
     return build_folder(seeds, docs), docs
+
+
+def fixture_page(result, docs: Path, stem: str) -> str:
+    """The text of the page of the fixture article `stem` (its file name without .txt),
+    found through the build result rather than a URL written into the test."""
+    return (docs / result.site.by_id[stem].path).read_text(encoding="utf-8")
 
 
 def copy_hand_written_docs(target: Path) -> None:
@@ -87,3 +110,113 @@ def mkdocs_build(docs: Path, workdir: Path) -> tuple[int, str, Path]:
         cwd=workdir,
     )
     return run.returncode, run.stdout + run.stderr, workdir / "site"
+
+
+# -- the newsroom's seeds/ are out of bounds ---------------------------------------------
+class SeedsRead(RuntimeError):
+    """A test read the newsroom's seeds/ (raised where it happened, and the test fails)."""
+
+
+class SeedsGuard:
+    """An audit hook (PEP 578) that sees every file a test opens, lists or copies and
+    every command it starts: touching the newsroom's seeds/ raises SeedsRead, and the
+    test fails even if the code in between swallowed the exception. It watches only
+    while a test runs (its fixtures included): pytest's own collection may list the
+    folder. A command counts when one of its arguments names seeds/, or when it runs
+    build.py from the project's folder without --seeds (build.py's default is seeds/)."""
+
+    # audit event -> how many of its first arguments are paths
+    PATH_EVENTS = {
+        "open": 1,
+        "os.listdir": 1,
+        "os.scandir": 1,
+        "os.chdir": 1,
+        "os.mkdir": 1,
+        "os.remove": 1,
+        "os.rename": 2,
+        "glob.glob": 1,
+        "shutil.copyfile": 2,
+        "shutil.copytree": 2,
+        "shutil.rmtree": 1,
+    }
+
+    def __init__(self, seeds: Path):
+        self.seeds = os.path.abspath(seeds)
+        self.active = False
+        self.touched: list[str] = []
+
+    def inside(self, path) -> bool:
+        try:
+            path = os.fsdecode(os.fspath(path))
+        except TypeError:  # a file descriptor, or no path at all
+            return False
+        path = os.path.abspath(path)
+        return path == self.seeds or path.startswith(self.seeds + os.sep)
+
+    def command_reads_seeds(self, args, cwd) -> bool:
+        words = [os.fsdecode(a) for a in ([args] if isinstance(args, (str, bytes, os.PathLike)) else args or ())]
+        if any(self.inside(word.split("=", 1)[-1]) for word in words):  # seeds/x.txt, --seeds=seeds
+            return True
+        # python build.py … or python -m chronique.pipeline … (not ruff reading build.py)
+        runs_build = (
+            len(words) > 1
+            and os.path.basename(words[0]).startswith("python")
+            and (words[1].endswith("build.py") or words[1:3] == ["-m", "chronique.pipeline"])
+        )
+        where = os.path.abspath(os.fsdecode(cwd)) if cwd is not None else os.getcwd()
+        return runs_build and "--seeds" not in words and where == os.path.dirname(self.seeds)
+
+    def __call__(self, event: str, args: tuple) -> None:
+        if not self.active:
+            return
+        if event in self.PATH_EVENTS:
+            reads = any(self.inside(path) for path in args[: self.PATH_EVENTS[event]] if path is not None)
+        elif event == "subprocess.Popen":
+            reads = self.command_reads_seeds(args[1], args[2])
+        else:
+            return
+        if reads:
+            self.touched.append(f"{event} {args[:2]!r}")
+            raise SeedsRead(f"a test read the newsroom's {self.seeds} ({event}): use tests/fixtures/site/")
+
+    @contextmanager
+    def lifted(self):
+        """For the one test that copies the whole project, seeds/ included, to edit the
+        copy as the newsroom would (tests/test_newsroom_day.py)."""
+        self.active = False
+        try:
+            yield
+        finally:
+            self.active = True
+
+    @contextmanager
+    def expected(self):
+        """For the guard's own test: what is touched inside is forgotten."""
+        try:
+            yield
+        finally:
+            self.touched.clear()
+
+
+SEEDS_GUARD = SeedsGuard(NEWSROOM_SEEDS)
+sys.addaudithook(SEEDS_GUARD)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_protocol(item, nextitem):
+    SEEDS_GUARD.active = True
+    try:
+        yield
+    finally:
+        SEEDS_GUARD.active = False
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    report = outcome.get_result()
+    if SEEDS_GUARD.touched:
+        report.outcome = "failed"
+        touched = "; ".join(SEEDS_GUARD.touched)
+        report.longrepr = f"{item.nodeid} read the newsroom's seeds/ ({touched}): build from tests/fixtures/site/"
+        SEEDS_GUARD.touched.clear()

@@ -1,6 +1,7 @@
-"""The golden tree: every file the five seeds generate, checked by hand once and
-kept in tests/golden/seeds/. `make golden` (python -m tests.golden update) rewrites
-it after a deliberate change; review the diff before committing it."""
+"""The golden tree: every file the fixture site (tests/fixtures/site/) generates,
+checked by hand once and kept in tests/golden/site/. `make golden`
+(python -m tests.golden update) rewrites it after a deliberate change; review the
+diff before committing it. It never depends on the newsroom's seeds/."""
 
 from __future__ import annotations
 
@@ -9,15 +10,14 @@ import sys
 import tempfile
 from pathlib import Path
 
-GOLDEN = Path(__file__).parent / "golden" / "seeds"
+GOLDEN = Path(__file__).parent / "golden" / "site"
 
 
 def generate() -> dict[str, str]:
-    from tests.conftest import SEEDS, build_folder
+    from tests.conftest import build_folder, copy_site_fixtures
 
     with tempfile.TemporaryDirectory() as tmp:
-        seeds = Path(tmp) / "seeds"
-        shutil.copytree(SEEDS, seeds)
+        seeds = copy_site_fixtures(Path(tmp) / "seeds")
         return build_folder(seeds, Path(tmp) / "docs").files
 
 

@@ -27,10 +27,10 @@ import pytest
 from babel.dates import format_date
 
 from chronique import pipeline, publish
-from chronique.entities import Entities, EntityExtractor, Rules
+from chronique.entities import Entities
 from chronique.model import ERROR, Settings
 from chronique.publish import MANIFEST, BuildBusy
-from tests.conftest import ROOT, SEEDS, TODAY
+from tests.conftest import ROOT, TODAY, copy_site_fixtures
 
 HOSTILE = Path(__file__).parent / "fixtures" / "hostile"
 PLACES = ("Vientiane", "Luang Prabang", "Pakse")
@@ -249,17 +249,15 @@ def test_a_build_killed_mid_way_leaves_the_last_good_docs_byte_for_byte(mode, la
 
 
 # -- deterministic -----------------------------------------------------------------------
-@pytest.fixture(scope="module")
-def entity_model():
-    return EntityExtractor(Rules.load([ROOT / "data"]))
-
-
-def test_two_builds_are_byte_identical_across_processes_hash_seeds_and_the_cache(tmp_path, entity_model, monkeypatch):
-    seeds = tmp_path / "seeds"
-    shutil.copytree(SEEDS, seeds)
+def test_two_builds_are_byte_identical_across_processes_hash_seeds_and_the_cache(tmp_path, monkeypatch):
+    seeds = copy_site_fixtures(tmp_path / "seeds")
     for name in ("cp1252_ellipsis_and_quotes.txt", "markdown_hostile_lines.txt", "html_and_script_tags.txt"):
         shutil.copyfile(HOSTILE / name, seeds / name)
-    monkeypatch.setattr(pipeline, "EntityExtractor", lambda rules: entity_model)
+    # the model loaded once, with the rules of the first build: the project's data and
+    # the fixture site's aliases.yml, as build.py loads them
+    model = {}
+    load = pipeline.EntityExtractor
+    monkeypatch.setattr(pipeline, "EntityExtractor", lambda rules: model.setdefault("loaded", load(rules)))
     first = build(seeds, tmp_path / "first")
     build(seeds, tmp_path / "second", cache=tmp_path / "cache")
     build(seeds, tmp_path / "third", cache=tmp_path / "cache")  # every article from the cache

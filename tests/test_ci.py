@@ -36,3 +36,15 @@ def test_the_code_is_formatted_with_ruff():
         [ruff, "format", "--check", "chronique", "tests", "bench", "build.py"], cwd=ROOT, capture_output=True, text=True
     )
     assert run.returncode == 0, "run `make format`:\n" + run.stdout + run.stderr
+
+
+def test_make_test_neither_builds_the_site_nor_reads_seeds():
+    # `make test` runs before `make site` in CI: if it built from seeds/, a newsroom's
+    # ordinary edit could fail it and the site would never deploy again (issue #16).
+    # What the tests themselves read is guarded in conftest.py; tests/test_newsroom_day.py
+    # runs this recipe's test command after a day of edits in a copy's seeds/.
+    recipe = subprocess.run(["make", "-n", "test"], cwd=ROOT, capture_output=True, text=True, check=False)
+    assert recipe.returncode == 0, recipe.stdout + recipe.stderr
+    assert " -m pytest" in recipe.stdout
+    for step in ("seeds", "build.py", "chronique.site", "chronique.pipeline", "mkdocs"):
+        assert step not in recipe.stdout, f"`make test` runs {step!r}:\n{recipe.stdout}"

@@ -1,10 +1,10 @@
-"""The five seeds give exactly the hand-checked tree in tests/golden/seeds/."""
+"""The fixture site (tests/fixtures/site/) gives exactly the hand-checked tree in tests/golden/site/."""
 
 from tests.golden import GOLDEN
 
 
-def test_seeds_generate_the_golden_tree(seeds_build):
-    result, _ = seeds_build
+def test_the_fixture_site_generates_the_golden_tree(site_build):
+    result, _ = site_build
     expected = {
         p.relative_to(GOLDEN).as_posix(): p.read_text(encoding="utf-8") for p in GOLDEN.rglob("*") if p.is_file()
     }

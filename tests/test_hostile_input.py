@@ -29,10 +29,10 @@ from chronique.entities import Entities, EntityExtractor, Rules
 from chronique.model import ERROR, WARNING, Settings
 from chronique.pipeline import EXIT_OK, EXIT_SKIPPED, exit_status
 from chronique.text import _INVISIBLE
-from tests.conftest import ROOT, SEEDS, TODAY, copy_hand_written_docs, mkdocs_build
+from tests.conftest import FIXTURE_SITE, ROOT, TODAY, copy_hand_written_docs, mkdocs_build
 
 HOSTILE = Path(__file__).parent / "fixtures" / "hostile"
-GOOD = ("001_527599e602aae8ef.txt", "004_74969d178298b4f4.txt")
+GOOD = ("month_header_event_day_in_body.txt", "month_header_subheading_signoff.txt")  # in tests/fixtures/site/
 # what the photo in the bad-date fixtures dates them to: 1741000000000 ms, in Hanoi
 PHOTO_DAY = "2025-03-03"
 
@@ -263,7 +263,7 @@ def seed_folder(root: Path, *fixtures: str) -> Path:
     seeds = root / "seeds"
     seeds.mkdir(parents=True)
     for name in GOOD:
-        shutil.copyfile(SEEDS / name, seeds / name)
+        shutil.copyfile(FIXTURE_SITE / name, seeds / name)
     for name in fixtures:
         shutil.copyfile(HOSTILE / name, seeds / name)
         if (sidecar := (HOSTILE / name).with_suffix(".yml")).exists():

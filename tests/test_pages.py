@@ -1,9 +1,13 @@
-"""The generated tree for the five seeds: article pages, the index, the record."""
+"""The generated tree for the fixture site (tests/fixtures/site/): article pages, the
+index, the record. What is expected was written by hand from the fixture articles."""
 
 import json
+import re
 
 import frontmatter
 from mkdocs.utils.meta import get_data
+
+from tests.conftest import fixture_page
 
 FRONT_MATTER_ORDER = [
     "title",
@@ -26,10 +30,15 @@ def article_pages(docs):
     return sorted((docs / "articles").rglob("*.md"))
 
 
-def test_one_page_per_article_in_its_year_and_month_folder(seeds_build):
-    _, docs = seeds_build
+def meta_line(page: str) -> str:
+    """The line under the title: date, source, word count."""
+    return re.search(r'<p class="chronique-meta">.*?</p>', page).group(0)
+
+
+def test_one_page_per_article_in_its_year_and_month_folder(site_build):
+    _, docs = site_build
     pages = article_pages(docs)
-    assert len(pages) == 5
+    assert len(pages) == 6  # the six articles of tests/fixtures/site/
     for page in pages:
         meta = frontmatter.load(page).metadata
         year, month = meta["date"][:4], meta["date"][5:7]
@@ -38,8 +47,8 @@ def test_one_page_per_article_in_its_year_and_month_folder(seeds_build):
         assert page.parent.relative_to(docs).as_posix() == expected
 
 
-def test_front_matter_keys_in_fixed_order_and_round_trip_through_mkdocs(seeds_build):
-    _, docs = seeds_build
+def test_front_matter_keys_in_fixed_order_and_round_trip_through_mkdocs(site_build):
+    _, docs = site_build
     for page in article_pages(docs):
         text = page.read_text(encoding="utf-8")
         _, meta = get_data(text)
@@ -47,52 +56,66 @@ def test_front_matter_keys_in_fixed_order_and_round_trip_through_mkdocs(seeds_bu
         assert meta == frontmatter.loads(text).metadata
 
 
-def test_month_only_header_is_never_shown_with_a_day(seeds_build):
-    _, docs = seeds_build
-    page = next(p for p in article_pages(docs) if "prosperent" in p.name)
-    meta = frontmatter.load(page).metadata
+def test_month_only_header_is_never_shown_with_a_day(site_build):
+    # " date 2025-07 …", and the body speaks of "le 28 juillet"
+    page = fixture_page(*site_build, "month_header_event_day_in_body")
+    meta = frontmatter.loads(page).metadata
     assert meta["date_display"] == "juillet 2025"
     assert meta["date"] == "2025-07-01" and meta["date_precision"] == "month"
-    assert "28 juillet 2025" not in page.read_text(encoding="utf-8").split("---", 2)[2].split("\n\n", 3)[2]
+    assert "juillet 2025" in meta_line(page) and "28 juillet" not in meta_line(page)
+    assert "1er juillet" not in page and "1 juillet" not in page
 
 
-def test_day_header_is_shown_in_french(seeds_build):
-    _, docs = seeds_build
-    page = next(p for p in article_pages(docs) if "nouvel-elan" in p.name)
-    assert frontmatter.load(page).metadata["date_display"] == "4 février 2026"
+def test_day_header_is_shown_in_french(site_build):
+    page = fixture_page(*site_build, "day_header_related_lines_announced_visit")
+    assert frontmatter.loads(page).metadata["date_display"] == "4 février 2026"
+    assert "4 février 2026" in meta_line(page)
 
 
-def test_body_has_subheadings_captions_related_list_and_source_link(seeds_build):
-    _, docs = seeds_build
-    lors = next(p for p in article_pages(docs) if p.name.startswith("le-secretaire-general-to-lam")).read_text(
-        encoding="utf-8"
-    )
-    assert "## Promouvoir la croissance du volume des échanges bilatéraux" in lors
+def test_a_year_only_date_is_shown_as_its_year(site_build):
+    # a bare article announcing a visit "le 15 avril 2026": the year only, the article came before
+    page = fixture_page(*site_build, "bare_announced_event_year_only")
+    meta = frontmatter.loads(page).metadata
+    assert (meta["date_display"], meta["date_precision"]) == ("2026", "year")
+    assert "avril" not in meta_line(page)
+
+
+def test_body_has_subheadings_captions_related_list_and_source_link(site_build):
+    summit = fixture_page(*site_build, "bare_photo_timestamp_source_url")
+    assert "## Une coopération dans tous les domaines" in summit
     assert (
-        "<figcaption>Secrétaire général To Lam et secrétaire général et président du Laos, Thongloun Sisoulith." in lors
+        "<figcaption>Le secrétaire général To Lam accueille le président laotien Thongloun Sisoulith"
+        " au siège du Comité central." in summit
     )
-    assert "Photo : VNA</span>" in lors
-    assert "<img" not in lors and ".jpg" not in lors.split("---", 2)[2]
-    assert "(https://vietnamnet.vn/tong-bi-thu-viet-nam-lao-chu-tri-cuoc-gap-cap-cao-hai-dang-2468734.html)" in lors
-    elan = next(p for p in article_pages(docs) if "nouvel-elan" in p.name).read_text(encoding="utf-8")
-    assert (
-        "## À lire aussi {: #chronique-a-lire-aussi }\n\n- La visite du SG Tô Lâm revêt une portée historique et stratégique"
-        in elan
-    )
+    assert "Photo : VNA</span>" in summit
+    assert "<img" not in summit and ".jpg" not in summit.split("---", 2)[2]
+    assert "(https://vietnamnet.vn/sommet-viet-nam-lao-a-ha-noi-2467011.html)" in summit
+    visit = fixture_page(*site_build, "day_header_related_lines_announced_visit")
+    related = visit.split("## À lire aussi {: #chronique-a-lire-aussi }\n\n", 1)[1].split("\n\n", 1)[0]
+    # a headline that is an article of the site is linked to it; the other stays text
+    assert related.startswith("- [Entretien en ligne entre Tô Lâm et Thongloun Sisoulith](")
+    assert "- [Le Vietnam et le Laos resserrent leur coopération dans tous les domaines](" in related
+    assert "- Les chemins de fer lao visent le port de Vũng Áng" in related
     # the term and related lists are HTML blocks of their own, never glued to their heading
-    assert "## Classement\n\n<ul" in elan and "## Articles liés {: #chronique-articles-lies }\n\n<ul" in elan
+    assert "## Classement\n\n<ul" in visit and "## Articles liés {: #chronique-articles-lies }\n\n<ul" in visit
 
 
-def test_index_is_newest_first_grouped_by_month_in_french(seeds_build):
-    _, docs = seeds_build
+def test_index_is_newest_first_grouped_by_month_in_french(site_build):
+    _, docs = site_build
     index = (docs / "index.md").read_text(encoding="utf-8")
-    order = [
-        index.index(t)
-        for t in ("### Février 2026", "### Mois inconnu", "### Décembre 2025", "### Juillet 2025", "### Décembre 2024")
-    ]
+    months = (
+        "### Février 2026",
+        "### Mois inconnu 2026",
+        "### Décembre 2025",
+        "### Juillet 2025",
+        "### Mars 2025",
+        "### Décembre 2024",
+    )
+    order = [index.index(month) for month in months]
     assert order == sorted(order)
+    month_only = re.search(r"<li><strong>juillet 2025</strong> · <a href=\"[^\"]+\">([^<]+)</a>", index)
     assert (
-        '<li><strong>juillet 2025</strong> · <a href="articles/2025/07/les-relations-vietnam-laos-prosperent' in index
+        month_only and month_only.group(1) == "Le Vietnam et le Laos resserrent leur coopération dans tous les domaines"
     )
 
 
@@ -111,11 +134,18 @@ def test_undated_articles_sit_in_a_last_section(seed_folder, tmp_path):
     assert (tmp_path / "docs" / "articles" / "sans-date").is_dir()
 
 
-def test_articles_json_is_the_documented_record(seeds_build):
-    _, docs = seeds_build
+def test_articles_json_is_the_documented_record(site_build):
+    _, docs = site_build
     record = json.loads((docs / "data" / "articles.json").read_text(encoding="utf-8"))
     assert record["generator"].startswith("chronique ")
-    assert [a["date"] for a in record["articles"]] == ["2026-02-04", "2026", "2025-12-02", "2025-07", "2024-12"]
+    assert [(a["id"], a["date"]) for a in record["articles"]] == [
+        ("day_header_related_lines_announced_visit", "2026-02-04"),
+        ("bare_announced_event_year_only", "2026"),
+        ("bare_photo_timestamp_source_url", "2025-12-02"),
+        ("month_header_event_day_in_body", "2025-07"),
+        ("bare_dateline_cambodia_thailand", "2025-03-18"),
+        ("month_header_subheading_signoff", "2024-12"),
+    ]
     first = record["articles"][0]
     for key in (
         "id",
@@ -142,8 +172,13 @@ def test_articles_json_is_the_documented_record(seeds_build):
         "duplicate_of",
     ):
         assert key in first
-    photo = next(a for a in record["articles"] if a["id"].startswith("000"))["photos"][0]
-    assert photo["taken"].startswith("2025-12-02T") and photo["credit"] == "VNA"
+    by_id = {a["id"]: a for a in record["articles"]}
+    # 1764643287000 ms is 2025-12-02 09:41:27 in Hanoi (UTC+7)
+    photo = by_id["bare_photo_timestamp_source_url"]["photos"][0]
+    assert photo["taken"].startswith("2025-12-02T09:41:27") and photo["credit"] == "VNA"
+    assert by_id["bare_photo_timestamp_source_url"]["date_source"] == "photo"
+    assert by_id["bare_dateline_cambodia_thailand"]["date_source"] == "text"
+    assert by_id["bare_announced_event_year_only"]["source"] == "VNA"  # from its sidecar
 
 
 def test_hand_written_page_is_kept_and_a_removed_seed_disappears(seed_folder, tmp_path):

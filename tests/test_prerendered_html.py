@@ -1,7 +1,7 @@
 """MkDocs takes the HTML blocks build.py writes (paragraphs, lists of articles) as they
 are, without reading them with two HTML parsers (chronique/mkdocs_hooks.py): every
 page comes out the same, byte for byte, as through Python-Markdown's own HTML reader,
-the seeds and the hostile fixtures included."""
+the fixture site (tests/fixtures/site/) and the hostile fixtures included."""
 
 from __future__ import annotations
 
@@ -16,17 +16,16 @@ from mkdocs.structure.nav import get_navigation
 from mkdocs.structure.pages import Page
 
 from chronique import mkdocs_hooks
-from tests.conftest import SEEDS, build_folder, copy_hand_written_docs, mkdocs_project
+from tests.conftest import build_folder, copy_hand_written_docs, copy_site_fixtures, mkdocs_project
 
 HOSTILE = Path(__file__).parent / "fixtures" / "hostile"
 
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory):
-    """The seeds and every hostile fixture built into docs/, with the project's mkdocs.yml."""
+    """The fixture site and every hostile fixture built into docs/, with the project's mkdocs.yml."""
     root = tmp_path_factory.mktemp("prerendered")
-    seeds = root / "seeds"
-    shutil.copytree(SEEDS, seeds)
+    seeds = copy_site_fixtures(root / "seeds")
     for path in HOSTILE.iterdir():
         if path.is_file():
             shutil.copy(path, seeds / path.name)

@@ -1,11 +1,13 @@
-"""The reader's pages on the five seeds: taxonomies, related articles, key figures
-with their discrepancy, timeline, feeds, exports and charts."""
+"""The reader's pages on the fixture site (tests/fixtures/site/): taxonomies, related
+articles, key figures with their discrepancy, timeline, feeds, exports and charts."""
 
 import json
 import re
 
 import feedparser
 import frontmatter
+
+from tests.conftest import fixture_page
 
 
 def page(docs, rel):
@@ -21,8 +23,8 @@ def linked_articles(text):
     }
 
 
-def test_every_taxonomy_term_page_lists_exactly_the_articles_that_carry_it(seeds_build):
-    result, docs = seeds_build
+def test_every_taxonomy_term_page_lists_exactly_the_articles_that_carry_it(site_build):
+    result, docs = site_build
     for key, folder in (
         ("tags", "sujets"),
         ("people", "personnes"),
@@ -42,23 +44,35 @@ def test_every_taxonomy_term_page_lists_exactly_the_articles_that_carry_it(seeds
             assert listed == carriers, (folder, term.name)
 
 
-def test_person_pages_have_folded_urls_and_article_pages_link_their_terms(seeds_build):
-    _, docs = seeds_build
+def test_person_pages_have_folded_urls_and_article_pages_link_their_terms(site_build):
+    _, docs = site_build
     assert (docs / "personnes" / "to-lam.md").exists()
     assert "[Toutes les personnes](index.md)" in page(docs, "personnes/to-lam.md")  # and not "Tous les personnes"
-    elan = next((docs / "articles").rglob("un-nouvel-elan*.md")).read_text(encoding="utf-8")
-    assert '<a href="../../../../personnes/to-lam/">Tô Lâm</a>' in elan
+    interview = fixture_page(*site_build, "month_header_subheading_signoff")
+    assert re.search(r'<a href="(\.\./)+personnes/to-lam/">Tô Lâm</a>', interview)
+    # written "To Lam" in the summit's text, shown with its diacritics and the same page
+    summit = fixture_page(*site_build, "bare_photo_timestamp_source_url")
+    assert re.search(r'<a href="(\.\./)+personnes/to-lam/">Tô Lâm</a>', summit)
 
 
-def test_each_article_ends_with_three_to_five_related_articles(seeds_build):
-    result, _ = seeds_build
+def test_the_aliases_file_beside_the_articles_merges_names(site_build):
+    # tests/fixtures/site/aliases.yml: "Samdech Hun Manet" is Hun Manet, "Royaume de Thaïlande" is Thaïlande
+    _, docs = site_build
+    assert (docs / "personnes" / "hun-manet.md").exists()
+    assert not (docs / "personnes" / "samdech-hun-manet.md").exists()
+    assert (docs / "lieux" / "thailande.md").exists() and not (docs / "lieux" / "royaume-de-thailande.md").exists()
+
+
+def test_each_article_ends_with_three_to_five_related_articles(site_build):
+    result, _ = site_build
     for entry in result.site.entries:
         assert 3 <= len(entry.related) <= 5
         assert entry.article.id not in entry.related
 
 
-def test_the_trade_discrepancy_for_2025_is_found_by_the_general_rule(seeds_build):
-    result, docs = seeds_build
+def test_the_trade_discrepancy_for_2025_is_found_by_the_general_rule(site_build):
+    # the summit says 2.6 billion dollars of trade in 2025, the ambassador 3 billion
+    result, docs = site_build
     trade = [g for g in result.site.figures if g.discrepancy]
     assert trade, "two articles give different values for one thing"
     values = sorted(f.value for g in trade for f, _ in g.items if g.year == 2025)
@@ -66,14 +80,15 @@ def test_the_trade_discrepancy_for_2025_is_found_by_the_general_rule(seeds_build
     assert "Écart entre articles" in page(docs, "chiffres-cles.md")
 
 
-def test_timeline_marks_the_announced_visit(seeds_build):
-    _, docs = seeds_build
+def test_timeline_marks_the_announced_visit(site_build):
+    # written on 4 February 2026 about a visit "le 5 février 2026"
+    _, docs = site_build
     timeline = page(docs, "chronologie.md")
     assert re.search(r"\*\*5 février 2026\*\* · \*annoncé\*", timeline)
 
 
-def test_feeds_parse_without_error_and_carry_the_articles_dates(seeds_build):
-    result, docs = seeds_build
+def test_feeds_parse_without_error_and_carry_the_articles_dates(site_build):
+    result, docs = site_build
     feed = feedparser.parse(page(docs, "feed.xml"))
     assert not feed.bozo, feed.get("bozo_exception")
     dates = {e.title: e.published_parsed[:3] for e in feed.entries}
@@ -87,15 +102,15 @@ def test_feeds_parse_without_error_and_carry_the_articles_dates(seeds_build):
     assert json_feed["version"].startswith("https://jsonfeed.org/version/1")
 
 
-def test_exports_are_linked_from_the_home_page(seeds_build):
-    _, docs = seeds_build
+def test_exports_are_linked_from_the_home_page(site_build):
+    _, docs = site_build
     home = page(docs, "index.md")
     assert "(data/articles.json)" in home and "(data/articles.csv)" in home
     assert page(docs, "data/articles.csv").splitlines()[0].startswith("id,date,date_precision,title")
 
 
-def test_charts_are_inline_svg_with_a_text_alternative(seeds_build):
-    _, docs = seeds_build
+def test_charts_are_inline_svg_with_a_text_alternative(site_build):
+    _, docs = site_build
     for rel in ("index.md", "archives/index.md", "chiffres-cles.md"):
         svg = re.search(r"<svg[^>]*role=\"img\".*?</svg>", page(docs, rel))
         assert svg and "<title" in svg.group(0) and "<desc" in svg.group(0), rel

@@ -14,10 +14,12 @@ import pytest
 from chronique import index_keys, search
 from tests.conftest import mkdocs_build
 
+ARTICLES = 6  # in tests/fixtures/site/
+
 
 @pytest.fixture
-def site(seeds_build, tmp_path_factory, tmp_path):
-    _, docs = seeds_build
+def site(site_build, tmp_path_factory, tmp_path):
+    _, docs = site_build
     status, output, built = mkdocs_build(docs, tmp_path_factory.mktemp("search-mkdocs"))
     assert status == 0, output
     copy = tmp_path / "site"
@@ -46,7 +48,7 @@ def contents(site, bundle):
 
 def test_index_holds_the_articles_and_is_kept_while_they_do_not_change(site):
     articles = sorted((site / "articles").rglob("index.html"))
-    assert search.index_site(site, quiet=True) == len(articles) == 5
+    assert search.index_site(site, quiet=True) == len(articles) == ARTICLES
     first = bundle_files(site)
     assert sum(1 for f in first if "/fragment/" in f) == len(articles)  # one fragment an article, no other page
     assert [b["pages"] for b in manifest(site)["bundles"]] == [len(articles)]  # a small site: one bundle
@@ -64,11 +66,11 @@ def test_a_changed_article_rebuilds_the_index_without_leftovers(site):
     page = sorted((site / "articles").rglob("index.html"))[0]
     html = page.read_text(encoding="utf-8")
     page.write_text(html.replace("</h1>", "</h1><p>Zanzibar.</p>", 1), encoding="utf-8")
-    assert search.index_site(site, quiet=True) == 5
+    assert search.index_site(site, quiet=True) == ARTICLES
     again = bundle_files(site)
     assert again != first
     # Pagefind adds to its folder: the old chunks and fragments must not pile up
-    assert sum(1 for f in again if "/fragment/" in f) == 5
+    assert sum(1 for f in again if "/fragment/" in f) == ARTICLES
     assert len(again) == len(first)
 
 
@@ -106,18 +108,18 @@ def test_the_words_read_are_exactly_the_words_pagefind_indexed(site):
     search.index_site(site, quiet=True)
     indexed = fragments(site)
     pages = sorted((site / "articles").rglob("index.html"))
-    assert len(indexed) == len(pages) == 5
+    assert len(indexed) == len(pages) == ARTICLES
     for page in pages:
         url = "/" + page.parent.relative_to(site).as_posix() + "/"
         assert search.words_of(search.indexed_part(page.read_text(encoding="utf-8"))) == search.words_of(indexed[url])
 
 
 def test_a_large_site_is_shared_out_in_bundles_that_all_know_every_word(site):
-    # 5 articles, 2 a bundle: 3 bundles, as 10,000 articles make 4 of 2,500
-    assert search.index_site(site, quiet=True, bundle_pages=2) == 5
+    # 6 articles, 2 a bundle: 3 bundles, as 10,000 articles make 4 of 2,500
+    assert search.index_site(site, quiet=True, bundle_pages=2) == ARTICLES
     bundles = manifest(site)["bundles"]
     assert len(bundles) > 1 and {b["path"] for b in bundles} <= {"0/", "1/", "2/"}
-    assert sum(b["pages"] for b in bundles) == 5
+    assert sum(b["pages"] for b in bundles) == ARTICLES
     for b in bundles:
         fragments = list((site / search.BUNDLE / b["path"] / "fragment").iterdir())
         assert len(fragments) == b["pages"] + 1  # its articles, and the page of every word
@@ -186,7 +188,7 @@ def test_a_word_new_to_the_site_is_listed_for_the_bundles_that_lack_it(site, mon
     # past LACKING_PREFIXES, every bundle is indexed again and lacks nothing
     monkeypatch.setattr(search, "LACKING_PREFIXES", 1)
     page.write_text(html.replace("</h1>", "</h1><p>Zanzibar-Ouest, Pemba, Unguja.</p>", 1), encoding="utf-8")
-    assert search.index_site(site, quiet=True, bundle_pages=2) == 5
+    assert search.index_site(site, quiet=True, bundle_pages=2) == ARTICLES
     assert all("lacking" not in b for b in manifest(site)["bundles"])
 
 

@@ -8,20 +8,20 @@ from tests.conftest import mkdocs_build
 
 
 @pytest.fixture(scope="session")
-def seeds_site(seeds_build, tmp_path_factory):
-    _, docs = seeds_build
+def fixture_site(site_build, tmp_path_factory):
+    _, docs = site_build
     status, output, site = mkdocs_build(docs, tmp_path_factory.mktemp("mkdocs"))
     return status, output, site
 
 
-def test_mkdocs_strict_build_passes_without_warning(seeds_site):
-    status, output, _ = seeds_site
+def test_mkdocs_strict_build_passes_without_warning(fixture_site):
+    status, output, _ = fixture_site
     assert status == 0, output
     assert "WARNING" not in output
 
 
-def test_site_is_in_french_and_article_pages_are_not_in_the_nav(seeds_site):
-    _, _, site = seeds_site
+def test_site_is_in_french_and_article_pages_are_not_in_the_nav(fixture_site):
+    _, _, site = fixture_site
     home = (site / "index.html").read_text(encoding="utf-8")
     assert '<html lang="fr"' in home
     article = next((site / "articles").rglob("index.html")).read_text(encoding="utf-8")
@@ -30,8 +30,8 @@ def test_site_is_in_french_and_article_pages_are_not_in_the_nav(seeds_site):
     assert "articles/" not in nav
 
 
-def test_every_internal_link_resolves(seeds_site):
-    _, _, site = seeds_site
+def test_every_internal_link_resolves(fixture_site):
+    _, _, site = fixture_site
     broken = []
     for page in site.rglob("*.html"):
         if page.name == "404.html":  # absolute URLs from site_url, served from the root

@@ -6,14 +6,13 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 from pathlib import Path
 
 import pytest
 
 from chronique import site as site_driver
 from chronique.site import build_in_shares
-from tests.conftest import SEEDS, build_folder, copy_hand_written_docs, mkdocs_project
+from tests.conftest import build_folder, copy_hand_written_docs, copy_site_fixtures, mkdocs_project
 
 
 def tree(site: Path) -> dict[str, bytes]:
@@ -30,8 +29,7 @@ def render(docs: Path, workdir: Path, full: bool = False) -> tuple[Path, bool]:
 
 @pytest.fixture
 def corpus(tmp_path):
-    seeds = tmp_path / "seeds"
-    shutil.copytree(SEEDS, seeds)
+    seeds = copy_site_fixtures(tmp_path / "seeds")
     docs = tmp_path / "docs"
     copy_hand_written_docs(docs)
     build_folder(seeds, docs)

@@ -1,4 +1,5 @@
-"""Browser tests: the built site (seeds + one hostile article), indexed by Pagefind,
+"""Browser tests: the built site (the fixture site, tests/fixtures/site/, and one hostile
+article), indexed by Pagefind,
 served on 127.0.0.1 and driven in Debian's chromium with Playwright.
 
 They skip only when /usr/bin/chromium is missing (`make browser-deps` installs it);
@@ -16,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from chronique.audit import serve  # one local server for the audits and the tests
-from tests.conftest import ROOT, SEEDS, build_folder, copy_hand_written_docs, mkdocs_build
+from tests.conftest import ROOT, build_folder, copy_hand_written_docs, copy_site_fixtures, mkdocs_build
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -46,15 +47,14 @@ def screenshots_wanted(request) -> bool:
     return bool(option) or os.environ.get("CHRONIQUE_SCREENSHOTS", "") not in ("", "0")
 
 
-def build_site(root: Path, fixtures: bool) -> Path:
-    """The site of the project's seeds (plus tests/browser/fixtures/*.txt, a hostile
-    article, when `fixtures`), built like `make site`: build.py, mkdocs build
-    --strict, then Pagefind."""
+def build_site(root: Path) -> Path:
+    """The site of the fixture articles (tests/fixtures/site/) and of
+    tests/browser/fixtures/*.txt (a hostile article), built like `make site`:
+    build.py, mkdocs build --strict, then Pagefind."""
     from chronique.search import index_site
 
-    seeds = root / "seeds"
-    shutil.copytree(SEEDS, seeds)
-    for fixture in FIXTURES.glob("*.txt") if fixtures else ():
+    seeds = copy_site_fixtures(root / "seeds")
+    for fixture in FIXTURES.glob("*.txt"):
         shutil.copyfile(fixture, seeds / fixture.name)
     docs = root / "docs"
     copy_hand_written_docs(docs)
@@ -67,7 +67,24 @@ def build_site(root: Path, fixtures: bool) -> Path:
 
 @pytest.fixture(scope="session")
 def browser_site(tmp_path_factory) -> Path:
-    return build_site(tmp_path_factory.mktemp("browser-site"), fixtures=True)
+    return build_site(tmp_path_factory.mktemp("browser-site"))
+
+
+def article_urls(site: Path) -> dict[str, str]:
+    """Article id (its file name without .txt) -> the article's URL path, from the
+    site's own export (data/articles.json), as a reader's browser would find it."""
+    record = json.loads((site / "data" / "articles.json").read_text(encoding="utf-8"))
+    return {article["id"]: "/" + article["url"].lstrip("/") for article in record["articles"]}
+
+
+# The fixture articles the tests search for (tests/fixtures/site/ and fixtures/ here).
+SUMMIT = "bare_photo_timestamp_source_url"  # To Lam, Thongloun Sisoulith, Sonexay Siphandone in Hanoï
+PHONE_CALL = "month_header_event_day_in_body"  # Bùi Thanh Son; "domaines" in its title
+VISIT = "day_header_related_lines_announced_visit"  # Tô Lâm's visit announced, Thongloun Sisoulith
+BORDER = "bare_dateline_cambodia_thailand"  # Prak Sokhonn and Maris Sangiampongsa, no Vietnamese leader
+CAMBODIA_VISIT = "bare_announced_event_year_only"  # Phạm Minh Chính, Hun Manet
+INTERVIEW = "month_header_subheading_signoff"  # Tô Lâm and Thongloun Sisoulith; "Entretien" in its title
+HOSTILE = "900_hostile_markup"
 
 
 @pytest.fixture(scope="session")
@@ -107,11 +124,7 @@ def new_word_base_urls(browser_site, tmp_path_factory) -> tuple[str, str]:
     shutil.copytree(browser_site, bundled)
     shutil.rmtree(bundled / BUNDLE)
     index_site(bundled, quiet=True, bundle_pages=2)
-    page = next(
-        p
-        for p in sorted((bundled / "articles").rglob("index.html"))
-        if "depuis seeds/000_" in p.read_text(encoding="utf-8")
-    )
+    page = bundled / article_urls(bundled)[SUMMIT].strip("/") / "index.html"
     page.write_text(
         page.read_text(encoding="utf-8").replace("</h1>", f"</h1><p>{', '.join(NEW_WORDS)}.</p>", 1), encoding="utf-8"
     )

@@ -9,31 +9,35 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import SCREENSHOTS, Watched, build_site, serve
+from tests.browser.conftest import (
+    BORDER,
+    CAMBODIA_VISIT,
+    HOSTILE,
+    INTERVIEW,
+    PHONE_CALL,
+    SCREENSHOTS,
+    SUMMIT,
+    VISIT,
+    Watched,
+    article_urls,
+    serve,
+)
+from tests.conftest import ROOT
 
 SEARCH_BOX = "#chronique-search-input"
 RESULT_LINKS = "#chronique-search-results a.md-search-result__link"
 
 
-def article_urls(site: Path) -> dict[str, str]:
-    """Seed name ("000") -> the article's URL path, read from the built pages."""
-    urls = {}
-    for page in (site / "articles").rglob("index.html"):
-        seed = re.search(r"depuis seeds/(\d+)_", page.read_text(encoding="utf-8"))
-        if seed:
-            urls[seed.group(1)] = "/" + page.parent.relative_to(site).as_posix() + "/"
-    return urls
-
-
 @pytest.fixture(scope="session")
 def articles(browser_site) -> dict[str, str]:
     urls = article_urls(browser_site)
-    assert {"000", "001", "002", "003", "004", "900"} <= set(urls), urls
+    assert {SUMMIT, PHONE_CALL, VISIT, BORDER, CAMBODIA_VISIT, INTERVIEW, HOSTILE} == set(urls), urls
     return urls
 
 
-def seeds_of(urls: list[str], articles: dict[str, str]) -> list[str]:
-    by_url = {url: seed for seed, url in articles.items()}
+def ids_of(urls: list[str], articles: dict[str, str]) -> list[str]:
+    """The fixture articles (by id) behind the result URLs."""
+    by_url = {url: article for article, url in articles.items()}
     return [by_url.get(re.sub(r"^https?://[^/]+", "", url), url) for url in urls]
 
 
@@ -78,7 +82,7 @@ def test_page_renders_without_console_error_or_outside_request(watched, articles
     page = watched.page
     requests = []
     page.on("request", lambda request: requests.append(request.url))
-    page.goto(articles["000"] if path == "article" else path)
+    page.goto(articles[SUMMIT] if path == "article" else path)
     page.wait_for_load_state("networkidle")
     assert page.locator("article h1").first.is_visible()
     assert page.locator(SEARCH_BOX).is_visible(), "the header has a search box"
@@ -100,37 +104,39 @@ def test_search_page_renders_without_console_error(watched):
 @pytest.mark.parametrize(
     "plain, accented, expected",
     [
-        ("to lam", "Tô Lâm", {"000", "002", "003", "004"}),
-        ("hanoi", "Hanoï", {"000"}),
-        ("economique", "économique", {"000", "001"}),
+        ("to lam", "Tô Lâm", {SUMMIT, VISIT, INTERVIEW}),
+        ("hanoi", "Hanoï", {SUMMIT, INTERVIEW, HOSTILE}),
+        ("economique", "économique", {SUMMIT, PHONE_CALL, VISIT}),
     ],
 )
 def test_search_finds_the_same_articles_with_or_without_accents(watched, articles, plain, accented, expected):
     page = open_home(watched)
-    without = seeds_of([r["url"] for r in search(page, plain)], articles)
-    with_accents = seeds_of([r["url"] for r in search(page, accented)], articles)
+    without = ids_of([r["url"] for r in search(page, plain)], articles)
+    with_accents = ids_of([r["url"] for r in search(page, accented)], articles)
     assert set(without) == set(with_accents)
     assert expected <= set(without), f"{plain!r} found {without}"
 
 
 def test_to_lam_finds_exactly_the_articles_naming_him(watched, articles):
     page = open_home(watched)
-    found = seeds_of([r["url"] for r in search(page, "to lam")], articles)
-    # "to" must not match "tout", "Tonlé"...: only the four articles about Tô Lâm
-    assert sorted(found) == ["000", "002", "003", "004"]
+    found = ids_of([r["url"] for r in search(page, "to lam")], articles)
+    # "to" must not match "tous", "tout"...: only the three articles about Tô Lâm
+    # (written "To Lam" in the summit's text)
+    assert sorted(found) == sorted([SUMMIT, VISIT, INTERVIEW])
 
 
 @pytest.mark.parametrize(
     "name, expected",
     [
-        ("Thongloun Sisoulith", {"000", "002", "003", "004"}),
-        ("Bui Thanh Son", {"001"}),
-        ("Sonexay Siphandone", {"000"}),
+        ("Thongloun Sisoulith", {SUMMIT, VISIT, INTERVIEW}),
+        ("Bui Thanh Son", {PHONE_CALL}),
+        ("Sonexay Siphandone", {SUMMIT}),
+        ("Prak Sokhonn", {BORDER}),
     ],
 )
 def test_a_persons_name_finds_the_articles_naming_them(watched, articles, name, expected):
     page = open_home(watched)
-    found = seeds_of([r["url"] for r in search(page, name)], articles)
+    found = ids_of([r["url"] for r in search(page, name)], articles)
     assert set(found) == expected
 
 
@@ -155,7 +161,7 @@ def test_an_index_in_several_bundles_finds_what_one_index_finds(browser, base_ur
         context = browser.new_context(locale="fr-FR", base_url=url)
         watched = Watched(context.new_page())
         page = open_home(watched)
-        found[url] = sorted(seeds_of([r["url"] for r in search(page, query)], articles))
+        found[url] = sorted(ids_of([r["url"] for r in search(page, query)], articles))
         watched.assert_clean()
         context.close()
     assert found[base_url], query
@@ -165,12 +171,12 @@ def test_an_index_in_several_bundles_finds_what_one_index_finds(browser, base_ur
 @pytest.mark.parametrize(
     "query, expected",
     [
-        ("xamboulethique laos", ["000"]),
-        ("Laos Xambouléthique", ["000"]),
-        ("xambou laos", ["000"]),
-        ("Xambouléthique", ["000"]),
-        ("Quimbalorette", ["000"]),
-        ("quimbalorette laos", ["000"]),
+        ("xamboulethique laos", [SUMMIT]),
+        ("Laos Xambouléthique", [SUMMIT]),
+        ("xambou laos", [SUMMIT]),
+        ("Xambouléthique", [SUMMIT]),
+        ("Quimbalorette", [SUMMIT]),
+        ("quimbalorette laos", [SUMMIT]),
     ],
 )
 def test_a_word_new_to_the_site_is_found_as_one_index_finds_it(browser, new_word_base_urls, articles, query, expected):
@@ -181,7 +187,7 @@ def test_a_word_new_to_the_site_is_found_as_one_index_finds_it(browser, new_word
     for url in (single_url, bundled_url):
         context = browser.new_context(locale="fr-FR", base_url=url)
         watched = Watched(context.new_page())
-        found[url] = sorted(seeds_of([r["url"] for r in search(open_home(watched), query)], articles))
+        found[url] = sorted(ids_of([r["url"] for r in search(open_home(watched), query)], articles))
         watched.assert_clean()
         context.close()
     assert found[single_url] == expected
@@ -194,19 +200,19 @@ def test_a_word_new_to_the_site_is_found_as_one_index_finds_it(browser, new_word
 @pytest.mark.parametrize(
     "query, title_hit, body_hits",
     [
-        ("entretien", "004", {"001", "002"}),  # in 004's title, in the others' text
-        ("domaines", "001", {"000", "002"}),
+        ("entretien", INTERVIEW, {PHONE_CALL, VISIT}),  # in the interview's title, in the others' text
+        ("domaines", PHONE_CALL, {SUMMIT, VISIT}),
     ],
 )
 def test_a_title_hit_ranks_above_body_hits(watched, articles, query, title_hit, body_hits):
     page = open_home(watched)
-    found = seeds_of([r["url"] for r in search(page, query)], articles)
+    found = ids_of([r["url"] for r in search(page, query)], articles)
     assert body_hits <= set(found), found
     assert found[0] == title_hit, found
 
 
 def test_people_are_indexed_with_more_weight_than_the_text(browser_site, articles):
-    page = (browser_site / articles["000"].strip("/") / "index.html").read_text(encoding="utf-8")
+    page = (browser_site / articles[SUMMIT].strip("/") / "index.html").read_text(encoding="utf-8")
     people = re.search(r'<p class="chronique-people" data-pagefind-weight="(\d+)">(.*?)</p>', page, re.S)
     assert people and int(people.group(1)) > 1
     assert "Tô Lâm" in people.group(2) and "Sonexay Siphandone" in people.group(2)
@@ -227,7 +233,7 @@ def front_matter(site: Path, url: str) -> dict:
 def test_results_show_title_date_at_its_precision_and_a_snippet(watched, browser_site, articles):
     page = open_home(watched)
     results = search(page, "Tô Lâm")
-    assert len(results) == 4
+    assert len(results) == 3
     for result in results:
         meta = front_matter(browser_site, result["url"])
         assert result["title"] == html.unescape(meta["title"])  # stored as HTML text (write.py)
@@ -235,7 +241,7 @@ def test_results_show_title_date_at_its_precision_and_a_snippet(watched, browser
         if meta["date_precision"] != "day":  # a month-only or year-only date is never shown with a day
             assert not re.match(r"\d{1,2} ", result["date"])
         assert re.search(r"L[aâ]m", result["excerpt"]) and result["marks"], "the snippet marks the words found"
-    assert sorted(seeds_of([r["url"] for r in results], articles)) == ["000", "002", "003", "004"]
+    assert sorted(ids_of([r["url"] for r in results], articles)) == sorted([SUMMIT, VISIT, INTERVIEW])
 
 
 def test_only_articles_are_results_and_the_status_is_in_french(watched, articles):
@@ -252,7 +258,7 @@ def test_a_result_opens_its_article(watched, articles):
     search(page, "virtuel")
     page.locator(RESULT_LINKS).first.click()
     page.wait_for_load_state()
-    assert page.url.endswith(articles["004"])
+    assert page.url.endswith(articles[INTERVIEW])
     watched.assert_clean()
 
 
@@ -351,7 +357,7 @@ def test_on_a_phone_the_magnifier_opens_the_search(browser, base_url, articles):
     magnifier.click()
     page.wait_for_function("document.activeElement.id === 'chronique-search-input'")
     results = search(page, "hanoï")
-    assert "000" in seeds_of([r["url"] for r in results], articles)
+    assert SUMMIT in ids_of([r["url"] for r in results], articles)
     assert page.locator(RESULT_LINKS).first.is_visible()
     watched.assert_clean()
     context.close()
@@ -362,7 +368,7 @@ def test_on_a_phone_the_magnifier_opens_the_search(browser, base_url, articles):
 
 def test_hostile_article_renders_as_text_and_runs_nothing(watched, articles):
     page = watched.page
-    page.goto(articles["900"])
+    page.goto(articles[HOSTILE])
     page.wait_for_load_state("networkidle")
     page.wait_for_timeout(300)  # time for an onerror/onload to fire, if one got through
     content = page.locator("article")
@@ -386,7 +392,7 @@ def test_hostile_article_renders_as_text_and_runs_nothing(watched, articles):
 def test_hostile_article_in_search_results_runs_nothing(watched, articles):
     page = open_home(watched)
     results = search(page, "zanzibarite")
-    assert seeds_of([r["url"] for r in results], articles) == ["900"]
+    assert ids_of([r["url"] for r in results], articles) == [HOSTILE]
     page.wait_for_timeout(300)
     hostile = search(page, "alert")
     assert hostile, "the hostile article's text is searchable"
@@ -410,18 +416,22 @@ def test_one_search_downloads_little(watched):
 # -- screenshots (opt-in) ------------------------------------------------------------
 
 
-def test_screenshots(browser, screenshots_wanted, tmp_path):
-    """The README's pictures, of the project's own seeds (no test fixture in them)."""
+def test_screenshots(browser, screenshots_wanted):
+    """The README's pictures, of the site `make site` built in site/ (`make screenshots`
+    builds it first): the newsroom's own articles, read from the built site only."""
     if not screenshots_wanted:
         pytest.skip("screenshots are opt-in: --screenshots or CHRONIQUE_SCREENSHOTS=1")
-    site = build_site(tmp_path, fixtures=False)
+    site = ROOT / "site"
+    if not (site / "index.html").is_file():
+        pytest.skip("no site/ to take pictures of: run `make screenshots` (it runs `make site` first)")
+    newest = next(iter(article_urls(site).values()))  # data/articles.json lists the newest first
     SCREENSHOTS.mkdir(exist_ok=True)
     with serve(site) as url:
         context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="fr-FR", base_url=url)
         watched = Watched(context.new_page())
         page = open_home(watched)
         page.screenshot(path=str(SCREENSHOTS / "accueil.png"))
-        page.goto(article_urls(site)["000"])
+        page.goto(newest)
         page.wait_for_load_state("networkidle")
         page.screenshot(path=str(SCREENSHOTS / "article.png"))
         search(page, "to lam")
