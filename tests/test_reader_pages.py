@@ -106,7 +106,7 @@ def test_exports_are_linked_from_the_home_page(site_build):
     _, docs = site_build
     home = page(docs, "index.md")
     assert "(data/articles.json)" in home and "(data/articles.csv)" in home
-    assert page(docs, "data/articles.csv").splitlines()[0].startswith("id,date,date_precision,title")
+    assert page(docs, "data/articles.csv").splitlines()[0].startswith("\ufeffid;seed;slug;url;title;")
 
 
 def test_charts_are_inline_svg_with_a_text_alternative(site_build):
