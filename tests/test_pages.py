@@ -179,5 +179,5 @@ def test_build_report_counts_articles_errors_and_warnings(seed_folder, tmp_path,
     status = main(["--seeds", str(seeds), "--docs", str(tmp_path / "docs"), "--quiet", "--no-cache"])
     out = capsys.readouterr().out
     assert "1 articles, 1 errors" in out
-    assert "empty.txt" in out and "empty file" in out
+    assert "empty.txt" in out and "fichier vide" in out
     assert status == 1
