@@ -87,7 +87,9 @@ def list_seeds(folder: Path) -> Listing:
             if stem not in sidecars or suffix == SIDECAR_SUFFIX:
                 sidecars[stem] = name
     articles: list[Seed] = []
-    stems: dict[str, str] = {}
+    # a.txt before a.TXT: the exact spelling wins, the other is reported
+    stems = {os.path.splitext(n)[0]: n for n in reversed(names) if os.path.splitext(n)[1].lower() == ARTICLE_SUFFIX}
+    stems |= {os.path.splitext(n)[0]: n for n in names if os.path.splitext(n)[1] == ARTICLE_SUFFIX}
     for name in names:
         stem, suffix = os.path.splitext(name)
         if suffix.lower() not in (ARTICLE_SUFFIX, SIDECAR_SUFFIX):
@@ -105,7 +107,7 @@ def list_seeds(folder: Path) -> Listing:
             continue
         if suffix.lower() != ARTICLE_SUFFIX:
             continue
-        if stem in stems:
+        if stems[stem] != name:
             problems.append(
                 Problem(
                     name,
@@ -116,7 +118,6 @@ def list_seeds(folder: Path) -> Listing:
                 )
             )
             continue
-        stems[stem] = name
         if stem + SIDECAR_SUFFIX == ALIASES and ALIASES in names:
             problems.append(
                 Problem(
