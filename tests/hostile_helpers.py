@@ -115,3 +115,37 @@ def everything_written(result: pipeline.BuildResult, docs: Path) -> str:
     ]
     texts += [f"{p.file} {p.field} {p.message}" for p in result.problems]
     return "\n".join(texts)
+
+
+def build_under_memory_cap(seeds: Path, docs: Path, megabytes: int = 1536, timeout: int = 300):
+    """The build in a subprocess whose address space is capped (RLIMIT_AS): what a bomb
+    would allocate fails there, not in the test run. Returns (exit status, problems as
+    (file, severity, field, message), ids built, stderr)."""
+    import json
+    import subprocess
+    import textwrap
+
+    from tests.conftest import ROOT
+
+    script = textwrap.dedent(
+        f"""
+        import json, resource, sys
+        cap = {megabytes} * 1024**2
+        resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+        sys.path.insert(0, {str(ROOT)!r})
+        from pathlib import Path
+        from tests.hostile_helpers import build
+        result = build(Path({str(seeds)!r}), Path({str(docs)!r}))
+        print(json.dumps({{
+            "problems": [[p.file, p.severity, p.field, p.message] for p in result.problems],
+            "built": sorted(e.article.id for e in result.site.entries),
+        }}))
+        """
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=timeout, cwd=ROOT, check=False
+    )
+    if run.returncode != 0:
+        return run.returncode, [], [], run.stderr
+    found = json.loads(run.stdout.splitlines()[-1])
+    return 0, [tuple(p) for p in found["problems"]], found["built"], run.stderr

@@ -12,22 +12,20 @@ from __future__ import annotations
 import os
 import socket
 import stat
-import subprocess
-import sys
-import textwrap
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 import pytest
 
-from chronique import pipeline, seeds as seeds_module
+from chronique import pipeline
+from chronique import seeds as seeds_module
 from chronique.model import ERROR, WARNING
-from tests.conftest import ROOT
 from tests.hostile_helpers import (
     INNOCENT_IDS,
     SECRET,
     build,
+    build_under_memory_cap,
     deadline,
     everything_written,
     opened_files,
@@ -279,25 +277,11 @@ def test_an_article_past_the_size_limit_is_refused_and_never_read_whole(tmp_path
         os.mknod(seeds / "zero.txt", stat.S_IFCHR | 0o600, os.makedev(1, 5))
     except PermissionError:
         pass
-    script = textwrap.dedent(
-        f"""
-        import resource, sys
-        resource.setrlimit(resource.RLIMIT_AS, (1536 * 1024**2, 1536 * 1024**2))
-        sys.path.insert(0, {str(ROOT)!r})
-        from pathlib import Path
-        from tests.hostile_helpers import build
-        result = build(Path({str(seeds)!r}), Path({str(tmp_path / "docs")!r}))
-        for p in result.problems:
-            print(p.file, p.severity, p.field, p.message, sep="|")
-        print("built", *sorted(e.article.id for e in result.site.entries))
-        """
-    )
-    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300, cwd=ROOT)
-    assert run.returncode == 0, run.stderr[-3000:]
-    lines = run.stdout.splitlines()
-    assert lines[-1] == "built " + " ".join(sorted(INNOCENT_IDS))
-    problems = {line.split("|")[0]: line.split("|")[1:] for line in lines[:-1]}
-    assert problems["enorme.txt"][:2] == [ERROR, "file"]
+    status, found, built, stderr = build_under_memory_cap(seeds, tmp_path / "docs")
+    assert status == 0, stderr[-3000:]
+    assert built == sorted(INNOCENT_IDS)
+    problems = {file: (severity, field, message) for file, severity, field, message in found}
+    assert problems["enorme.txt"][:2] == (ERROR, "file")
     assert "plus de 20 000 000 octets : trop grand pour être lu" in problems["enorme.txt"][2]
     assert "lien symbolique vers l'extérieur" in problems["sans_fin.txt"][2]
     if (seeds / "zero.txt").exists():
