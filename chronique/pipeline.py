@@ -21,7 +21,7 @@ from .collect import Site, collect
 from .entities import MODEL, EntityExtractor, Rules
 from .extract import Knowledge, extract, paragraphs_of
 from .model import ERROR, WARNING, Article, Problem, Settings
-from .publish import BuildBusy, docs_lock, publish
+from .publish import DISK_ERRORS, BuildBusy, PublishError, disk_problem, docs_lock, publish
 from .read import ReadError, read_bytes
 from .report import Report
 from .seeds import Skipped, list_seeds, read_article, read_optional, read_sidecar
@@ -260,7 +260,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     try:
         result = build(settings)
-    except BuildBusy as error:
+    except (BuildBusy, PublishError) as error:
         print(f"build.py: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except OSError as error:  # a full or read-only disk met before publishing (the cache): docs/ untouched
+        if error.errno not in DISK_ERRORS:
+            raise
+        print(f"build.py : {disk_problem(error, error.filename or args.docs)}", file=sys.stderr)
         return EXIT_USAGE
     return exit_status(result.problems, args.strict)
