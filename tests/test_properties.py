@@ -14,6 +14,7 @@ import html
 import json
 import os
 import re
+import tempfile
 from collections import Counter
 from html.parser import HTMLParser
 from pathlib import Path
@@ -445,3 +446,85 @@ def test_any_articles_build_in_memory_and_no_markup_gets_through(files):
         for block in a.blocks:  # every paragraph shown as written
             if block.kind == "paragraph":
                 assert blanks(block.text.expandtabs(4)) in blanks("".join(page.text))
+
+
+# -- file-system states ------------------------------------------------------------------------
+# A seeds folder holding any mix of regular files, links (inside, outside, broken), folders,
+# FIFOs, sidecars of any text, under names with odd letters, controls or undecodable bytes.
+ODD_LETTERS = "abé Z-_[]\x1b\n\x07\u202e"
+ENTRY_KINDS = ("article", "junk", "sidecar", "link_inside", "link_outside", "broken_link", "folder", "fifo", "empty")
+entry_name = st.builds(
+    lambda stem, suffix, undecodable: b"x" + stem.encode() + (b"\xff" if undecodable else b"") + suffix,
+    st.text(ODD_LETTERS, min_size=1, max_size=6),
+    st.sampled_from([b".txt", b".TXT", b".Txt", b".yml", b".YML", b".md", b""]),
+    st.booleans(),
+)
+folder_entries = st.lists(
+    st.tuples(entry_name, st.sampled_from(ENTRY_KINDS), st.binary(max_size=200), line_text),
+    max_size=8,
+    unique_by=lambda entry: entry[0].lower(),
+)
+
+
+def make_entry(seeds: bytes, outside: bytes, name: bytes, kind: str, junk: bytes, text: str) -> None:
+    path = os.path.join(seeds, name)
+    if kind == "article":
+        with open(path, "wb") as handle:
+            handle.write(f" date 2025-06-01 {text or 'Un titre'}\n\nLe port sec de Thanaleng grandit.\n".encode())
+    elif kind in ("junk", "empty"):
+        with open(path, "wb") as handle:
+            handle.write(junk if kind == "junk" else b"")
+    elif kind == "sidecar":
+        with open(path, "wb") as handle:
+            handle.write(f"title: {text}\npeople: [{text}]\n".encode())
+    elif kind == "link_inside":
+        os.symlink(b"innocent_rail.txt", path)
+    elif kind == "link_outside":
+        os.symlink(os.path.join(outside, b"passwd"), path)
+    elif kind == "broken_link":
+        os.symlink(b"nowhere", path)
+    elif kind == "folder":
+        os.mkdir(path)
+    elif kind == "fifo":
+        os.mkfifo(path)
+
+
+@settings(max_examples=25, deadline=None, derandomize=DERANDOMIZE, suppress_health_check=[HealthCheck.too_slow])
+@given(folder_entries)
+@example([(b"x\x1b[31m.txt", "fifo", b"", ""), (b"xa.TXT", "article", b"", "a"), (b"xa.txt", "link_outside", b"", "")])
+def test_any_seeds_folder_builds_without_crash_hang_or_reading_outside(entries):
+    from chronique.seeds import printable
+    from tests.hostile_helpers import (
+        INNOCENT_IDS,
+        SECRET,
+        build,
+        deadline,
+        opened_files,
+        opened_inside,
+        write_innocent,
+        write_outside,
+    )
+
+    with tempfile.TemporaryDirectory() as root:
+        seeds = write_innocent(Path(root) / "seeds")
+        outside = write_outside(Path(root))
+        for name, kind, junk, text in entries:
+            make_entry(os.fsencode(seeds), os.fsencode(outside), name, kind, junk, text)
+        with opened_files() as opened, deadline(60):
+            result = build(seeds, Path(root) / "docs")
+
+        built = set(result.site.by_id)
+        assert INNOCENT_IDS <= built  # every innocent article is built
+        assert not opened_inside(opened, outside)
+        for problem in result.problems:
+            assert printable(problem.file) == problem.file, problem  # nothing raw for a terminal
+        shown = {problem.file for problem in result.problems}
+        for name, kind, _, _ in entries:  # each article is built or named in a problem, never silently dropped
+            decoded = os.fsdecode(name)
+            stem, suffix = os.path.splitext(decoded)
+            if suffix.lower() == ".txt":
+                assert stem in built or printable(decoded) in shown, (decoded, kind, result.problems)
+        for rel, text in result.files.items():
+            assert SECRET not in text and str(outside) not in text, rel
+            if rel.endswith(".xml"):
+                ElementTree.fromstring(text.encode("utf-8"))
