@@ -26,8 +26,10 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from .model import ERROR, WARNING, Problem
+from .seeds import SeedError, read_regular
 
 MANIFEST = ".chronique-manifest.json"
+MANIFEST_LIMIT = 100_000_000  # bytes: 10,000 articles make a manifest of ~2 MB
 RENAME_EXCHANGE = 2
 DISK_ERRORS = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EROFS, errno.EACCES, errno.EPERM)
 AT_FDCWD = -100
@@ -69,7 +71,7 @@ def docs_lock(docs: Path):
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             raise BuildBusy(
-                f"another build is writing {docs}/ (lock {lock_path}): wait for it to finish, then run again"
+                f"une autre construction écrit {docs}/ (verrou {lock_path}) : attendez qu'elle finisse, puis relancez"
             ) from None
         yield
 
@@ -82,9 +84,9 @@ def generated_files(docs: Path) -> dict[str, str | None]:
     """{path: SHA-256 of what was written} for the files the last build wrote (None when
     a manifest of the older format, a plain list, did not record it). Only plain relative
     paths: a damaged manifest must never make a build delete anything outside docs/."""
-    try:
-        listed = json.loads((docs / MANIFEST).read_text(encoding="utf-8"))
-    except (FileNotFoundError, ValueError):
+    try:  # a regular file of docs/ only: never a FIFO, nor a link out of it
+        listed = json.loads(read_regular(docs / MANIFEST, MANIFEST_LIMIT).decode("utf-8"))
+    except (OSError, SeedError, ValueError):
         return {}
     if isinstance(listed, list):
         return {rel: None for rel in listed if _plain(rel)}

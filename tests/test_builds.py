@@ -432,11 +432,13 @@ def test_a_build_while_another_holds_the_lock_is_refused_with_a_clear_message(tm
     with open(tmp_path / ".docs.chronique.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)  # another build is publishing
         write_seeds(seeds, {"b_schools.txt": ARTICLES["b_schools.txt"]})
-        with pytest.raises(BuildBusy, match="another build is writing .*docs.*wait for it to finish, then run again"):
+        with pytest.raises(
+            BuildBusy, match="une autre construction écrit .*docs.*attendez qu'elle finisse, puis relancez"
+        ):
             build(seeds, docs)
         status = pipeline.main(["--seeds", str(seeds), "--docs", str(docs), "--no-cache", "--quiet"])
     assert status == pipeline.EXIT_USAGE
-    assert "another build is writing" in capsys.readouterr().err
+    assert "une autre construction écrit" in capsys.readouterr().err
     assert snapshot(docs) == before
     build(seeds, docs)  # once the other build is done
     assert snapshot(docs) != before
@@ -453,7 +455,7 @@ def test_two_builds_at_once_on_the_same_docs_cannot_corrupt_it(tmp_path, stand_i
     _, first_err = first.communicate(timeout=120)
     assert first.returncode == 0, first_err
     assert second.returncode == pipeline.EXIT_USAGE
-    assert f"another build is writing {docs.resolve()}/" in second_err and "run again" in second_err
+    assert f"une autre construction écrit {docs.resolve()}/" in second_err and "puis relancez" in second_err
 
     # docs/ holds exactly the hand-written pages and what the first build wrote
     files = json.loads((tmp_path / "files.json").read_text(encoding="utf-8"))

@@ -21,7 +21,7 @@ from chronique import publish
 from chronique.model import ERROR, WARNING
 from chronique.write import MARKER
 from tests.conftest import ROOT
-from tests.hostile_helpers import INNOCENT, INNOCENT_IDS, build, write_innocent
+from tests.hostile_helpers import INNOCENT, INNOCENT_IDS, build, deadline, opened_files, write_innocent
 
 
 def snapshot(docs: Path) -> dict[str, bytes]:
@@ -101,6 +101,26 @@ def test_a_manifest_of_the_older_format_still_says_what_is_generated(tmp_path):
     result = build(seeds, docs)
     assert page_problems(result) == []
     assert (docs / page).read_text(encoding="utf-8") == first.files[page]
+    assert isinstance(json.loads((docs / publish.MANIFEST).read_text(encoding="utf-8")), dict)
+
+
+@pytest.mark.parametrize(
+    "replace",
+    [lambda manifest, outside: os.mkfifo(manifest), lambda manifest, outside: manifest.symlink_to(outside)],
+    ids=["fifo", "link_outside"],
+)
+def test_a_manifest_that_is_not_a_regular_file_of_docs_is_never_opened(replace, tmp_path):
+    seeds = write_innocent(tmp_path / "seeds")
+    docs = tmp_path / "docs"
+    build(seeds, docs)
+    outside = tmp_path / "ailleurs.json"
+    outside.write_text(json.dumps({"../seeds/innocent_rail.txt": None}), encoding="utf-8")
+    (docs / publish.MANIFEST).unlink()
+    replace(docs / publish.MANIFEST, outside)
+    with opened_files() as opened, deadline(60):
+        result = build(seeds, docs)
+    assert str(outside) not in opened
+    assert set(result.site.by_id) == INNOCENT_IDS and (seeds / "innocent_rail.txt").exists()
     assert isinstance(json.loads((docs / publish.MANIFEST).read_text(encoding="utf-8")), dict)
 
 
