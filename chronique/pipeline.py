@@ -77,7 +77,12 @@ def extractor_key(settings: Settings) -> str:
     digest = hashlib.sha256(f"{EXTRACTOR_VERSION}|{MODEL}|{today(settings).isoformat()}".encode())
     for folder in data_dirs(settings):
         for name in ("entities.yml", "aliases.yml", "outlets.yml", "topics.yml", "measures.yml"):
-            if (data := read_optional(folder / name)) is not None:  # never a FIFO, nor a link out of seeds/
+            path = folder / name
+            if folder == settings.seeds:  # the editors' folder: never a FIFO, nor a link out of it
+                data = read_optional(path)
+            else:
+                data = path.read_bytes() if path.exists() else None
+            if data is not None:
                 digest.update(name.encode() + data)
     for module in EXTRACTION_MODULES:
         digest.update((ROOT / "chronique" / module).read_bytes())

@@ -61,6 +61,8 @@ class Listing:
 def printable(name: str) -> str:
     """The name as it can be shown anywhere: each undecodable byte as \\xNN, each
     control or invisible character as \\uNNNN."""
+    if name.isprintable():  # the usual name: none of UNPRINTABLE (str.isprintable's own list)
+        return name
     shown = []
     for char in name:
         code = ord(char)
@@ -181,10 +183,10 @@ def read_regular(path: Path, limit: int) -> bytes:
     """The bytes of `path` if it is a regular file of its folder (or a link to one that
     stays in the folder), at most `limit` of them. Raises FileNotFoundError when it is
     absent, SeedError when it is anything else, OSError when it cannot be read."""
-    folder = os.path.realpath(path.parent)
     target = os.fspath(path)
     status = os.lstat(target)
     if stat.S_ISLNK(status.st_mode):
+        folder = os.path.realpath(path.parent)
         resolved = os.path.realpath(target)
         if os.path.dirname(resolved) != folder and not resolved.startswith(folder + os.sep):
             raise SeedError("lien symbolique vers l'extérieur du dossier des articles : jamais suivi")
