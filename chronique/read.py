@@ -96,11 +96,11 @@ def decode(raw: bytes, name: str) -> tuple[str, list[Problem]]:
         raise ReadError(
             f"fichier binaire (octet nul à l'offset {nul}), pas un article : retirez-le du dossier des articles"
         )
-    problems = []
+    problems, replaced = [], False
     try:
         text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as utf8_error:
-        text, problem = _decode_not_utf8(raw, name, utf8_error.start)
+    except UnicodeDecodeError:
+        text, problem, replaced = _decode_not_utf8(raw, name)
         problems.append(problem)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\t")
@@ -114,7 +114,7 @@ def decode(raw: bytes, name: str) -> tuple[str, list[Problem]]:
             "fichier vide (rien de visible une fois les caractères invisibles retirés) : "
             "ajoutez le texte de l'article ou retirez le fichier"
         )
-    if not problems and (damage := DAMAGED.search(cleaned)):
+    if not replaced and (damage := DAMAGED.search(cleaned)):  # a U+FFFD of ours is reported already
         # kept as written (the right letters cannot be known), but someone should look
         problems.append(
             Problem(
@@ -133,25 +133,35 @@ _BAD_BYTE = re.compile("[\udc80-\udcff]")
 _MULTIBYTE = re.compile("[^\x00-\x7f\udc80-\udcff]")
 
 
-def _decode_not_utf8(raw: bytes, name: str, first: int) -> tuple[str, Problem]:
+def _decode_not_utf8(raw: bytes, name: str) -> tuple[str, Problem, bool]:
     """Text that is not all UTF-8. When its valid UTF-8 letters (é as two bytes)
     outnumber its bad bytes, it is UTF-8 with a few bytes damaged: each is replaced
     (by its cp1252 reading, the likeliest: an "é" pasted from elsewhere; by U+FFFD when
     cp1252 has none) and the rest read as UTF-8, never the whole file as cp1252 into
-    mojibake ("Ã©"). Otherwise the whole file is cp1252."""
-    body = raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw
+    mojibake ("Ã©"). Otherwise the whole file is cp1252. Returns (text, warning, whether
+    bytes were replaced)."""
+    bom = 3 if raw.startswith(b"\xef\xbb\xbf") else 0
+    body = raw[bom:]
+    try:
+        body.decode("utf-8")
+    except UnicodeDecodeError as error:
+        first = bom + error.start  # in the file, BOM included
     escaped = body.decode("utf-8", "surrogateescape")
     bad = _BAD_BYTE.findall(escaped)
     if len(_MULTIBYTE.findall(escaped)) > len(bad):
         text = _BAD_BYTE.sub(lambda m: _cp1252_or_replacement(ord(m.group(0)) - 0xDC00), escaped)
         byte = raw[first]
-        return text, Problem(
-            name,
-            "encoding",
-            WARNING,
-            f"pas entièrement en UTF-8 : {len(bad)} octet(s) invalide(s), le premier (0x{byte:02x}) à l'offset {first}, "
-            f"remplacé par « {_cp1252_or_replacement(byte)} » ; le reste est lu en UTF-8 : corrigez ce caractère et "
-            "réenregistrez le fichier en UTF-8",
+        return (
+            text,
+            Problem(
+                name,
+                "encoding",
+                WARNING,
+                f"pas entièrement en UTF-8 : {len(bad)} octet(s) invalide(s), le premier (0x{byte:02x}) à l'offset {first}, "
+                f"remplacé par « {_cp1252_or_replacement(byte)} » ; le reste est lu en UTF-8 : corrigez ce caractère et "
+                "réenregistrez le fichier en UTF-8",
+            ),
+            True,
         )
     try:
         text = raw.decode("cp1252")
@@ -160,11 +170,15 @@ def _decode_not_utf8(raw: bytes, name: str, first: int) -> tuple[str, Problem]:
             f"ni UTF-8 (octet 0x{raw[first]:02x} à l'offset {first}) ni cp1252 "
             f"(octet 0x{raw[cp_error.start]:02x} à l'offset {cp_error.start}) : réenregistrez-le en UTF-8"
         ) from None
-    return text, Problem(
-        name,
-        "encoding",
-        WARNING,
-        f"pas en UTF-8 (octet 0x{raw[first]:02x} à l'offset {first}) ; lu comme du cp1252 : réenregistrez-le en UTF-8",
+    return (
+        text,
+        Problem(
+            name,
+            "encoding",
+            WARNING,
+            f"pas en UTF-8 (octet 0x{raw[first]:02x} à l'offset {first}) ; lu comme du cp1252 : réenregistrez-le en UTF-8",
+        ),
+        False,
     )
 
 

@@ -45,8 +45,16 @@ BODY = "Les producteurs de café ont présenté leurs récoltes à Hanoï, où l
             0xC3,
             "Ã",
         ),
+        # the offset is the file's, its byte-order mark counted
+        (
+            b"\xef\xbb\xbf" + (LEAD + "Un marché. Le ").encode() + b"caf\xe9" + (" chaud.\n\n" + BODY).encode(),
+            "Le café chaud.",
+            3 + len((LEAD + "Un marché. Le caf").encode()),
+            0xE9,
+            "é",
+        ),
     ],
-    ids=["cp1252_letter", "byte_without_a_letter", "sequence_cut_short"],
+    ids=["cp1252_letter", "byte_without_a_letter", "sequence_cut_short", "after_a_byte_order_mark"],
 )
 def test_one_bad_byte_in_utf8_is_replaced_with_a_warning_giving_its_offset(raw, text, offset, byte, replacement):
     decoded, problems = decode(raw, "x.txt")
