@@ -88,8 +88,19 @@ class BoundedLoader(yaml.SafeLoader):
 
 
 def load(text: str, loader: type[BoundedLoader] = BoundedLoader):
-    """The document in `text`; raises yaml.YAMLError (a YamlLimitError past a bound)."""
-    return yaml.load(text, Loader=loader)
+    """The document in `text`; raises yaml.YAMLError only (a YamlLimitError past a bound).
+    PyYAML lets a constructor's own error through (`!!timestamp 2026-13-45` raises
+    ValueError, `!!timestamp x` AttributeError, `!!int` of 5,000 digits ValueError): it
+    becomes a YAMLError saying what it was."""
+    try:
+        return yaml.load(text, Loader=loader)
+    except yaml.YAMLError:
+        raise
+    except Exception as error:  # noqa: BLE001 (any constructor's error, on any editor's text)
+        # a ValueError says what is wrong with the value; anything else is PyYAML's own trouble
+        explained = isinstance(error, (ValueError, OverflowError)) and str(error)
+        reason = str(error).splitlines()[0] if explained else "une valeur étiquetée (!!…) mal formée"
+        raise YamlLimitError(f"valeur impossible à lire ({reason})") from None
 
 
 def describe(error: Exception) -> str:

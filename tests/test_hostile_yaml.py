@@ -110,6 +110,26 @@ def test_a_key_written_twice_in_a_sidecar_is_reported_with_its_lines(text, key, 
     assert result.site.by_id["innocent_rail"].article.title == "La ligne ferroviaire avance vers Vientiane"
 
 
+@pytest.mark.parametrize(
+    "text, reason",
+    [
+        ("date: !!timestamp x\n", "valeur impossible à lire (une valeur étiquetée (!!…) mal formée)"),
+        ("date: !!timestamp 2026-13-45\n", "valeur impossible à lire (month must be in 1..12)"),
+        ("title: !!int " + "9" * 5000 + "\n", "valeur impossible à lire (Exceeds the limit"),
+        ("title: !!python/object:os.system x\n", "could not determine a constructor for the tag"),
+    ],
+    ids=["timestamp_not_a_date", "timestamp_month_13", "int_of_5000_digits", "python_object"],
+)
+def test_a_sidecar_value_the_yaml_library_cannot_make_is_reported_and_the_build_goes_on(text, reason, tmp_path):
+    seeds = write_innocent(tmp_path / "seeds")
+    (seeds / "innocent_rail.yml").write_text(text, encoding="utf-8")
+    result = build(seeds, tmp_path / "docs")
+    found = [p for p in result.problems if p.file == "innocent_rail.yml"]
+    assert [(p.severity, p.field) for p in found] == [(ERROR, "sidecar")]
+    assert "YAML invalide" in found[0].message and reason in found[0].message
+    assert set(result.site.by_id) == INNOCENT_IDS
+
+
 # -- aliases.yml of the wrong shape ---------------------------------------------------------
 ALIAS_SHAPES = [
     # (id, file, the messages expected, one per entry)

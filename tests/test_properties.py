@@ -528,3 +528,73 @@ def test_any_seeds_folder_builds_without_crash_hang_or_reading_outside(entries):
             assert SECRET not in text and str(outside) not in text, rel
             if rel.endswith(".xml"):
                 ElementTree.fromstring(text.encode("utf-8"))
+
+
+YAML_PIECES = [
+    "\n",
+    "  ",
+    "- ",
+    ": ",
+    "[",
+    "]",
+    "{",
+    "}",
+    ", ",
+    "&a ",
+    "*a",
+    "<<: ",
+    "? ",
+    "!!str ",
+    "!!timestamp ",
+    "!!binary ",
+    "!!python/object ",
+    "title",
+    "date",
+    "people",
+    "tags",
+    "hold",
+    "ignore",
+    "places",
+    "Tô Lâm",
+    "2026-13-45",
+    "1e400",
+    ".nan",
+    "9" * 5000,
+    "'",
+    '"',
+    "#",
+    "|",
+    ">",
+    "%YAML 1.1\n",
+    "---\n",
+]
+yaml_text = st.lists(st.one_of(st.sampled_from(YAML_PIECES), st.text(max_size=6)), max_size=40).map("".join)
+
+
+@FAST
+@given(st.one_of(yaml_text.map(lambda t: t.encode("utf-8", "surrogatepass")), st.binary(max_size=300)))
+@example(b"date: !!timestamp x\n")
+@example(b"people:\n  !!timestamp 2026-13-45 : []\n")
+def test_any_sidecar_or_aliases_file_gives_values_or_messages_never_an_exception(raw):
+    from chronique.aliases import AliasError, parse_aliases
+    from chronique.sidecar import load_sidecar
+
+    overrides, problems = load_sidecar("x.yml", raw)
+    assert set(overrides) <= {
+        "people",
+        "organizations",
+        "places",
+        "tags",
+        "title",
+        "source",
+        "source_url",
+        "summary",
+        "slug",
+        "date",
+        "hold",
+    }
+    assert all(p.file == "x.yml" and p.message for p in problems)
+    try:
+        parse_aliases("aliases.yml", raw)
+    except AliasError as error:
+        assert error.problems and all(message for message in error.problems)
