@@ -22,6 +22,7 @@ import hashlib
 import json
 import os
 import shutil
+import stat
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -151,24 +152,26 @@ def _stage_and_swap(files: dict[str, str], docs: Path, staging: Path) -> list[Pr
         shutil.copytree(docs, staging, copy_function=os.link, symlinks=True)
     else:
         staging.mkdir(parents=True)
+    outside = _Outside(staging)
     written: dict[str, str | None] = {}
     for stale in sorted(set(previous) - set(files)):
         target = staging / stale
-        if target.is_file() and not target.is_symlink():
-            if _edited(target.read_bytes(), previous[stale]):
-                problems.append(
-                    _edited_problem(stale, WARNING, "sa page n'est plus générée (l'article a été retiré) ; ")
-                )
-                written[stale] = previous[stale]  # still generated: reported until someone decides
-                continue
-            target.unlink()
-            _prune_empty(target.parent, staging)
+        if outside.holds(target) or _kind(target) != "file":
+            continue  # never delete through a link, nor what is not a page
+        if _edited(target.read_bytes(), previous[stale]):
+            problems.append(_edited_problem(stale, WARNING, "sa page n'est plus générée (l'article a été retiré) ; "))
+            written[stale] = previous[stale]  # still generated: reported until someone decides
+            continue
+        target.unlink()
+        _prune_empty(target.parent, staging)
     for rel, text in files.items():
         target = staging / rel
         data = text.encode("utf-8")
-        on_disk = target.read_bytes() if target.is_file() and not target.is_symlink() else None
-        if on_disk is None and (target.exists() or target.is_symlink()):
-            on_disk = b""  # a folder or a link where a page goes: never replaced
+        kind = None if outside.holds(target) else _kind(target)
+        if kind in (None, "other"):
+            problems.append(_blocked_problem(rel, kind))
+            continue
+        on_disk = target.read_bytes() if kind == "file" else None
         if on_disk is not None and on_disk != data:
             if rel not in previous:
                 # the manifest, not the text, says what is generated: a page quoting the marker is still hand-written
@@ -190,7 +193,7 @@ def _stage_and_swap(files: dict[str, str], docs: Path, staging: Path) -> list[Pr
         if on_disk == data:
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
-        if target.exists():
+        if on_disk is not None:
             target.unlink()  # break the hard link: the live file stays as it was
         target.write_bytes(data)
     manifest = staging / MANIFEST
@@ -201,6 +204,48 @@ def _stage_and_swap(files: dict[str, str], docs: Path, staging: Path) -> list[Pr
     )
     _swap(staging, docs)
     return problems
+
+
+class _Outside:
+    """Whether a path of the staging copy leads out of it: docs/ may hold a link to a
+    folder elsewhere (copied as a link), and a page written or removed under it would
+    land there. Each folder is resolved once."""
+
+    def __init__(self, staging: Path):
+        self.root = os.path.realpath(staging)
+        self.folders: dict[Path, bool] = {}
+
+    def holds(self, target: Path) -> bool:
+        folder = target.parent
+        if folder not in self.folders:
+            real = os.path.realpath(folder)
+            self.folders[folder] = real != self.root and not real.startswith(self.root + os.sep)
+        return self.folders[folder]
+
+
+def _kind(target: Path) -> str:
+    """ "absent", "file" (a regular file, not a link), or "other" (a folder, a link, a FIFO…)."""
+    try:
+        mode = target.lstat().st_mode
+    except FileNotFoundError:
+        return "absent"
+    except NotADirectoryError:  # a file where one of its folders should be
+        return "other"
+    return "file" if stat.S_ISREG(mode) else "other"
+
+
+def _blocked_problem(rel: str, kind: str | None) -> Problem:
+    what = (
+        "un lien symbolique de docs/ mène hors de docs/ sur ce chemin"
+        if kind is None
+        else "un dossier, un lien ou un fichier spécial occupe ce chemin"
+    )
+    return Problem(
+        f"docs/{rel}",
+        "page",
+        ERROR,
+        f"{what} : la page générée n'est pas écrite ; remplacez-le par un dossier ordinaire ou retirez-le",
+    )
 
 
 def _edited(on_disk: bytes, digest: str | None) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -122,6 +123,45 @@ def test_a_manifest_that_is_not_a_regular_file_of_docs_is_never_opened(replace, 
     assert str(outside) not in opened
     assert set(result.site.by_id) == INNOCENT_IDS and (seeds / "innocent_rail.txt").exists()
     assert isinstance(json.loads((docs / publish.MANIFEST).read_text(encoding="utf-8")), dict)
+
+
+def test_a_link_in_docs_to_a_folder_elsewhere_is_never_written_through(tmp_path):
+    seeds = write_innocent(tmp_path / "seeds")
+    (seeds / "retire.txt").write_text(" date 2025-06-01 Un article retiré\n\nLe texte du port sec.\n", encoding="utf-8")
+    docs = tmp_path / "docs"
+    first = build(seeds, docs)
+    articles = {rel for rel in first.files if rel.startswith("articles/")}
+    # docs/articles/ becomes a link to a folder elsewhere holding the same files
+    elsewhere = tmp_path / "ailleurs"
+    shutil.move(docs / "articles", elsewhere)
+    (docs / "articles").symlink_to(elsewhere)
+    before = snapshot(elsewhere)
+    (seeds / "retire.txt").unlink()  # its page is stale: never removed through the link
+    (seeds / "nouveau.txt").write_text(" date 2025-07-01 Un nouvel article\n\nLe texte.\n", encoding="utf-8")
+    result = build(seeds, docs)
+    assert snapshot(elsewhere) == before
+    blocked = {p.file for p in result.problems if p.field == "page"}
+    assert blocked == {f"docs/{rel}" for rel in result.files if rel.startswith("articles/")}
+    assert all("mène hors de docs/" in p.message for p in result.problems if p.field == "page")
+    assert articles  # the first build did write articles there
+
+
+@pytest.mark.parametrize(
+    "occupy",
+    [lambda path: path.mkdir(parents=True), lambda path: os.mkfifo(path), lambda path: path.symlink_to("/etc/passwd")],
+    ids=["folder", "fifo", "link"],
+)
+def test_a_generated_path_held_by_a_folder_fifo_or_link_is_reported_never_opened(occupy, tmp_path):
+    seeds = write_innocent(tmp_path / "seeds")
+    docs = tmp_path / "docs"
+    (docs / "data").mkdir(parents=True)
+    occupy(docs / "chronologie.md")
+    with opened_files() as opened, deadline(60):
+        result = build(seeds, docs)
+    assert [(p.file, p.severity) for p in result.problems if p.field == "page"] == [("docs/chronologie.md", ERROR)]
+    assert "un dossier, un lien ou un fichier spécial occupe ce chemin" in result.problems[-1].message
+    assert "/etc/passwd" not in opened
+    assert set(result.site.by_id) == INNOCENT_IDS
 
 
 # -- full and read-only disks ------------------------------------------------------------------
