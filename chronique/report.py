@@ -6,6 +6,7 @@ import sys
 from collections import Counter
 
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
@@ -111,7 +112,7 @@ class Report:
         for column in ("fichier", "date (précision, source)", "titre", "pers.", "org.", "lieux", "à vérifier"):
             table.add_column(column, overflow="fold")
         for _, _, cells in rows[:TABLE_ROWS] if many else rows:
-            table.add_row(*cells)
+            table.add_row(*(escape(cell) for cell in cells))  # a file named "[link=…]x.txt" is text, not markup
         self.console.print(table)
         if held:
             self.console.print(f"Retenus (hold: true, publiés nulle part) : {', '.join(held)}", highlight=False)

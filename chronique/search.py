@@ -82,6 +82,10 @@ WORDS = "chronique-words.txt"  # in a bundle's folder: the words of its articles
 TAG = re.compile(r"<[^>]*>")
 INLINE_TAG = re.compile(r"</?(?:a|abbr|b|code|em|i|kbd|mark|q|s|small|span|strong|sub|sup|u)(?=[\s>/])[^>]*>")
 EDGE_PUNCTUATION = re.compile(r"^[^\w]+|[^\w]+$")
+# The indexer's work folder beside site/ (.pagefind-<pid>-<random>/, gitignored): a run
+# killed mid-way cannot remove it, so each run removes those whose process is gone.
+WORK_PREFIX = ".pagefind-"
+WORK_NAME = re.compile(r"^\.pagefind-(?:(\d+)-)?[\w-]+$")
 
 
 def pagefind_command(source: Path, output: Path) -> list[str]:
@@ -284,6 +288,31 @@ def index_site(site: Path, quiet: bool = False, jobs: int | None = None, bundle_
     return indexer.pages
 
 
+def remove_stale_work(parent: Path) -> list[str]:
+    """Remove the work folders of indexing runs that were killed (their process is gone;
+    a folder named without a process, by an older version, too). Returns their names."""
+    removed = []
+    for path in sorted(parent.glob(f"{WORK_PREFIX}*")):
+        match = WORK_NAME.match(path.name)
+        if not match or not path.is_dir() or path.is_symlink():
+            continue
+        if match.group(1) and _running(int(match.group(1))):
+            continue
+        shutil.rmtree(path, ignore_errors=True)
+        removed.append(path.name)
+    return removed
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError):
+        return True
+    return True
+
+
 class Indexer:
     """Indexes bundles again, each from an empty folder (Pagefind adds to one), on a
     copy of its pages made of hard links; keeps what the next run compares with."""
@@ -320,7 +349,9 @@ class Indexer:
         for bundle in kept:
             same.setdefault(self.generations.get(bundle.name) or bundle.name, []).append(bundle)
         unread = [group[0] for group in same.values() if not saved & {b.name for b in group}]
-        with tempfile.TemporaryDirectory(prefix=".pagefind-", dir=self.site.parent) as work:
+        remove_stale_work(self.site.parent)
+        work_prefix = f"{WORK_PREFIX}{os.getpid()}-"
+        with tempfile.TemporaryDirectory(prefix=work_prefix, dir=self.site.parent) as work:
 
             def index(bundle: Bundle) -> int:
                 output = self.root / bundle.name

@@ -11,8 +11,9 @@ from pathlib import Path
 
 import yaml
 
+from . import bounded_yaml
+from .bounded_yaml import BoundedLoader
 from .model import DAY, EDITOR, ERROR, MONTH, YEAR, ArticleDate, Problem
-
 from .text import clean
 
 LIST_KEYS = ("people", "organizations", "places", "tags")
@@ -22,9 +23,9 @@ DATE_TOKEN = re.compile(r"^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?$")
 ONE_LINE_KEYS = ("title", "source", "summary")  # shown in running text: on one line, invisible characters removed
 
 
-class _Loader(yaml.SafeLoader):
-    """Safe YAML with dates left as text: `date: 2026-13-45` is then reported as a bad
-    date for its key, where PyYAML would raise from inside the parser."""
+class _Loader(BoundedLoader):
+    """Bounded safe YAML (bounded_yaml) with dates left as text: `date: 2026-13-45` is
+    then reported as a bad date for its key, where PyYAML would raise from inside the parser."""
 
 
 _Loader.yaml_implicit_resolvers = {
@@ -37,53 +38,47 @@ def sidecar_path(article: Path) -> Path:
     return article.with_suffix(".yml")
 
 
-def load_sidecar(article: Path) -> tuple[dict, list[Problem]]:
-    """The checked overrides and the problems found, never an exception."""
-    path = sidecar_path(article)
-    if not path.exists():
-        return {}, []
-    name = path.name
+def load_sidecar(name: str, raw: bytes) -> tuple[dict, list[Problem]]:
+    """The checked overrides of the sidecar `name` (its bytes, read once by the caller)
+    and the problems found, never an exception."""
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
-    except OSError as error:
-        return {}, [Problem(name, "sidecar", ERROR, f"cannot be read ({error.strerror}): check its permissions")]
-    except (
-        yaml.YAMLError,
-        ValueError,
-        TypeError,
-        OverflowError,
-    ) as error:  # ValueError: not UTF-8, or !!timestamp 2026-13-45
-        reason = str(error).splitlines()[0]
+        data = bounded_yaml.load(raw.decode("utf-8"), _Loader)
+    except (yaml.YAMLError, UnicodeDecodeError) as error:
+        reason = bounded_yaml.describe(error)
         return {}, [
             Problem(
                 name,
                 "sidecar",
                 ERROR,
-                f"not valid YAML ({reason}): fix it; the article is built from its text meanwhile",
+                f"YAML invalide ({reason}) : corrigez-le ; l'article est construit à partir de son texte en attendant",
             )
         ]
     if data is None:
         return {}, []
     if not isinstance(data, dict):
-        return {}, [Problem(name, "sidecar", ERROR, "expected a mapping of field: value (title: …, date: 2026-02-04)")]
+        return {}, [
+            Problem(name, "sidecar", ERROR, "attendu : une table de champs et de valeurs (title: …, date: 2026-02-04)")
+        ]
     overrides, problems = {}, []
     for key, value in data.items():
         key = str(key)
         if key not in KNOWN:
-            problems.append(Problem(name, key, ERROR, f"unknown key '{key}': expected one of {', '.join(KNOWN)}"))
+            problems.append(Problem(name, key, ERROR, f"clé inconnue « {key} » : attendu l'une de {', '.join(KNOWN)}"))
         elif key in LIST_KEYS:
             names = [_one_line(v) for v in value] if isinstance(value, list) else [None]
             if all(names):
                 overrides[key] = tuple(names)
             else:
-                problems.append(Problem(name, key, ERROR, f"'{key}' must be a list of names (- Tô Lâm)"))
+                problems.append(Problem(name, key, ERROR, f"« {key} » doit être une liste de noms (- Tô Lâm)"))
         elif key in TEXT_KEYS:
             text = _one_line(value) if key in ONE_LINE_KEYS else (_valid_text(value) or "").strip() or None
             if not text:
-                problems.append(Problem(name, key, ERROR, f"'{key}' must be a non-empty text"))
+                problems.append(Problem(name, key, ERROR, f"« {key} » doit être un texte non vide"))
             elif key == "source_url" and not re.match(r"https?://", text, re.IGNORECASE):
                 problems.append(
-                    Problem(name, key, ERROR, f"'{text}' is not a web address: write it with http:// or https://")
+                    Problem(
+                        name, key, ERROR, f"« {text} » n'est pas une adresse web : écrivez-la avec http:// ou https://"
+                    )
                 )
             else:
                 overrides[key] = text
@@ -91,7 +86,7 @@ def load_sidecar(article: Path) -> tuple[dict, list[Problem]]:
             if isinstance(value, bool):
                 overrides[key] = value
             else:
-                problems.append(Problem(name, key, ERROR, "'hold' must be true or false"))
+                problems.append(Problem(name, key, ERROR, "« hold » doit être true ou false"))
         elif key == "date":
             date, problem = _parse_date(value, name)
             if date:
@@ -132,5 +127,8 @@ def _parse_date(value, name: str) -> tuple[ArticleDate | None, Problem | None]:
         return ArticleDate(dt.date(year, month, day), precision, EDITOR, "fichier de correction"), None
     except ValueError:
         return None, Problem(
-            name, "date", ERROR, f"'{value}' is not a date: write 2026-02-04, 2026-02 or 2026 (quoted)"
+            name,
+            "date",
+            ERROR,
+            f"« {value} » n'est pas une date : écrivez 2026-02-04, 2026-02 ou 2026 (entre guillemets)",
         )

@@ -69,22 +69,22 @@ CASES = [
     ),
     Case(
         "cp1252_ellipsis_and_quotes.txt",
-        (WARNING, "encoding", "decoded as cp1252: re-save it as UTF-8"),
+        (WARNING, "encoding", "lu comme du cp1252 : réenregistrez-le en UTF-8"),
         title="Le café laotien s’exporte… vers Hanoï",
         shows=("à Hanoï…", "« Nous voulons doubler nos ventes »", "l’œuvre de toute une coopérative"),
     ),
     skipped(
         "neither_utf8_nor_cp1252.txt",
-        "neither UTF-8 (byte 0x81 at offset 50) nor cp1252 (byte 0x81 at offset 50): re-save it as UTF-8",
+        "ni UTF-8 (octet 0x81 à l'offset 50) ni cp1252 (octet 0x81 à l'offset 50) : réenregistrez-le en UTF-8",
     ),
-    skipped("binary_with_nul_bytes.txt", "binary file (NUL byte at offset 8)"),
-    skipped("utf16_with_byte_order_mark.txt", "UTF-16 text"),
-    skipped("empty.txt", "empty file"),
-    skipped("whitespace_only.txt", "empty file"),
-    skipped("invisible_characters_only.txt", "empty file (nothing visible"),
+    skipped("binary_with_nul_bytes.txt", "fichier binaire (octet nul à l'offset 8)"),
+    skipped("utf16_with_byte_order_mark.txt", "texte en UTF-16"),
+    skipped("empty.txt", "fichier vide"),
+    skipped("whitespace_only.txt", "fichier vide"),
+    skipped("invisible_characters_only.txt", "fichier vide (rien de visible"),
     Case(
         "text_damaged_before_it_was_saved.txt",
-        (WARNING, "encoding", "damaged by a wrong encoding"),
+        (WARNING, "encoding", "abîmé par un mauvais encodage"),
         shows=("Les commerÃ§ants du grand marchÃ© de Vientiane",),
     ),
     # -- hostile text ---------------------------------------------------------------
@@ -131,7 +131,7 @@ CASES = [
     Case("javascript_url_source_line.txt", shows=("https://example.org/x)](javascript:alert(1",)),
     Case(
         "javascript_url_in_sidecar.txt",
-        (ERROR, "source_url", "is not a web address: write it with http:// or https://"),
+        (ERROR, "source_url", "n'est pas une adresse web : écrivez-la avec http:// ou https://"),
         problem_file="javascript_url_in_sidecar.yml",
     ),
     Case(
@@ -180,13 +180,13 @@ CASES = [
     ),
     Case(
         "header_without_title.txt",
-        (WARNING, "title", "the header has no title"),
+        (WARNING, "title", "l'en-tête n'a pas de titre"),
         date=("2025-06-03", "header"),
         title="Les agriculteurs de la province de Champassak ont reçu des semences de riz résistantes à la sécheresse",
     ),
     Case(
         "two_date_headers.txt",
-        (WARNING, "header", "a second date header on line 3 is ignored"),
+        (WARNING, "header", "un second en-tête de date, ligne 3, est ignoré"),
         title="Le premier en-tête compte",
         date=("2025-06-04", "header"),
         shows=("Les compagnies aériennes ont ouvert une nouvelle liaison directe",),
@@ -194,29 +194,31 @@ CASES = [
     # -- a bad sidecar: an error naming the file and the key; the article still builds --
     Case(
         "sidecar_invalid_yaml.txt",
-        (ERROR, "sidecar", "not valid YAML"),
+        (ERROR, "sidecar", "YAML invalide"),
         "sidecar_invalid_yaml.yml",
         title="Un fichier de correction",
     ),
     Case(
         "sidecar_unknown_key.txt",
-        (ERROR, "titel", "unknown key 'titel'"),
+        (ERROR, "titel", "clé inconnue « titel »"),
         "sidecar_unknown_key.yml",
         title="Un fichier de correction",
     ),
     Case(
         "sidecar_impossible_date.txt",
-        (ERROR, "date", "'2026-13-45' is not a date"),
+        (ERROR, "date", "« 2026-13-45 » n'est pas une date"),
         "sidecar_impossible_date.yml",
         date=("2025-05-20", "header"),
     ),
     Case(
-        "sidecar_people_not_a_list.txt", (ERROR, "people", "must be a list of names"), "sidecar_people_not_a_list.yml"
+        "sidecar_people_not_a_list.txt",
+        (ERROR, "people", "doit être une liste de noms"),
+        "sidecar_people_not_a_list.yml",
     ),
-    Case("sidecar_not_a_mapping.txt", (ERROR, "sidecar", "expected a mapping"), "sidecar_not_a_mapping.yml"),
+    Case("sidecar_not_a_mapping.txt", (ERROR, "sidecar", "attendu : une table"), "sidecar_not_a_mapping.yml"),
     Case(
         "sidecar_hold_not_a_boolean.txt",
-        (ERROR, "hold", "'hold' must be true or false"),
+        (ERROR, "hold", "« hold » doit être true ou false"),
         "sidecar_hold_not_a_boolean.yml",
     ),
     Case(
@@ -420,7 +422,7 @@ def test_hostile_file_is_reported_shown_as_written_and_the_others_build(case, bu
     if not case.built:
         assert stem not in built.result.site.by_id
         assert not [p for p in (built.docs / "articles").rglob("*.md") if case.fixture in p.read_text(encoding="utf-8")]
-        assert own[0].message.endswith(" ; écarté")
+        assert own[0].message.endswith(" ; ignoré")
         return
 
     article = built.result.site.by_id[stem].article
@@ -439,7 +441,10 @@ def test_hostile_file_is_reported_shown_as_written_and_the_others_build(case, bu
 
 
 # What a message says to do, by the field it is about: reading and sidecar problems.
-INSTRUCTION = re.compile(r"re-save|add |remove |write |must be|expected |fix it|keep one|rename")
+INSTRUCTION = re.compile(
+    r"re-save|add |remove |write |must be|expected |fix it|keep one|rename"  # dates.py still speaks English
+    r"|réenregistrez|ajoutez|retirez|écrivez|doit être|attendu|corrigez|gardez|renommez"
+)
 TO_DO_FIELDS = {"file", "encoding", "title", "header", "page"}
 
 

@@ -214,5 +214,5 @@ def test_build_report_counts_articles_errors_and_warnings(seed_folder, tmp_path,
     status = main(["--seeds", str(seeds), "--docs", str(tmp_path / "docs"), "--quiet", "--no-cache"])
     out = capsys.readouterr().out
     assert "1 article, 1 erreur, " in out  # French grammar: no "1 articles"
-    assert "empty.txt" in out and "empty file" in out
+    assert "empty.txt" in out and "fichier vide" in out
     assert status == 4  # built, one file skipped

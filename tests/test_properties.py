@@ -14,6 +14,7 @@ import html
 import json
 import os
 import re
+import tempfile
 from collections import Counter
 from html.parser import HTMLParser
 from pathlib import Path
@@ -181,12 +182,13 @@ def test_decoding_any_bytes_gives_text_or_a_clear_error(raw):
     try:
         text, problems = decode(raw, "x.txt")
     except ReadError as error:
-        assert re.search(r": (add|remove|re-save)\b", str(error)), error  # the problem, then what to do
+        assert re.search(r": (ajoutez|retirez|réenregistrez)\b", str(error)), error  # the problem, then what to do
         return
     assert "\r" not in text and text.strip()
     assert text == clean(text)
-    if "\ufffd" in text:  # never made by decoding, only carried over from the file
-        assert b"\xef\xbf\xbd" in raw and any(p.field == "encoding" for p in problems)
+    if "\ufffd" in text:  # carried over from the file, or a bad byte replaced with a warning giving its offset
+        assert b"\xef\xbf\xbd" in raw or any("remplacé par « \ufffd »" in p.message for p in problems)
+        assert any(p.field == "encoding" for p in problems)
     assert all(p.file == "x.txt" for p in problems)
 
 
@@ -214,6 +216,9 @@ def test_cp1252_text_is_read_as_cp1252_with_a_warning_never_latin1(text):
         assume(False)  # bytes that are valid UTF-8 are read as UTF-8
     except UnicodeDecodeError:
         pass
+    # and bytes whose valid UTF-8 letters outnumber the bad bytes are UTF-8 with a few bytes damaged
+    escaped = raw.decode("utf-8", "surrogateescape")
+    assume(len(re.findall("[^\x00-\x7f\udc80-\udcff]", escaped)) <= len(re.findall("[\udc80-\udcff]", escaped)))
     assume(clean(text).strip())
     decoded, problems = decode(raw, "x.txt")
     assert decoded == clean(text)
@@ -441,3 +446,155 @@ def test_any_articles_build_in_memory_and_no_markup_gets_through(files):
         for block in a.blocks:  # every paragraph shown as written
             if block.kind == "paragraph":
                 assert blanks(block.text.expandtabs(4)) in blanks("".join(page.text))
+
+
+# -- file-system states ------------------------------------------------------------------------
+# A seeds folder holding any mix of regular files, links (inside, outside, broken), folders,
+# FIFOs, sidecars of any text, under names with odd letters, controls or undecodable bytes.
+ODD_LETTERS = "abé Z-_[]\x1b\n\x07\u202e"
+ENTRY_KINDS = ("article", "junk", "sidecar", "link_inside", "link_outside", "broken_link", "folder", "fifo", "empty")
+entry_name = st.builds(
+    lambda stem, suffix, undecodable: b"x" + stem.encode() + (b"\xff" if undecodable else b"") + suffix,
+    st.text(ODD_LETTERS, min_size=1, max_size=6),
+    st.sampled_from([b".txt", b".TXT", b".Txt", b".yml", b".YML", b".md", b""]),
+    st.booleans(),
+)
+folder_entries = st.lists(
+    st.tuples(entry_name, st.sampled_from(ENTRY_KINDS), st.binary(max_size=200), line_text),
+    max_size=8,
+    unique_by=lambda entry: entry[0].lower(),
+)
+
+
+def make_entry(seeds: bytes, outside: bytes, name: bytes, kind: str, junk: bytes, text: str) -> None:
+    path = os.path.join(seeds, name)
+    if kind == "article":
+        with open(path, "wb") as handle:
+            handle.write(f" date 2025-06-01 {text or 'Un titre'}\n\nLe port sec de Thanaleng grandit.\n".encode())
+    elif kind in ("junk", "empty"):
+        with open(path, "wb") as handle:
+            handle.write(junk if kind == "junk" else b"")
+    elif kind == "sidecar":
+        with open(path, "wb") as handle:
+            handle.write(f"title: {text}\npeople: [{text}]\n".encode())
+    elif kind == "link_inside":
+        os.symlink(b"innocent_rail.txt", path)
+    elif kind == "link_outside":
+        os.symlink(os.path.join(outside, b"passwd"), path)
+    elif kind == "broken_link":
+        os.symlink(b"nowhere", path)
+    elif kind == "folder":
+        os.mkdir(path)
+    elif kind == "fifo":
+        os.mkfifo(path)
+
+
+@settings(max_examples=25, deadline=None, derandomize=DERANDOMIZE, suppress_health_check=[HealthCheck.too_slow])
+@given(folder_entries)
+@example([(b"x\x1b[31m.txt", "fifo", b"", ""), (b"xa.TXT", "article", b"", "a"), (b"xa.txt", "link_outside", b"", "")])
+def test_any_seeds_folder_builds_without_crash_hang_or_reading_outside(entries):
+    from chronique.seeds import printable
+    from tests.hostile_helpers import (
+        INNOCENT_IDS,
+        SECRET,
+        build,
+        deadline,
+        opened_files,
+        opened_inside,
+        write_innocent,
+        write_outside,
+    )
+
+    with tempfile.TemporaryDirectory() as root:
+        seeds = write_innocent(Path(root) / "seeds")
+        outside = write_outside(Path(root))
+        for name, kind, junk, text in entries:
+            make_entry(os.fsencode(seeds), os.fsencode(outside), name, kind, junk, text)
+        with opened_files() as opened, deadline(60):
+            result = build(seeds, Path(root) / "docs")
+
+        built = set(result.site.by_id)
+        assert INNOCENT_IDS <= built  # every innocent article is built
+        assert not opened_inside(opened, outside)
+        for problem in result.problems:
+            assert printable(problem.file) == problem.file, problem  # nothing raw for a terminal
+        shown = {problem.file for problem in result.problems}
+        for name, kind, _, _ in entries:  # each article is built or named in a problem, never silently dropped
+            decoded = os.fsdecode(name)
+            stem, suffix = os.path.splitext(decoded)
+            if suffix.lower() == ".txt":
+                assert stem in built or printable(decoded) in shown, (decoded, kind, result.problems)
+        for rel, text in result.files.items():
+            assert SECRET not in text and str(outside) not in text, rel
+            if rel.endswith(".xml"):
+                ElementTree.fromstring(text.encode("utf-8"))
+
+
+YAML_PIECES = [
+    "\n",
+    "  ",
+    "- ",
+    ": ",
+    "[",
+    "]",
+    "{",
+    "}",
+    ", ",
+    "&a ",
+    "*a",
+    "<<: ",
+    "? ",
+    "!!str ",
+    "!!timestamp ",
+    "!!binary ",
+    "!!python/object ",
+    "title",
+    "date",
+    "people",
+    "tags",
+    "hold",
+    "ignore",
+    "places",
+    "Tô Lâm",
+    "2026-13-45",
+    "1e400",
+    ".nan",
+    "9" * 5000,
+    "'",
+    '"',
+    "#",
+    "|",
+    ">",
+    "%YAML 1.1\n",
+    "---\n",
+]
+yaml_text = st.lists(st.one_of(st.sampled_from(YAML_PIECES), st.text(max_size=6)), max_size=40).map("".join)
+
+
+@FAST
+@given(st.one_of(yaml_text.map(lambda t: t.encode("utf-8", "surrogatepass")), st.binary(max_size=300)))
+@example(b"date: !!timestamp x\n")
+@example(b"people:\n  !!timestamp 2026-13-45 : []\n")
+def test_any_sidecar_or_aliases_file_gives_values_or_messages_never_an_exception(raw):
+    from chronique.aliases import AliasError, parse_aliases
+    from chronique.sidecar import load_sidecar
+
+    overrides, problems = load_sidecar("x.yml", raw)
+    assert set(overrides) <= {
+        "people",
+        "organizations",
+        "places",
+        "tags",
+        "title",
+        "source",
+        "source_url",
+        "summary",
+        "slug",
+        "date",
+        "hold",
+    }
+    assert all(p.file == "x.yml" and p.message for p in problems)
+    try:
+        parse_aliases("aliases.yml", raw)
+    except AliasError as error:
+        assert error.problems and all(message for message in error.problems)

@@ -62,10 +62,10 @@ def test_credit_alone_is_a_photo_and_final_codes_are_a_sign_off():
 @pytest.mark.parametrize(
     "raw, message",
     [
-        (b"", "empty file"),
-        (b"  \n\t\n", "empty file"),
-        (b"abc\x00def", "binary file"),
-        (b"\x81\x8d\x8f\x90\x9d", "neither UTF-8"),
+        (b"", "fichier vide"),
+        (b"  \n\t\n", "fichier vide"),
+        (b"abc\x00def", "fichier binaire"),
+        (b"\x81\x8d\x8f\x90\x9d", "ni UTF-8"),
     ],
     ids=["empty", "whitespace_only", "nul_bytes", "neither_utf8_nor_cp1252"],
 )
