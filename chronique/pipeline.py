@@ -24,6 +24,7 @@ from .publish import BuildBusy, docs_lock, publish
 from .read import ReadError, read_bytes
 from .report import Report
 from .sidecar import load_sidecar, sidecar_path
+from .urls import REDIRECTS_FILE, load_redirects
 from .write import MARKER, load_site_info, render
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -109,7 +110,9 @@ def _build(settings: Settings) -> BuildResult:
     articles = [found[stem] for stem in order if stem in found]
     for article in articles:
         problems += article.problems
-    site = collect(articles, jobs=settings.jobs)
+    redirects, redirect_problems = load_redirects(settings.seeds / REDIRECTS_FILE)
+    problems += redirect_problems
+    site = collect(articles, jobs=settings.jobs, redirects=redirects)
     problems += site.problems
     site = replace(site, problems=tuple(problems))
     files = render(site, load_site_info(ROOT / "mkdocs.yml"), jobs=settings.jobs)

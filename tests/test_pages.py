@@ -5,6 +5,8 @@ import json
 import frontmatter
 from mkdocs.utils.meta import get_data
 
+from chronique.text import slug
+
 FRONT_MATTER_ORDER = [
     "title",
     "date",
@@ -26,16 +28,19 @@ def article_pages(docs):
     return sorted((docs / "articles").rglob("*.md"))
 
 
-def test_one_page_per_article_in_its_year_and_month_folder(seeds_build):
+def article_titled(docs, words: str):
+    """The article page whose title holds these words (its address is its seed's file name)."""
+    return next(p for p in article_pages(docs) if words in slug(frontmatter.load(p).metadata["title"]))
+
+
+def test_one_page_per_article_named_by_its_seed_file(seeds_build):
     _, docs = seeds_build
     pages = article_pages(docs)
     assert len(pages) == 5
     for page in pages:
         meta = frontmatter.load(page).metadata
-        year, month = meta["date"][:4], meta["date"][5:7]
-        # a date known only to the year is filed under its year, never under a guessed month
-        expected = f"articles/{year}" if meta["date_precision"] == "year" else f"articles/{year}/{month}"
-        assert page.parent.relative_to(docs).as_posix() == expected
+        # the address never depends on the date or the title: articles/<file name>.md
+        assert page.relative_to(docs).as_posix() == f"articles/{meta['seed'].removesuffix('.txt')}.md"
 
 
 def test_front_matter_keys_in_fixed_order_and_round_trip_through_mkdocs(seeds_build):
@@ -49,7 +54,7 @@ def test_front_matter_keys_in_fixed_order_and_round_trip_through_mkdocs(seeds_bu
 
 def test_month_only_header_is_never_shown_with_a_day(seeds_build):
     _, docs = seeds_build
-    page = next(p for p in article_pages(docs) if "prosperent" in p.name)
+    page = article_titled(docs, "prosperent")
     meta = frontmatter.load(page).metadata
     assert meta["date_display"] == "juillet 2025"
     assert meta["date"] == "2025-07-01" and meta["date_precision"] == "month"
@@ -58,15 +63,13 @@ def test_month_only_header_is_never_shown_with_a_day(seeds_build):
 
 def test_day_header_is_shown_in_french(seeds_build):
     _, docs = seeds_build
-    page = next(p for p in article_pages(docs) if "nouvel-elan" in p.name)
+    page = article_titled(docs, "nouvel-elan")
     assert frontmatter.load(page).metadata["date_display"] == "4 février 2026"
 
 
 def test_body_has_subheadings_captions_related_list_and_source_link(seeds_build):
     _, docs = seeds_build
-    lors = next(p for p in article_pages(docs) if p.name.startswith("le-secretaire-general-to-lam")).read_text(
-        encoding="utf-8"
-    )
+    lors = article_titled(docs, "le-secretaire-general-to-lam").read_text(encoding="utf-8")
     assert "## Promouvoir la croissance du volume des échanges bilatéraux" in lors
     assert (
         "<figcaption>Secrétaire général To Lam et secrétaire général et président du Laos, Thongloun Sisoulith." in lors
@@ -74,7 +77,7 @@ def test_body_has_subheadings_captions_related_list_and_source_link(seeds_build)
     assert "Photo : VNA</span>" in lors
     assert "<img" not in lors and ".jpg" not in lors.split("---", 2)[2]
     assert "(https://vietnamnet.vn/tong-bi-thu-viet-nam-lao-chu-tri-cuoc-gap-cap-cao-hai-dang-2468734.html)" in lors
-    elan = next(p for p in article_pages(docs) if "nouvel-elan" in p.name).read_text(encoding="utf-8")
+    elan = article_titled(docs, "nouvel-elan").read_text(encoding="utf-8")
     assert (
         "## À lire aussi {: #chronique-a-lire-aussi }\n\n- La visite du SG Tô Lâm revêt une portée historique et stratégique"
         in elan
@@ -91,9 +94,7 @@ def test_index_is_newest_first_grouped_by_month_in_french(seeds_build):
         for t in ("### Février 2026", "### Mois inconnu", "### Décembre 2025", "### Juillet 2025", "### Décembre 2024")
     ]
     assert order == sorted(order)
-    assert (
-        '<li><strong>juillet 2025</strong> · <a href="articles/2025/07/les-relations-vietnam-laos-prosperent' in index
-    )
+    assert '<li><strong>juillet 2025</strong> · <a href="articles/001_527599e602aae8ef/">' in index
 
 
 def test_undated_articles_sit_in_a_last_section(seed_folder, tmp_path):
@@ -108,7 +109,7 @@ def test_undated_articles_sit_in_a_last_section(seed_folder, tmp_path):
     build_folder(seeds, tmp_path / "docs")
     index = (tmp_path / "docs" / "index.md").read_text(encoding="utf-8")
     assert index.index("## Sans date") > index.index("## 2026")
-    assert (tmp_path / "docs" / "articles" / "sans-date").is_dir()
+    assert (tmp_path / "docs" / "articles" / "b.md").is_file()
 
 
 def test_articles_json_is_the_documented_record(seeds_build):
@@ -159,11 +160,11 @@ def test_hand_written_page_is_kept_and_a_removed_seed_disappears(seed_folder, tm
     docs.mkdir()
     (docs / "a-propos.md").write_text("# À propos\n", encoding="utf-8")
     build_folder(seeds, docs)
-    assert (docs / "articles/2026/01/second-article.md").exists()
+    assert (docs / "articles/b.md").exists()
     (seeds / "b.txt").unlink()
     build_folder(seeds, docs)
-    assert not (docs / "articles/2026/01/second-article.md").exists()
-    assert (docs / "articles/2026/01/premier-article.md").exists()
+    assert not (docs / "articles/b.md").exists()
+    assert (docs / "articles/a.md").exists()
     assert (docs / "a-propos.md").read_text(encoding="utf-8") == "# À propos\n"
 
 

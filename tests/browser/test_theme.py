@@ -14,7 +14,7 @@ NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
 
 def front_matters(site: Path) -> dict[str, dict]:
-    """Article URL path (articles/2025/12/slug/) -> its front matter."""
+    """Article URL path (articles/slug/) -> its front matter."""
     docs = site.parent / "docs"
     pages = {}
     for page in (docs / "articles").rglob("*.md"):
