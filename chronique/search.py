@@ -56,7 +56,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 from chronique import index_keys
-from chronique.urls import REDIRECT_MARK
+from chronique.mkdocs_hooks import REDIRECT_MARK
 
 BUNDLE = "pagefind"  # site/pagefind/: the manifest, and one folder a bundle (0/, 1/, …)
 LANGUAGE = "fr"
@@ -199,7 +199,7 @@ def saved_words(root: Path, name: str) -> set[str] | None:
 
 
 def is_redirect(page: Path) -> bool:
-    """An article's former address holds a small redirect page (chronique/urls.py), not an article."""
+    """An article's former address holds a small redirect page (chronique/mkdocs_hooks.py), not an article."""
     if page.stat().st_size > REDIRECT_SIZE:
         return False
     return REDIRECT_MARK.encode() in page.read_bytes()

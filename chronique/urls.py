@@ -29,9 +29,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import html
 import json
-import posixpath
 import re
 import sys
 import urllib.request
@@ -45,8 +43,6 @@ from .text import slug
 
 ARTICLES = "articles"
 REDIRECTS_FILE = "redirects.yml"  # in the seeds folder
-# What a page of redirection carries near its top: chronique/search.py leaves such pages out.
-REDIRECT_MARK = '<meta http-equiv="refresh"'
 # A file name kept as it is in the address: lower-case ASCII letters, digits, - and _.
 _CLEAN_NAME = re.compile(r"[a-z0-9][a-z0-9_-]{0,99}")
 # Names an article may not take in articles/: the folders of the former dated scheme
@@ -212,29 +208,16 @@ def normal_address(address: str) -> str | None:
     return "/".join(segments) + "/"
 
 
-def redirect_page(address: str, target_url: str, title: str, site_url: str) -> str:
-    """A page that sends the reader (and search engines) on to target_url: meta refresh
-    and a script keeping the #fragment, a canonical link, noindex, a visible link."""
-    relative = posixpath.relpath(target_url, address) + "/"
-    link = html.escape(relative)
-    return (
-        '<!doctype html>\n<html lang="fr">\n<head>\n<meta charset="utf-8">\n'
-        "<!-- Généré par Chronique : redirection vers l'adresse actuelle de l'article, ne pas modifier -->\n"
-        f'{REDIRECT_MARK} content="0; url={link}">\n'
-        f'<link rel="canonical" href="{html.escape(site_url + target_url)}">\n'
-        '<meta name="robots" content="noindex">\n'
-        f"<title>{html.escape(title)}</title>\n"
-        # the relative address holds only letters, digits, - _ . / (slugs): nothing ends the script
-        f"<script>location.replace({json.dumps(relative)} + location.hash)</script>\n"
-        "</head>\n<body>\n"
-        f'<p>Cet article a changé d\'adresse : <a href="{link}">{html.escape(title)}</a>.</p>\n'
-        "</body>\n</html>\n"
-    )
-
-
-def redirect_file(address: str) -> str:
-    """The docs-relative file of a redirect page: MkDocs copies it to the same path in site/."""
-    return f"{address}index.html"
+def redirect_list(redirects: tuple[tuple[str, str], ...], pages: dict[str, tuple[str, str]]) -> str:
+    """docs/.chronique-redirects.json: each former address with its article's address and
+    title (pages: article id -> (url, title)), one a line. The MkDocs hook writes the
+    pages from it (chronique/mkdocs_hooks.py): no folder a redirect in docs/, which is
+    staged anew on every build."""
+    lines = [
+        json.dumps({"from": address, "to": pages[i][0], "title": pages[i][1]}, ensure_ascii=False)
+        for address, i in redirects
+    ]
+    return "[\n" + ",\n".join(lines) + "\n]\n" if lines else "[]\n"
 
 
 def addresses_of_export(export: dict) -> dict[str, str]:

@@ -25,7 +25,8 @@ from .charts import bar_chart, dot_chart
 from .collect import PARALLEL_FROM, TAXONOMIES, UNDATED, Entry, Site
 from .parallel import in_background
 from .text import fold, french_date, french_month
-from .urls import redirect_file, redirect_page
+from .mkdocs_hooks import REDIRECTS
+from .urls import redirect_list
 
 # the link from a term's page back to its taxonomy (French: the article agrees with the noun)
 ALL_TERMS = {
@@ -222,11 +223,11 @@ class Renderer:
         self._feeds()
 
     def _redirects(self) -> None:
-        """A small static page at each former address of an article (chronique/urls.py):
-        MkDocs copies it as it is, with no Markdown to render."""
-        for address, article_id in self.site.redirects:
-            entry = self.site.by_id[article_id]
-            self.files[redirect_file(address)] = redirect_page(address, entry.url, entry.article.title, self.info.url)
+        """The former addresses of articles (chronique/urls.py), for the MkDocs hook that
+        writes a small static page at each, with no Markdown to render."""
+        if self.site.redirects:
+            pages = {i: (self.site.by_id[i].url, self.site.by_id[i].article.title) for _, i in self.site.redirects}
+            self.files[REDIRECTS] = redirect_list(self.site.redirects, pages)
 
     def _article(self, entry: Entry) -> None:
         a = entry.article

@@ -13,6 +13,7 @@ import pytest
 from chronique import search
 from chronique import site as site_driver
 from chronique.collect import reserved_term_slug
+from chronique.mkdocs_hooks import REDIRECTS
 from chronique.model import ERROR, WARNING
 from chronique.urls import file_slug, load_redirects, normal_address
 from tests.conftest import build_folder, copy_hand_written_docs, mkdocs_project
@@ -107,6 +108,14 @@ def test_an_editor_slug_moves_the_article_and_its_file_name_address_redirects(se
     assert records["visite-pm-lao"]["url"] == "articles/visite-a-hanoi/"
     assert "data-pagefind-body" in served(site, "articles/visite-a-hanoi/")
     assert redirect_target(site, "articles/visite-pm-lao/") == "articles/visite-a-hanoi/"
+
+    # the slug taken back: the article is at its file-name address again (an incremental
+    # render writes the page over the redirect), and nothing of the slug's page is left
+    (seeds / "visite-pm-lao.yml").unlink()
+    records, site = build_and_render(seeds, docs, workdir)
+    assert records["visite-pm-lao"]["url"] == "articles/visite-pm-lao/"
+    assert "data-pagefind-body" in served(site, "articles/visite-pm-lao/")
+    assert not (site / "articles/visite-a-hanoi").exists()
 
 
 def test_an_editor_slug_cannot_take_a_reserved_name_or_another_articles_address(seed_folder, tmp_path):
@@ -219,7 +228,7 @@ def test_a_bad_redirect_line_is_reported_in_french_and_skipped(seed_folder, tmp_
     found = [p for p in result.problems if p.file == "redirects.yml"]
     assert [(p.field, p.severity) for p in found] == [(field, severity)]
     assert words in found[0].message
-    assert not [rel for rel in result.files if rel.endswith(".html")]
+    assert REDIRECTS not in result.files  # no redirect page at all
 
 
 def test_a_redirect_of_a_held_article_goes_silently_with_it(seed_folder, tmp_path):
@@ -227,10 +236,31 @@ def test_a_redirect_of_a_held_article_goes_silently_with_it(seed_folder, tmp_pat
     (seeds / "redirects.yml").write_text(f"{FORMER}: a\n", encoding="utf-8")
     result = build_folder(seeds, tmp_path / "docs")
     assert not [p for p in result.problems if p.file == "redirects.yml"]
-    assert f"{FORMER}index.html" not in result.files
+    assert REDIRECTS not in result.files
 
 
 def test_an_address_is_read_as_mkdocs_writes_it():
     assert normal_address("/articles/2026/02/titre/index.html") == "articles/2026/02/titre/"
     assert normal_address("articles/2026/titre") == "articles/2026/titre/"
     assert normal_address("articles/") is None and normal_address("index.html") is None
+
+
+def test_a_damaged_redirect_list_never_writes_outside_the_site(tmp_path):
+    from chronique import mkdocs_hooks
+
+    docs, site = tmp_path / "docs", tmp_path / "site"
+    docs.mkdir()
+    listed = [
+        {"from": "../../dehors/", "to": "articles/a/", "title": "A"},
+        {"from": "/etc/x/", "to": "articles/a/", "title": "A"},
+        {"from": "articles/b/", "to": "../dehors/", "title": "B"},
+        {"from": "articles/2026/c/", "to": "articles/c/", "title": 3},
+        {"from": "articles/2026/d/", "to": "articles/d/", "title": "<script>alert(1)</script>"},
+    ]
+    (docs / REDIRECTS).write_text(json.dumps(listed), encoding="utf-8")
+    mkdocs_hooks.on_post_build(type("Config", (), {"docs_dir": str(docs), "site_dir": str(site), "site_url": None}))
+    written = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file())
+    assert written == ["docs/" + REDIRECTS, "site/articles/2026/d/index.html"]
+    page = (site / "articles/2026/d/index.html").read_text(encoding="utf-8")
+    assert "<script>alert" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert '<link rel="canonical" href="/articles/d/">' in page
