@@ -20,9 +20,15 @@ seeds, so a build from a fresh clone (CI) knows them:
     articles/2026/02/un-nouvel-elan-pour-les-relations-vietnam-laos/: 002_527194e3c30f4d41
 
 Each becomes a small static page (meta refresh, canonical link, a French link,
-noindex) that MkDocs copies as it is: no Markdown is rendered for it, it is in no
-nav, no sitemap and no search index. `python -m chronique.urls EXPORT` adds to that
-file every address of a published site's `data/articles.json` (a path or a URL).
+noindex): build.py lists them in docs/.chronique-redirects.json (redirect_list) and
+the MkDocs hook writes them into site/ after the render (chronique/mkdocs_hooks.py).
+No Markdown is rendered for them; they are in no nav, no sitemap and no search
+index. `python -m chronique.urls EXPORT` adds to the file every article address of a
+published site's `data/articles.json` (a path or a URL).
+
+CI builds from a fresh clone and docs/, site/ are not committed: a memory kept in
+the build's output would be lost, hence a rule that needs none, and a file with the
+seeds for what was published before the rule.
 """
 
 from __future__ import annotations
@@ -221,12 +227,17 @@ def redirect_list(redirects: tuple[tuple[str, str], ...], pages: dict[str, tuple
 
 
 def addresses_of_export(export: dict) -> dict[str, str]:
-    """{address: article id} of a site's data/articles.json."""
-    return {
-        normal: str(record["id"])
-        for record in export.get("articles", [])
-        if isinstance(record, dict) and record.get("id") and (normal := normal_address(str(record.get("url", ""))))
-    }
+    """{address: article id} of a site's data/articles.json, but for the addresses its
+    file name gives (always kept: they need no memory). An editor's slug is kept, so
+    changing it later leaves its address answering."""
+    found = {}
+    for record in export.get("articles", []) if isinstance(export, dict) else []:
+        if not isinstance(record, dict) or not isinstance(record.get("id"), str) or not record["id"]:
+            continue
+        address = normal_address(str(record.get("url", "")))
+        if address and address != article_url(file_slug(record["id"])):
+            found[address] = record["id"]
+    return found
 
 
 def add_to_redirect_file(path: Path, addresses: dict[str, str]) -> int:

@@ -264,3 +264,26 @@ def test_a_damaged_redirect_list_never_writes_outside_the_site(tmp_path):
     page = (site / "articles/2026/d/index.html").read_text(encoding="utf-8")
     assert "<script>alert" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert '<link rel="canonical" href="/articles/d/">' in page
+
+
+def test_the_addresses_of_a_published_site_are_added_to_the_redirect_file_once(tmp_path):
+    from chronique.urls import add_to_redirect_file, addresses_of_export
+
+    export = {
+        "articles": [
+            {"id": "a", "url": "articles/2026/02/premier/"},
+            {"id": "b", "url": "articles/b/"},  # its file-name address: kept by the rule itself
+            {"id": "c", "url": "articles/un-slug-choisi/"},  # an editor's slug: remembered
+            {"id": "d", "url": "https://ailleurs.example/x/"},
+        ]
+    }
+    path = tmp_path / "redirects.yml"
+    path.write_text("articles/2025/ancien/: a\n", encoding="utf-8")
+    addresses = addresses_of_export(export)
+    assert addresses == {"articles/2026/02/premier/": "a", "articles/un-slug-choisi/": "c"}
+    assert add_to_redirect_file(path, addresses) == 2
+    assert add_to_redirect_file(path, addresses) == 0
+    assert load_redirects(path) == (
+        {"articles/2025/ancien/": "a", "articles/2026/02/premier/": "a", "articles/un-slug-choisi/": "c"},
+        [],
+    )
