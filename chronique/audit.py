@@ -21,6 +21,7 @@ import html.parser
 import http.server
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -28,6 +29,8 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
+
+from .search import is_redirect
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path("/usr/bin/chromium")
@@ -88,13 +91,22 @@ def serve(site: Path):
         server.server_close()
 
 
+def article_datetime(page: Path) -> str:
+    """The date an article page shows (2026-02-04, 2026-02 or 2026; "" undated)."""
+    found = re.search(r'<time datetime="([^"]+)"', page.read_text(encoding="utf-8", errors="replace"))
+    return found.group(1) if found else ""
+
+
 def pages_to_audit(site: Path) -> dict[str, str]:
     """name -> path: the home page, the newest article, a person's page."""
-    articles = sorted((site / "articles").rglob("index.html"), reverse=True) if (site / "articles").is_dir() else []
+    found = (site / "articles").rglob("index.html") if (site / "articles").is_dir() else []
+    articles = [p for p in found if not is_redirect(p)]  # not the former addresses' redirect pages
     people = sorted(p for p in (site / "personnes").glob("*/index.html")) if (site / "personnes").is_dir() else []
     pages = {"accueil": "/"}
     if articles:
-        pages["article"] = "/" + articles[0].parent.relative_to(site).as_posix() + "/"
+        # an article's address is its file name (chronique/urls.py): the newest by its <time datetime>
+        newest = max(articles, key=lambda p: (article_datetime(p), p.as_posix()))
+        pages["article"] = "/" + newest.parent.relative_to(site).as_posix() + "/"
     if people:
         pages["personne"] = "/" + people[0].parent.relative_to(site).as_posix() + "/"
     return pages

@@ -1,7 +1,7 @@
 """[Article] -> Site: what the pages are made from.
 
 Held articles are dropped first, by one filter, so they vanish everywhere at once.
-Then: names merged across the corpus, order, unique slugs and URLs, duplicates,
+Then: names merged across the corpus, order, URLs (chronique/urls.py), duplicates,
 related articles, taxonomies, the timeline and the key figures. Nothing here is
 quadratic in the number of articles: candidates come from inverted indexes and LSH.
 """
@@ -23,6 +23,7 @@ from .parallel import in_background
 from .entities import best_spelling, merge_key
 from .model import Article, Event, Figure, Problem
 from .text import fold, slug
+from .urls import article_path, article_url, assign_locations
 
 TAXONOMIES = {  # key -> (French title, URL folder)
     "tags": ("Sujets", "sujets"),
@@ -47,8 +48,8 @@ class Entry:
 
     article: Article
     slug: str
-    path: str  # docs-relative Markdown path: articles/2026/02/slug.md
-    url: str  # site-relative URL: articles/2026/02/slug/
+    path: str  # docs-relative Markdown path: articles/slug.md
+    url: str  # site-relative URL: articles/slug/
     duplicate_of: str | None
     duplicates: tuple[str, ...]
     related: tuple[str, ...]  # ids
@@ -78,16 +79,19 @@ class Site:
     timeline: tuple[tuple[Event, str], ...]
     figures: tuple[FigureGroup, ...]
     problems: tuple[Problem, ...]
+    redirects: tuple[tuple[str, str], ...] = ()  # (former address, article id): chronique/urls.py
 
 
-def collect(articles: list[Article], jobs: int = 1) -> Site:
+def collect(articles: list[Article], jobs: int = 1, redirects: dict[str, str] | None = None) -> Site:
     """The corpus as a site. With jobs > 1, on a large corpus, duplicates are found in a
-    forked process while related articles are found here (they do not depend on each other)."""
+    forked process while related articles are found here (they do not depend on each other).
+    `redirects`: the former addresses of articles (seeds/redirects.yml, chronique/urls.py)."""
     published = sorted((a for a in articles if not a.hold), key=order_key)
     # duplicates depend on the texts only, not on the names merged below: started first
     duplicates = in_background(lambda: find_duplicates(published), enabled=jobs > 1 and len(published) >= PARALLEL_FROM)
     ordered = merge_names_across_corpus(published)
-    slugs = assign_slugs(ordered)
+    locations = assign_locations(ordered, redirects, held=frozenset(a.id for a in articles if a.hold))
+    slugs = locations.slugs
     related = find_related(ordered)
     duplicate_of, problems = duplicates()
     copies = defaultdict(list)
@@ -95,13 +99,12 @@ def collect(articles: list[Article], jobs: int = 1) -> Site:
         copies[original].append(copy)
     entries = []
     for article in ordered:
-        path, url = article_location(article, slugs[article.id])
         entries.append(
             Entry(
                 article,
                 slugs[article.id],
-                path,
-                url,
+                article_path(slugs[article.id]),
+                article_url(slugs[article.id]),
                 duplicate_of.get(article.id),
                 tuple(sorted(copies.get(article.id, []))),
                 related.get(article.id, ()),
@@ -114,7 +117,8 @@ def collect(articles: list[Article], jobs: int = 1) -> Site:
         taxonomies=build_taxonomies(entries),
         timeline=build_timeline(entries),
         figures=group_figures(entries),
-        problems=tuple(problems),
+        problems=tuple(problems) + locations.problems,
+        redirects=locations.redirects,
     )
 
 
@@ -142,37 +146,6 @@ def merge_names_across_corpus(articles: list[Article]) -> list[Article]:
         }
         merged.append(replace(article, **changes))
     return merged
-
-
-def assign_slugs(ordered: list[Article]) -> dict[str, str]:
-    """Unique within a month folder; on a collision the later id gets a suffix from
-    its own id, so adding an article never renames another."""
-    slugs, taken = {}, set()
-    for article in sorted(ordered, key=lambda a: a.id):
-        base = slug(article.slug_hint or article.title)
-        folder = article_folder(article)
-        candidate = base
-        if (folder, candidate) in taken:
-            candidate = f"{base}-{slug(article.id)[-8:]}"
-        n = 2
-        while (folder, candidate) in taken:
-            candidate, n = f"{base}-{n}", n + 1
-        taken.add((folder, candidate))
-        slugs[article.id] = candidate
-    return slugs
-
-
-def article_folder(article: Article) -> str:
-    if article.date is None:
-        return f"articles/{UNDATED}"
-    if article.date.precision == "year":
-        return f"articles/{article.date.value.year:04d}"
-    return f"articles/{article.date.value.year:04d}/{article.date.value.month:02d}"
-
-
-def article_location(article: Article, article_slug: str) -> tuple[str, str]:
-    folder = article_folder(article)
-    return f"{folder}/{article_slug}.md", f"{folder}/{article_slug}/"
 
 
 # For confirming a near copy, words are compared without case or diacritics, as by
@@ -307,12 +280,18 @@ def build_taxonomies(entries: list[Entry]) -> dict[str, tuple[Term, ...]]:
         for term_key in sorted(names, key=lambda k: (k, names[k])):
             term_slug = slug(names[term_key]) or "terme"
             base, n = term_slug, 2
-            while term_slug in used:
+            while term_slug in used or reserved_term_slug(term_slug):
                 term_slug, n = f"{base}-{n}", n + 1
             used.add(term_slug)
             terms.append(Term(names[term_key], term_slug, tuple(holders[term_key])))
         result[key] = tuple(terms)
     return result
+
+
+def reserved_term_slug(term_slug: str) -> bool:
+    """A name a taxonomy's own pages hold: its list (index.md) and the list's next pages
+    (page-2.md, write.py). A term's own next pages are in its folder (<slug>/page-2.md)."""
+    return term_slug == "index" or re.fullmatch(r"page-\d+", term_slug) is not None
 
 
 def build_timeline(entries: list[Entry]) -> tuple[tuple[Event, str], ...]:

@@ -36,7 +36,7 @@ from .model import (
     SourceText,
 )
 from .read import analysis_text
-from .text import fold, shorten, slug
+from .text import fold, shorten
 
 TITLE_LIMIT = 110
 # A short introductory phrase before the main clause: "Lors de la réunion, …", "Selon l'ambassadeur, …".
@@ -137,8 +137,8 @@ def extract(source: SourceText, entities: Entities, overrides: dict, knowledge: 
         blocks=body_blocks(source),
         text_digest=similarity.text_digest(words),
         fingerprint=similarity.fingerprint(words),
-        # the slug comes from the extracted title, so an editor's correction keeps the URL
-        slug_hint=overrides.get("slug") or slug(resolve_title(source, paragraphs, {})[0]),
+        # only the editor's: the URL comes from the file name otherwise (chronique/urls.py)
+        slug_hint=overrides.get("slug"),
         hold=overrides.get("hold", False),
         problems=tuple(problems),
     )

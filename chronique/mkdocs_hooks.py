@@ -9,14 +9,18 @@
   other shares' pages to them, and only share 0 writes the theme's files, the 404
   page and the sitemap.
 - The HTML blocks build.py writes go to Python-Markdown as they are (below).
+- After the build, a small static redirect page at each former address of an article
+  (docs/.chronique-redirects.json, written by build.py; chronique/urls.py).
 
 Loaded by MkDocs from its path, so it imports nothing from the chronique package.
 """
 
 from __future__ import annotations
 
+import html
 import json
 import os
+import posixpath
 import re
 
 from markdown.extensions import Extension
@@ -146,3 +150,78 @@ class PrerenderedHtmlExtension(Extension):
 def on_config(config):
     config.markdown_extensions.append(PrerenderedHtmlExtension())
     return config
+
+
+# -- redirect pages ----------------------------------------------------------------
+REDIRECTS = ".chronique-redirects.json"  # in docs/ (a dot file: MkDocs does not copy it)
+# What a redirect page carries near its top: chronique/search.py leaves such pages out.
+REDIRECT_MARK = '<meta http-equiv="refresh"'
+
+
+def redirects_of(docs_dir: str) -> list[tuple[str, str, str]]:
+    """(former address, article address, title) from build.py's list; plain relative
+    folder addresses only, so a damaged list never writes outside the site."""
+    try:
+        with open(os.path.join(docs_dir, REDIRECTS), encoding="utf-8") as handle:
+            listed = json.load(handle)
+    except (OSError, ValueError):
+        return []
+    found = []
+    for item in listed if isinstance(listed, list) else []:
+        values = [item.get(key) for key in ("from", "to", "title")] if isinstance(item, dict) else []
+        if len(values) == 3 and all(isinstance(v, str) and v for v in values):
+            address, target, title = values
+            if all(_plain_folder(a) for a in (address, target)):
+                found.append((address, target, title))
+    return found
+
+
+def _plain_folder(address: str) -> bool:
+    parts = address.split("/")
+    return address.endswith("/") and not address.startswith("/") and "\\" not in address and ".." not in parts
+
+
+def redirect_outputs(docs_dir: str) -> list[str]:
+    """The files of site/ the redirect pages are (chronique/site.py keeps them)."""
+    return [f"{address}index.html" for address, _, _ in redirects_of(docs_dir)]
+
+
+def redirect_page(address: str, target: str, title: str, site_url: str) -> str:
+    """A page that sends the reader (and search engines) on to the article: a meta
+    refresh and a script that keeps the #fragment, a canonical link, noindex, and a
+    visible French link. No theme, no Markdown: thousands cost next to nothing."""
+    relative = posixpath.relpath(target, address) + "/"
+    script = json.dumps(relative).replace("<", "\\u003c")  # nothing in the address can end the script
+    link = html.escape(relative)
+    canonical = html.escape((site_url.rstrip("/") + "/" if site_url else "/") + target)
+    return (
+        '<!doctype html>\n<html lang="fr">\n<head>\n<meta charset="utf-8">\n'
+        f'{REDIRECT_MARK} content="0; url={link}">\n'
+        f'<link rel="canonical" href="{canonical}">\n'
+        '<meta name="robots" content="noindex">\n'
+        f"<title>{html.escape(title)}</title>\n"
+        f"<script>location.replace({script} + location.hash)</script>\n"
+        "</head>\n<body>\n"
+        f'<p>Cet article a changé d\'adresse : <a href="{link}">{html.escape(title)}</a>.</p>\n'
+        "</body>\n</html>\n"
+    )
+
+
+def on_post_build(config):
+    """Writes the redirect pages into site/ (share 0 of a build in shares), each only
+    when its text changed: an incremental build leaves the others untouched."""
+    share = render_share()
+    if share is not None and share[0] != 0:
+        return
+    for address, target, title in redirects_of(config.docs_dir):
+        path = os.path.join(config.site_dir, address, "index.html")
+        data = redirect_page(address, target, title, config.site_url or "").encode("utf-8")
+        try:
+            with open(path, "rb") as handle:
+                if handle.read() == data:
+                    continue
+        except OSError:
+            pass
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "wb") as handle:
+            handle.write(data)

@@ -141,7 +141,7 @@ class Article:
     blocks: tuple[Block, ...]
     text_digest: str = ""  # of the folded paragraphs: the same story published twice
     fingerprint: tuple[int, ...] = ()  # MinHash of the paragraphs' shingles, for near copies
-    slug_hint: str | None = None  # an editor's fixed slug, so corrected titles keep their URL
+    slug_hint: str | None = None  # the editor's slug (sidecar `slug`): the article's URL (chronique/urls.py)
     hold: bool = False
     problems: tuple[Problem, ...] = ()
 

@@ -27,6 +27,7 @@ from .github import announce, on_github_actions
 from .report import Report, summary_markdown
 from .seeds import Skipped, list_seeds, read_article, read_optional, read_sidecar
 from .sidecar import load_sidecar
+from .urls import REDIRECTS_FILE, load_redirects
 from .write import MARKER, load_site_info, render
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -131,7 +132,9 @@ def _build(settings: Settings) -> BuildResult:
     for article in articles:
         problems += article.problems
     held = tuple(a.seed for a in articles if a.hold)
-    site = collect(articles, jobs=settings.jobs)
+    redirects, redirect_problems = load_redirects(settings.seeds / REDIRECTS_FILE)
+    problems += redirect_problems
+    site = collect(articles, jobs=settings.jobs, redirects=redirects)
     problems += site.problems
     if not site.entries and not settings.allow_empty:
         report.show(site, problems, held)

@@ -56,6 +56,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 from chronique import index_keys
+from chronique.mkdocs_hooks import REDIRECT_MARK
 
 BUNDLE = "pagefind"  # site/pagefind/: the manifest, and one folder a bundle (0/, 1/, …)
 LANGUAGE = "fr"
@@ -76,7 +77,8 @@ EXCLUDED = (".admonition", ".chronique-meta")
 SKIPPED_DIV = re.compile(r'<div (?:data-pagefind-ignore|class="admonition[ "])')
 SKIPPED_PARAGRAPH = re.compile(r'<p class="chronique-meta">.*?</p>', re.S)
 DIV_TAG = re.compile(r"<(/?)div\b[^>]*>")
-ARTICLES = "articles"  # chronique/collect.py puts every article page under articles/
+ARTICLES = "articles"  # chronique/urls.py puts every article page under articles/
+REDIRECT_SIZE = 4096  # a redirect page is well under this; an article page well over
 STAMP = "chronique-index.json"  # in site/pagefind/: the bundles, and what each was built from
 WORDS = "chronique-words.txt"  # in a bundle's folder: the words of its articles
 TAG = re.compile(r"<[^>]*>")
@@ -200,12 +202,20 @@ def saved_words(root: Path, name: str) -> set[str] | None:
         return None
 
 
+def is_redirect(page: Path) -> bool:
+    """An article's former address holds a small redirect page (chronique/mkdocs_hooks.py), not an article."""
+    if page.stat().st_size > REDIRECT_SIZE:
+        return False
+    return REDIRECT_MARK.encode() in page.read_bytes()
+
+
 def index_site(site: Path, quiet: bool = False, jobs: int | None = None, bundle_pages: int = BUNDLE_PAGES) -> int:
     """Run Pagefind on `site`'s article pages; returns the number of pages indexed
     (0 when no bundle's pages changed since the last run: nothing to do)."""
     if not (site / "index.html").is_file():
         raise SystemExit(f"chronique.search : {site}/index.html introuvable : lancez d'abord `mkdocs build`")
-    articles = sorted((site / ARTICLES).glob("**/*.html")) if (site / ARTICLES).is_dir() else []
+    found = sorted((site / ARTICLES).glob("**/*.html")) if (site / ARTICLES).is_dir() else []
+    articles = [page for page in found if not is_redirect(page)]
     count = max(1, math.ceil(len(articles) / bundle_pages))
     start = hashlib.sha256(rules().encode())
     bundles = [Bundle(str(k), start.copy()) for k in range(count)]

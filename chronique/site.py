@@ -29,7 +29,7 @@ import time
 from importlib.metadata import version
 from pathlib import Path
 
-from .mkdocs_hooks import SHARE_VARIABLE
+from .mkdocs_hooks import SHARE_VARIABLE, redirect_outputs
 from .text import count
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -164,7 +164,8 @@ def expected_outputs(config) -> set[str]:
 
     files = get_files(config)
     files.add_files_from_theme(config.theme.get_env(), config)
-    return {file.dest_uri for file in files if file.inclusion.is_included()} | set(TEMPLATE_OUTPUTS)
+    redirects = set(redirect_outputs(config.docs_dir))  # written by the hooks after MkDocs' own files
+    return {file.dest_uri for file in files if file.inclusion.is_included()} | set(TEMPLATE_OUTPUTS) | redirects
 
 
 def remove_stale(config) -> int:

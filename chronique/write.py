@@ -25,6 +25,8 @@ from .charts import bar_chart, dot_chart
 from .collect import PARALLEL_FROM, TAXONOMIES, UNDATED, Entry, Site
 from .parallel import in_background
 from .text import fold, french_date, french_month
+from .mkdocs_hooks import REDIRECTS
+from .urls import redirect_list
 
 # the link from a term's page back to its taxonomy (French: the article agrees with the noun)
 ALL_TERMS = {
@@ -201,6 +203,7 @@ class Renderer:
         )
         self._list_pages()
         self.files.update(article_pages())
+        self._redirects()
         return dict(sorted(self.files.items()))
 
     def _article_pages(self, entries) -> dict[str, str]:
@@ -218,6 +221,13 @@ class Renderer:
         self._figures()
         self._exports()
         self._feeds()
+
+    def _redirects(self) -> None:
+        """The former addresses of articles (chronique/urls.py), for the MkDocs hook that
+        writes a small static page at each, with no Markdown to render."""
+        if self.site.redirects:
+            pages = {i: (self.site.by_id[i].url, self.site.by_id[i].article.title) for _, i in self.site.redirects}
+            self.files[REDIRECTS] = redirect_list(self.site.redirects, pages)
 
     def _article(self, entry: Entry) -> None:
         a = entry.article
@@ -381,8 +391,9 @@ class Renderer:
         for term in terms:
             entries = [self.site.by_id[i] for i in term.ids]
             term_pages = paginate(entries, PAGE_SIZE)
+            # the next pages in the term's own folder: "x-2" would be the page of a term "X 2"
             term_paths = [f"{folder}/{term.slug}.md"] + [
-                f"{folder}/{term.slug}-{n}.md" for n in range(2, len(term_pages) + 1)
+                f"{folder}/{term.slug}/page-{n}.md" for n in range(2, len(term_pages) + 1)
             ]
             for n, (chunk, path) in enumerate(zip(term_pages, term_paths), start=1):
                 self._page(

@@ -41,10 +41,8 @@ def test_one_page_per_article_in_its_year_and_month_folder(site_build):
     assert len(pages) == 6  # the six articles of tests/fixtures/site/
     for page in pages:
         meta = frontmatter.load(page).metadata
-        year, month = meta["date"][:4], meta["date"][5:7]
-        # a date known only to the year is filed under its year, never under a guessed month
-        expected = f"articles/{year}" if meta["date_precision"] == "year" else f"articles/{year}/{month}"
-        assert page.parent.relative_to(docs).as_posix() == expected
+        # the address never depends on the date or the title: articles/<file name>.md
+        assert page.relative_to(docs).as_posix() == f"articles/{meta['seed'].removesuffix('.txt')}.md"
 
 
 def test_front_matter_keys_in_fixed_order_and_round_trip_through_mkdocs(site_build):
@@ -131,7 +129,7 @@ def test_undated_articles_sit_in_a_last_section(seed_folder, tmp_path):
     build_folder(seeds, tmp_path / "docs")
     index = (tmp_path / "docs" / "index.md").read_text(encoding="utf-8")
     assert index.index("## Sans date") > index.index("## 2026")
-    assert (tmp_path / "docs" / "articles" / "sans-date").is_dir()
+    assert (tmp_path / "docs" / "articles" / "b.md").is_file()
 
 
 def test_articles_json_is_the_documented_record(site_build):
@@ -194,11 +192,11 @@ def test_hand_written_page_is_kept_and_a_removed_seed_disappears(seed_folder, tm
     docs.mkdir()
     (docs / "a-propos.md").write_text("# À propos\n", encoding="utf-8")
     build_folder(seeds, docs)
-    assert (docs / "articles/2026/01/second-article.md").exists()
+    assert (docs / "articles/b.md").exists()
     (seeds / "b.txt").unlink()
     build_folder(seeds, docs)
-    assert not (docs / "articles/2026/01/second-article.md").exists()
-    assert (docs / "articles/2026/01/premier-article.md").exists()
+    assert not (docs / "articles/b.md").exists()
+    assert (docs / "articles/a.md").exists()
     assert (docs / "a-propos.md").read_text(encoding="utf-8") == "# À propos\n"
 
 

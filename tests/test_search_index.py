@@ -27,6 +27,11 @@ def site(site_build, tmp_path_factory, tmp_path):
     return copy
 
 
+def article_pages(site):
+    """The article pages, without the redirect pages at former addresses (seeds/redirects.yml)."""
+    return sorted(p for p in (site / "articles").rglob("index.html") if not search.is_redirect(p))
+
+
 def bundle_files(site):
     return sorted(p.relative_to(site).as_posix() for p in (site / search.BUNDLE).rglob("*") if p.is_file())
 
@@ -63,7 +68,7 @@ def test_index_holds_the_articles_and_is_kept_while_they_do_not_change(site):
 def test_a_changed_article_rebuilds_the_index_without_leftovers(site):
     search.index_site(site, quiet=True)
     first = bundle_files(site)
-    page = sorted((site / "articles").rglob("index.html"))[0]
+    page = article_pages(site)[0]
     html = page.read_text(encoding="utf-8")
     page.write_text(html.replace("</h1>", "</h1><p>Zanzibar.</p>", 1), encoding="utf-8")
     assert search.index_site(site, quiet=True) == ARTICLES
@@ -125,12 +130,7 @@ def test_a_large_site_is_shared_out_in_bundles_that_all_know_every_word(site):
         assert len(fragments) == b["pages"] + 1  # its articles, and the page of every word
     # each bundle's vocabulary page holds the words of the other bundles' articles too
     vocabulary = search.vocabulary_page(
-        set().union(
-            *(
-                search.words_of(search.indexed_part(p.read_text(encoding="utf-8")))
-                for p in (site / "articles").rglob("index.html")
-            )
-        )
+        set().union(*(search.words_of(search.indexed_part(p.read_text(encoding="utf-8"))) for p in article_pages(site)))
     )
     assert "sisoulith" in vocabulary and "thongloun" in vocabulary
 
@@ -138,7 +138,7 @@ def test_a_large_site_is_shared_out_in_bundles_that_all_know_every_word(site):
 def test_a_changed_article_indexes_only_its_own_bundle_again(site):
     search.index_site(site, quiet=True, bundle_pages=2)
     before = {b["path"]: contents(site, b["path"]) for b in manifest(site)["bundles"]}
-    pages = sorted((site / "articles").rglob("index.html"))
+    pages = article_pages(site)
     # a change with no new word: the other bundles are kept as they are
     page = pages[0]
     html = page.read_text(encoding="utf-8")
@@ -153,7 +153,7 @@ def test_a_changed_article_indexes_only_its_own_bundle_again(site):
 def test_a_word_new_to_the_site_is_listed_for_the_bundles_that_lack_it(site, monkeypatch):
     search.index_site(site, quiet=True, bundle_pages=2)
     before = {b["path"]: contents(site, b["path"]) for b in manifest(site)["bundles"]}
-    page = sorted((site / "articles").rglob("index.html"))[0]
+    page = article_pages(site)[0]
     own = f"{search.bundle_of(page.relative_to(site).as_posix(), 3)}/"
     html = page.read_text(encoding="utf-8")
     # only the article's own bundle is indexed again; the manifest lists, for each

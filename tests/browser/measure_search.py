@@ -23,6 +23,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from chronique.audit import CHROMIUM, CHROMIUM_ARGS, serve
+from chronique.search import is_redirect
 
 QUERIES = ("to lam", "hanoi", "economique", "Thongloun Sisoulith")
 BUDGET_BYTES = 1_500_000
@@ -134,7 +135,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     from playwright.sync_api import sync_playwright
 
-    articles = sum(1 for _ in (args.site / "articles").rglob("index.html"))
+    articles = sum(1 for p in (args.site / "articles").rglob("index.html") if not is_redirect(p))
     bundles = len(json.loads((args.site / "pagefind" / "chronique-index.json").read_text(encoding="utf-8"))["bundles"])
     index_bytes = sum(p.stat().st_size for p in (args.site / "pagefind").rglob("*") if p.is_file())
     print(f"{articles} articles; Pagefind bundle {index_bytes / 1e6:.1f} MB on disk")

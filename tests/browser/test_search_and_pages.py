@@ -4,11 +4,13 @@ titles and people first, the keyboard reaches everything, hostile markup stays t
 from __future__ import annotations
 
 import html
+import json
 import re
 from pathlib import Path
 
 import pytest
 
+from chronique.mkdocs_hooks import REDIRECTS
 from tests.browser.conftest import (
     BORDER,
     CAMBODIA_VISIT,
@@ -89,6 +91,19 @@ def test_page_renders_without_console_error_or_outside_request(watched, articles
     watched.assert_clean()
     outside = [url for url in requests if not url.startswith(base_url)]
     assert not outside, f"the site must work offline, it asked for {outside}"
+
+
+def test_a_former_address_opens_the_article_and_keeps_its_fragment(watched, browser_site, base_url):
+    """The former addresses of redirects.yml (chronique/urls.py; tests/fixtures/site/ lists one) lead to the article."""
+    listed = browser_site.parent / "docs" / REDIRECTS
+    former = json.loads(listed.read_text(encoding="utf-8"))[0]
+    assert former["from"] == "articles/2026/02/un-sommet-a-vientiane/"
+    page = watched.page
+    page.goto(f"/{former['from']}#chronique-articles-lies")
+    page.wait_for_url(f"{base_url.rstrip('/')}/{former['to']}#chronique-articles-lies")
+    page.wait_for_load_state("networkidle")
+    assert page.locator("article h1").first.is_visible()
+    watched.assert_clean()
 
 
 def test_search_page_renders_without_console_error(watched):
