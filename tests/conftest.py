@@ -169,6 +169,8 @@ class SeedsGuard:
     def __call__(self, event: str, args: tuple) -> None:
         if not self.active:
             return
+        if event == "open" and args[1] is None and not os.path.isabs(os.fsdecode(args[0])):
+            return  # os.open of a name relative to a folder's descriptor (chronique/seeds.py), not to the cwd
         if event in self.PATH_EVENTS:
             reads = any(self.inside(path) for path in args[: self.PATH_EVENTS[event]] if path is not None)
         elif event == "subprocess.Popen":
