@@ -68,6 +68,8 @@ class FigureGroup:
     year: int | None
     items: tuple[tuple[Figure, str], ...]  # (figure, article id)
     discrepancy: bool
+    parties: tuple[str, ...] = ()  # the countries or groups the figures concern
+    reported: bool = True  # reported values; False: goals and forecasts, never checked against values
 
 
 @dataclass(frozen=True)
@@ -323,20 +325,29 @@ def build_timeline(entries: list[Entry]) -> tuple[tuple[Event, str], ...]:
 
 
 def group_figures(entries: list[Entry]) -> tuple[FigureGroup, ...]:
-    """Figures measuring the same thing (measure, unit, year) side by side; two
-    different values for one thing are a discrepancy."""
+    """Figures measuring the same thing side by side: the same measure, unit, year and
+    parties (the countries they concern), reported values apart from goals and forecasts.
+    Two different reported values for one thing in two articles are a discrepancy; a goal
+    is never checked against a reported value, nor Vietnam–Cambodia trade against
+    Vietnam–Laos trade. Figures whose article names no country are grouped only with each
+    other, and never flagged."""
     groups: dict[tuple, list] = defaultdict(list)
     for entry in entries:
         if entry.duplicate_of:
             continue
         for figure in entry.article.figures:
-            if figure.measure and figure.kind == "value":
-                groups[(figure.measure, figure.unit, figure.year)].append((figure, entry.article.id))
+            if figure.measure:
+                reported = figure.kind == "value"
+                key = (not reported, figure.measure, figure.unit, figure.year, figure.parties)
+                groups[key].append((figure, entry.article.id))
     result = []
-    for (measure, unit, year), items in sorted(groups.items(), key=lambda kv: (kv[0][0], kv[0][1], kv[0][2] or 0)):
+    for key in sorted(groups, key=lambda k: (k[0], k[1], k[2], k[3] or 0, k[4])):
+        outlook, measure, unit, year, parties = key
+        items = groups[key]
         values = {round(f.value, 6) for f, _ in items}
         spread = (max(values) - min(values)) / max(values) if values and max(values) else 0
         articles = {i for _, i in items}
-        discrepancy = year is not None and len(articles) > 1 and spread > 0.01
-        result.append(FigureGroup(measure, unit, year, tuple(items), discrepancy))
+        # without parties nobody knows what the figures concern: shown together, never flagged
+        discrepancy = not outlook and bool(parties) and year is not None and len(articles) > 1 and spread > 0.01
+        result.append(FigureGroup(measure, unit, year, tuple(items), discrepancy, parties, not outlook))
     return tuple(result)

@@ -87,7 +87,7 @@ def extractor_key(settings: Settings) -> str:
     """Changes whenever extraction would: its version, its model, its data files."""
     digest = hashlib.sha256(f"{EXTRACTOR_VERSION}|{MODEL}|{today(settings).isoformat()}".encode())
     for folder in data_dirs(settings):
-        for name in ("entities.yml", "aliases.yml", "outlets.yml", "topics.yml", "measures.yml"):
+        for name in ("entities.yml", "aliases.yml", "outlets.yml", "topics.yml", "measures.yml", "countries.yml"):
             path = folder / name
             if path.exists():
                 digest.update(name.encode() + path.read_bytes())
