@@ -209,7 +209,8 @@ def _figure(match: re.Match, sentence: str, rules: MeasureRules, previous=None, 
     before = fold(sentence[: match.start()][-140:])
     after = sentence[match.end() : match.end() + 40]
     year_match = YEAR_NEAR.search(after) or _last(YEAR_NEAR.finditer(sentence[: match.start()][-80:]))
-    measure = next((name for name, words in rules.measures.items() if any(w in before for w in words)), None)
+    # else the words just after it: "300 millions de dollars d'aide", "… d'échanges"
+    measure = _measure(before, rules) or _measure(fold(re.split(r"[,;:(]", after)[0]), rules)
     return Figure(
         text=match.group(0).strip(),
         value=value,
@@ -219,6 +220,10 @@ def _figure(match: re.Match, sentence: str, rules: MeasureRules, previous=None, 
         measure=measure,
         kind=_kind(match, sentence, rules, previous, following or len(sentence)),
     )
+
+
+def _measure(folded: str, rules: MeasureRules) -> str | None:
+    return next((name for name, words in rules.measures.items() if any(w in folded for w in words)), None)
 
 
 def _kind(match: re.Match, sentence: str, rules: MeasureRules, previous, following: int) -> str:
