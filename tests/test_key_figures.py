@@ -82,8 +82,10 @@ def test_goals_and_forecasts_are_not_reported_values(sentence, kind):
 def test_each_figure_of_a_sentence_has_its_own_kind():
     figures = extract_figures(
         [
-            "Les deux pays, qui visent 5 milliards de dollars, ont échangé 2,6 milliards de dollars en 2025, "
-            "et comptent atteindre 10 milliards de dollars à long terme."
+            (
+                "Les deux pays, qui visent 5 milliards de dollars, ont échangé 2,6 milliards de dollars en 2025, "
+                "et comptent atteindre 10 milliards de dollars à long terme."
+            )
         ],
         RULES,
     )
