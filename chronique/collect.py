@@ -63,7 +63,7 @@ class Term:
 
 @dataclass(frozen=True)
 class FigureGroup:
-    measure: str
+    measure: str  # "" for goals and forecasts whose measure the text does not say
     unit: str
     year: int | None
     items: tuple[tuple[Figure, str], ...]  # (figure, article id)
@@ -336,12 +336,13 @@ def group_figures(entries: list[Entry]) -> tuple[FigureGroup, ...]:
         if entry.duplicate_of:
             continue
         for figure in entry.article.figures:
-            if figure.measure:
-                reported = figure.kind == "value"
-                key = (not reported, figure.measure, figure.unit, figure.year, figure.parties)
+            reported = figure.kind == "value"
+            # a goal is shown even when what it measures is not said: it is never compared
+            if figure.measure or not reported:
+                key = (not reported, figure.measure or "", figure.unit, figure.year, figure.parties)
                 groups[key].append((figure, entry.article.id))
     result = []
-    for key in sorted(groups, key=lambda k: (k[0], k[1], k[2], k[3] or 0, k[4])):
+    for key in sorted(groups, key=lambda k: (k[0], not k[1], k[1], k[2], k[3] or 0, k[4])):
         outlook, measure, unit, year, parties = key
         items = groups[key]
         values = {round(f.value, 6) for f, _ in items}

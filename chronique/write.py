@@ -410,7 +410,15 @@ class Renderer:
         # reported values first (discrepancies at the top), then goals and forecasts
         groups = sorted(
             self.site.figures,
-            key=lambda g: (not g.reported, not g.discrepancy, g.measure, -(g.year or 0), g.unit, g.parties),
+            key=lambda g: (
+                not g.reported,
+                not g.discrepancy,
+                not g.measure,
+                g.measure,
+                -(g.year or 0),
+                g.unit,
+                g.parties,
+            ),
         )
         pages = paginate(groups, PAGE_SIZE) or [[]]
         paths = ["chiffres-cles.md"] + [f"chiffres-cles-{n}.md" for n in range(2, len(pages) + 1)]
