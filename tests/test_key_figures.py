@@ -131,6 +131,11 @@ ARTICLES = {
         " date 2026-01-16 Hun Manet salue les liens entre le Cambodge et le Vietnam\n\n"
         "Le commerce bilatéral a atteint 10,4 milliards de dollars en 2025.\n"
     ),
+    # a forecast whose measure is not said: shown with the goals all the same
+    "prevision.txt": (
+        " date 2026-01-19 Tourisme : le Laos attend du monde\n\n"
+        "Le Laos prévoit d'accueillir 40 000 touristes vietnamiens en 2027.\n"
+    ),
     # two articles that name no country at all: shown, never flagged
     "vague_a.txt": " date 2026-01-17 Un bilan\n\nLe commerce bilatéral a atteint 1 milliard de dollars en 2025.\n",
     "vague_b.txt": " date 2026-01-18 Un autre bilan\n\nLe commerce bilatéral a atteint 7 milliards de dollars en 2025.\n",
@@ -188,3 +193,10 @@ def test_goals_are_shown_apart_and_never_checked_against_reported_values(figures
     reported, _, outlook = page.partition("\n## Objectifs et prévisions\n")
     assert "5 milliards USD | objectif |" in outlook
     assert "5 milliards USD" not in reported
+
+
+def test_a_forecast_whose_measure_is_not_said_is_still_shown_with_the_goals(figures_site):
+    _, page = figures_site
+    _, _, outlook = page.partition("\n## Objectifs et prévisions\n")
+    assert "### Autres, Laos–Vietnam, 2027 (touristes)" in outlook
+    assert "40\u202f000 touristes | prévision |" in outlook
