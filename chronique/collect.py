@@ -345,10 +345,26 @@ def group_figures(entries: list[Entry]) -> tuple[FigureGroup, ...]:
     for key in sorted(groups, key=lambda k: (k[0], not k[1], k[1], k[2], k[3] or 0, k[4])):
         outlook, measure, unit, year, parties = key
         items = groups[key]
-        values = {round(f.value, 6) for f, _ in items}
-        spread = (max(values) - min(values)) / max(values) if values and max(values) else 0
-        articles = {i for _, i in items}
         # without parties nobody knows what the figures concern: shown together, never flagged
-        discrepancy = not outlook and bool(parties) and year is not None and len(articles) > 1 and spread > 0.01
+        discrepancy = not outlook and bool(parties) and year is not None and _articles_disagree(items)
         result.append(FigureGroup(measure, unit, year, tuple(items), discrepancy, parties, not outlook))
     return tuple(result)
+
+
+def _articles_disagree(items) -> bool:
+    """Two articles disagree when they share no value (within 1 %). An article that gives
+    the whole and a part of it (« 2,6 milliards, dont 1,2 milliard d'exportations »)
+    agrees with another that gives the whole only."""
+    by_article: dict[str, list[float]] = defaultdict(list)
+    for figure, article_id in items:
+        by_article[article_id].append(figure.value)
+
+    def same(a: float, b: float) -> bool:
+        return abs(a - b) <= 0.01 * max(abs(a), abs(b))
+
+    values = list(by_article.values())
+    return any(
+        not any(same(a, b) for a in first for b in second)
+        for n, first in enumerate(values)
+        for second in values[n + 1 :]
+    )

@@ -131,6 +131,17 @@ ARTICLES = {
         " date 2026-01-16 Hun Manet salue les liens entre le Cambodge et le Vietnam\n\n"
         "Le commerce bilatéral a atteint 10,4 milliards de dollars en 2025.\n"
     ),
+    # Vietnam–Thailand trade in 2025: one article gives the whole and a part, the other the
+    # whole only; they agree
+    "thai_a.txt": (
+        " date 2026-01-20 Le Vietnam et la Thaïlande, partenaires\n\n"
+        "Le commerce bilatéral entre le Vietnam et la Thaïlande a atteint 20 milliards de dollars en 2025, "
+        "dont 8 milliards de dollars d'exportations vietnamiennes.\n"
+    ),
+    "thai_b.txt": (
+        " date 2026-01-21 Bangkok et Hanoï font le bilan\n\n"
+        "Les échanges commerciaux entre la Thaïlande et le Vietnam se sont élevés à 20 milliards de dollars en 2025.\n"
+    ),
     # a forecast whose measure is not said: shown with the goals all the same
     "prevision.txt": (
         " date 2026-01-19 Tourisme : le Laos attend du monde\n\n"
@@ -200,3 +211,9 @@ def test_a_forecast_whose_measure_is_not_said_is_still_shown_with_the_goals(figu
     _, _, outlook = page.partition("\n## Objectifs et prévisions\n")
     assert "### Autres, Laos–Vietnam, 2027 (touristes)" in outlook
     assert "40\u202f000 touristes | prévision |" in outlook
+
+
+def test_an_article_giving_the_whole_and_a_part_agrees_with_one_giving_the_whole(figures_site):
+    result, _ = figures_site
+    thai = [g for g in result.site.figures if g.parties == ("Thaïlande", "Vietnam") and g.reported]
+    assert thai and not any(g.discrepancy for g in thai)
