@@ -93,7 +93,7 @@ def _svg(chart_id: str, title: str, description: str, body: list[str]) -> str:
     label = html.escape(title)
     return (
         f'<div class="chronique-chart-box" markdown="0"><p class="chronique-chart-title" id="{chart_id}-t">{label}</p>'
-        f'<svg class="chronique-chart" id="{chart_id}" role="img" '
+        f'<svg class="chronique-chart" id="{chart_id}-g" role="img" '
         f'aria-labelledby="{chart_id}-t {chart_id}-d" viewBox="0 0 {WIDTH} {HEIGHT}" '
         f'width="100%" preserveAspectRatio="xMinYMin meet" xmlns="http://www.w3.org/2000/svg">'
         f'<title>{label}</title><desc id="{chart_id}-d">{html.escape(description)}</desc>'
