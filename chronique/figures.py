@@ -154,19 +154,20 @@ def parties_of(text: str, rules: MeasureRules) -> tuple[str, ...]:
 def extract_figures(paragraphs: list[str], rules: MeasureRules, title: str = "") -> tuple[Figure, ...]:
     """Every figure of the running text. Each knows its parties: the countries named in
     its sentence; failing that, in the nearest sentence before it in its paragraph; failing
-    that, in the article's title and lead together (its provenance says which)."""
+    that, in the article's title and lead together (its provenance says which). Countries
+    are looked for only around figures: most sentences have none."""
     figures = []
     # the title and lead name the article's subject; a title taken from the text may be the
     # lead cut short, so both count, and more parties only make a figure compared less
-    article_parties = parties_of(" ".join([title] + paragraphs[:1]), rules)
+    article = " ".join([title] + paragraphs[:1])
     for paragraph in paragraphs:
-        earlier: list[tuple[str, ...]] = []
-        for sentence in SENTENCE.findall(paragraph):
-            sentence = sentence.strip()
-            named = parties_of(sentence, rules)
-            parties, source = _parties(named, earlier, article_parties)
-            previous = None
+        sentences = [sentence.strip() for sentence in SENTENCE.findall(paragraph)]
+        for at, sentence in enumerate(sentences):
             matches = list(FIGURE.finditer(sentence))
+            if not matches:
+                continue
+            parties, source = _parties(sentence, sentences[:at], article, rules)
+            previous = None
             for n, match in enumerate(matches):
                 following = matches[n + 1].start() if n + 1 < len(matches) else len(sentence)
                 figure = _figure(match, sentence, rules, previous, following)
@@ -174,20 +175,18 @@ def extract_figures(paragraphs: list[str], rules: MeasureRules, title: str = "")
                     figure = replace(figure, parties=parties, parties_source=source)
                     figures.append(figure)
                     previous = (match.end(), figure)
-            earlier.append(named)
     return tuple(figures)
 
 
-def _parties(named, earlier, article_parties) -> tuple[tuple[str, ...], str | None]:
+def _parties(sentence: str, earlier: list[str], article: str, rules) -> tuple[tuple[str, ...], str | None]:
     """The sentence's own parties, else the nearest earlier sentence's in the paragraph,
     else the article's (title and lead)."""
-    if named:
-        return named, "sentence"
-    for parties in reversed(earlier):
+    for text, source in (
+        [(sentence, "sentence")] + [(s, "paragraph") for s in reversed(earlier)] + [(article, "article")]
+    ):
+        parties = parties_of(text, rules)
         if parties:
-            return parties, "paragraph"
-    if article_parties:
-        return article_parties, "article"
+            return parties, source
     return (), None
 
 
