@@ -78,6 +78,7 @@ FIGURE = re.compile(
     re.IGNORECASE,
 )
 YEAR_NEAR = re.compile(r"\b(?:en|pour|de|d['’]ici|au cours de|depuis)\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+PROJECT_DATA = Path(__file__).resolve().parent.parent / "data"
 SENTENCE = re.compile(r"[^.!?;]+(?:[.!?;]|$)")
 # Between two figures, only these words: the second is said in the same breath as the first
 # ("5 milliards de dollars en 2026 et de 10 milliards en 2030") and is of the same kind.
@@ -103,7 +104,9 @@ class MeasureRules:
     def load(cls, path: Path) -> "MeasureRules":
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         countries = path.parent / "countries.yml"
-        places = yaml.safe_load(countries.read_text(encoding="utf-8")) if countries.exists() else {}
+        if not countries.exists():  # a data folder of its own (Settings.data) may lack it
+            countries = PROJECT_DATA / "countries.yml"
+        places = yaml.safe_load(countries.read_text(encoding="utf-8"))
         return cls(
             data["measures"],
             [fold(w) for w in data["target_words"]],
