@@ -65,3 +65,14 @@ def test_a_chart_is_named_by_its_visible_title_and_described_value_by_value():
     assert 'role="img" aria-labelledby="c-t c-d"' in svg
     assert '<desc id="c-d">2024 : 2,25 milliards USD</desc>' in svg
     assert "2,25\u00a0Md\u00a0$" in svg  # the dot's own label, when it fits
+
+
+@pytest.mark.parametrize("values", [[0.0], [0.004], [7.0, 7.0], [3e15, 1.0], [12.5, 99.5, 100.0]])
+def test_any_values_give_a_scale_and_a_chart(values):
+    svg = dot_chart("v", "Valeurs", [(2020 + i, v, str(v)) for i, v in enumerate(values)], "%")
+    assert svg.count("<circle") == len(values) and "0\u00a0%" in svg
+
+
+def test_a_single_month_is_a_chart():
+    svg = bar_chart("m", "Articles par mois", [("02/26", 1)])
+    assert [t for _, _, t in texts(svg) if "/" in t] == ["02/26"]
