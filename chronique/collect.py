@@ -64,11 +64,13 @@ class Term:
 
 @dataclass(frozen=True)
 class FigureGroup:
-    measure: str
+    measure: str  # "" for goals and forecasts whose measure the text does not say
     unit: str
     year: int | None
     items: tuple[tuple[Figure, str], ...]  # (figure, article id)
     discrepancy: bool
+    parties: tuple[str, ...] = ()  # the countries or groups the figures concern
+    reported: bool = True  # reported values; False: goals and forecasts, never checked against values
 
 
 @dataclass(frozen=True)
@@ -302,20 +304,46 @@ def build_timeline(entries: list[Entry]) -> tuple[tuple[Event, str], ...]:
 
 
 def group_figures(entries: list[Entry]) -> tuple[FigureGroup, ...]:
-    """Figures measuring the same thing (measure, unit, year) side by side; two
-    different values for one thing are a discrepancy."""
+    """Figures measuring the same thing side by side: the same measure, unit, year and
+    parties (the countries they concern), reported values apart from goals and forecasts.
+    Two different reported values for one thing in two articles are a discrepancy; a goal
+    is never checked against a reported value, nor Vietnam–Cambodia trade against
+    Vietnam–Laos trade. Figures whose article names no country are grouped only with each
+    other, and never flagged."""
     groups: dict[tuple, list] = defaultdict(list)
     for entry in entries:
         if entry.duplicate_of:
             continue
         for figure in entry.article.figures:
-            if figure.measure and figure.kind == "value":
-                groups[(figure.measure, figure.unit, figure.year)].append((figure, entry.article.id))
+            reported = figure.kind == "value"
+            # a goal is shown even when what it measures is not said: it is never compared
+            if figure.measure or not reported:
+                key = (not reported, figure.measure or "", figure.unit, figure.year, figure.parties)
+                groups[key].append((figure, entry.article.id))
     result = []
-    for (measure, unit, year), items in sorted(groups.items(), key=lambda kv: (kv[0][0], kv[0][1], kv[0][2] or 0)):
-        values = {round(f.value, 6) for f, _ in items}
-        spread = (max(values) - min(values)) / max(values) if values and max(values) else 0
-        articles = {i for _, i in items}
-        discrepancy = year is not None and len(articles) > 1 and spread > 0.01
-        result.append(FigureGroup(measure, unit, year, tuple(items), discrepancy))
+    for key in sorted(groups, key=lambda k: (k[0], not k[1], k[1], k[2], k[3] or 0, k[4])):
+        outlook, measure, unit, year, parties = key
+        items = groups[key]
+        # without parties nobody knows what the figures concern: shown together, never flagged
+        discrepancy = not outlook and bool(parties) and year is not None and _articles_disagree(items)
+        result.append(FigureGroup(measure, unit, year, tuple(items), discrepancy, parties, not outlook))
     return tuple(result)
+
+
+def _articles_disagree(items) -> bool:
+    """Two articles disagree when they share no value (within 1 %). An article that gives
+    the whole and a part of it (« 2,6 milliards, dont 1,2 milliard d'exportations »)
+    agrees with another that gives the whole only."""
+    by_article: dict[str, list[float]] = defaultdict(list)
+    for figure, article_id in items:
+        by_article[article_id].append(figure.value)
+
+    def same(a: float, b: float) -> bool:
+        return abs(a - b) <= 0.01 * max(abs(a), abs(b))
+
+    values = list(by_article.values())
+    return any(
+        not any(same(a, b) for a in first for b in second)
+        for n, first in enumerate(values)
+        for second in values[n + 1 :]
+    )

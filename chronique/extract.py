@@ -130,7 +130,7 @@ def extract(source: SourceText, entities: Entities, overrides: dict, knowledge: 
         tags=tuple(tags),
         photos=source.photos,
         related=tuple(line.text for line in source.lines if line.kind == RELATED),
-        figures=extract_figures(paragraphs, knowledge.measures),
+        figures=extract_figures(paragraphs, knowledge.measures, title=title),
         events=extract_events(paragraphs, published),
         summary=summary,
         words=sum(len(line.text.split()) for line in source.lines if line.kind in (PARAGRAPH, HEADING)),

@@ -97,7 +97,9 @@ class Figure:
     context: str  # the sentence around it
     year: int | None = None  # the year the figure is about, when the sentence says
     measure: str | None = None  # what it measures, from data/measures.yml
-    kind: str = "value"  # value | target
+    kind: str = "value"  # value (reported) | target (a goal) | forecast
+    parties: tuple[str, ...] = ()  # the countries or groups it concerns (data/countries.yml), sorted
+    parties_source: str | None = None  # where they were named: sentence | paragraph | article (title and lead)
 
 
 @dataclass(frozen=True)

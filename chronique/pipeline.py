@@ -92,7 +92,7 @@ def extractor_key(settings: Settings) -> str:
     """Changes whenever extraction would: its version, its model, its data files."""
     digest = hashlib.sha256(f"{EXTRACTOR_VERSION}|{MODEL}|{today(settings).isoformat()}".encode())
     for folder in data_dirs(settings):
-        for name in ("entities.yml", "aliases.yml", "outlets.yml", "topics.yml", "measures.yml"):
+        for name in ("entities.yml", "aliases.yml", "outlets.yml", "topics.yml", "measures.yml", "countries.yml"):
             path = folder / name
             if folder == settings.seeds:  # the editors' folder: never a FIFO, nor a link out of it
                 data = read_optional(path)

@@ -353,21 +353,24 @@ class Renderer:
         points = [(f"{m:02d}/{y % 100:02d}", counts.get((y, m), 0)) for y, m in months]
         return bar_chart("articles-par-mois", "Articles par mois", points)
 
-    def figure_charts(self) -> dict[tuple[str, str], str]:
-        """For each thing measured in two or more years, or with a discrepancy, its values over time."""
-        series: dict[tuple[str, str], list] = {}
+    def figure_charts(self) -> dict[tuple, str]:
+        """For each thing measured (measure, unit and parties: Vietnam–Laos trade is one
+        thing, Vietnam–Cambodia trade another) in two or more years, or with a
+        discrepancy, its reported values over time. Goals and forecasts are not drawn."""
+        series: dict[tuple, list] = {}
         for group in self.site.figures:
-            if group.year:
+            if group.year and group.reported:
                 for figure, _ in group.items:
-                    series.setdefault((group.measure, group.unit), []).append(
+                    series.setdefault((group.measure, group.unit, group.parties), []).append(
                         (group.year, figure.value, format_value(figure.value, figure.unit))
                     )
         charts = {}
-        for n, ((measure, unit), points) in enumerate(sorted(series.items())):
+        for n, ((measure, unit, parties), points) in enumerate(sorted(series.items())):
             years = {year for year, _, _ in points}
             if len(years) >= 2 or len({v for _, v, _ in points}) >= 2:
-                charts[(measure, unit)] = dot_chart(
-                    f"chiffre-{n}", f"{measure.capitalize()} ({unit}) par année", points, unit
+                about = f", {format_parties(parties)}" if parties else ""
+                charts[(measure, unit, parties)] = dot_chart(
+                    f"chiffre-{n}", f"{measure.capitalize()}{about} ({unit}) par année", points, unit
                 )
         return charts
 
@@ -415,7 +418,19 @@ class Renderer:
             self._page("timeline.md.j2", path, events=chunk, page=n, paths=paths)
 
     def _figures(self) -> None:
-        groups = sorted(self.site.figures, key=lambda g: (not g.discrepancy, g.measure, -(g.year or 0), g.unit))
+        # reported values first (discrepancies at the top), then goals and forecasts
+        groups = sorted(
+            self.site.figures,
+            key=lambda g: (
+                not g.reported,
+                not g.discrepancy,
+                not g.measure,
+                g.measure,
+                -(g.year or 0),
+                g.unit,
+                g.parties,
+            ),
+        )
         pages = paginate(groups, PAGE_SIZE) or [[]]
         paths = ["chiffres-cles.md"] + [f"chiffres-cles-{n}.md" for n in range(2, len(pages) + 1)]
         for n, (chunk, path) in enumerate(zip(pages, paths), start=1):
@@ -426,6 +441,8 @@ class Renderer:
                 page=n,
                 paths=paths,
                 money=format_value,
+                parties=format_parties,
+                kinds=FIGURE_KINDS,
                 charts=self.figure_charts() if n == 1 else {},
             )
 
@@ -533,6 +550,14 @@ def group_by_month(entries: list[Entry]) -> list[tuple[str, list[tuple[str, list
     return [(year, list(months.items())) for year, months in years.items()]
 
 
+FIGURE_KINDS = {"value": "valeur", "target": "objectif", "forecast": "prévision"}
+
+
+def format_parties(parties: tuple[str, ...]) -> str:
+    """Vietnam–Laos: the countries a figure concerns, as a heading names them."""
+    return "–".join(parties)
+
+
 def format_value(value: float, unit: str) -> str:
     from babel.numbers import format_decimal
 
@@ -580,6 +605,8 @@ def article_record(entry: Entry, site: Site) -> dict:
                 "measure": f.measure,
                 "year": f.year,
                 "kind": f.kind,
+                "parties": list(f.parties),
+                "parties_source": f.parties_source,
                 "context": f.context,
             }
             for f in a.figures
