@@ -71,11 +71,27 @@ def test_an_editors_edit_of_a_generated_page_is_reported_and_kept(tmp_path):
     assert page in publish.generated_paths(docs)  # still generated: reported again next time
     assert page_problems(build(seeds, docs)) == [(f"docs/{page}", ERROR)]
 
+    # the editor carries the correction into the article, and leaves the page: what is generated
+    # now is the edited page, which stays as it is; a later change of the article reaches it
+    (seeds / "innocent_rail.yml").unlink()
+    (seeds / "innocent_rail.txt").write_text(
+        INNOCENT["innocent_rail.txt"].replace("Les ingénieurs", "Les ingénieures"), encoding="utf-8"
+    )
+    caught_up = build(seeds, docs)
+    assert caught_up.files[page] == edited and page_problems(caught_up) == []
+    (seeds / "innocent_rail.yml").write_text("title: La ligne ferroviaire progresse vite\n", encoding="utf-8")
+    later = build(seeds, docs)
+    assert page_problems(later) == []
+    assert "La ligne ferroviaire progresse vite" in (docs / page).read_text(encoding="utf-8")
+
+    # edited again, then removed by the editor: generated again, with the correction
+    (docs / page).write_text(edited, encoding="utf-8")
+    assert page_problems(build(seeds, docs)) == [(f"docs/{page}", ERROR)]
     # once the editor removed the page, it is generated again, with the correction
     (docs / page).unlink()
     third = build(seeds, docs)
     assert page_problems(third) == []
-    assert "La ligne ferroviaire progresse" in (docs / page).read_text(encoding="utf-8")
+    assert "La ligne ferroviaire progresse vite" in (docs / page).read_text(encoding="utf-8")
 
 
 def test_an_edited_page_whose_article_was_removed_is_kept_and_reported(tmp_path):
