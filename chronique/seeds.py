@@ -94,9 +94,11 @@ def list_seeds(folder: Path) -> Listing:
     stems |= {os.path.splitext(n)[0]: n for n in names if os.path.splitext(n)[1] == ARTICLE_SUFFIX}
     for name in names:
         stem, suffix = os.path.splitext(name)
-        if suffix.lower() not in (ARTICLE_SUFFIX, SIDECAR_SUFFIX):
-            continue
         if printable(name) != name:
+            # "x.txt\n" too: an article or sidecar by its visible letters, never dropped silently
+            visible = "".join(char for char in name if char.isprintable())
+            if os.path.splitext(visible)[1].lower() not in (ARTICLE_SUFFIX, SIDECAR_SUFFIX):
+                continue
             problems.append(
                 Problem(
                     printable(name),
