@@ -189,7 +189,7 @@ def read_regular(path: Path, limit: int) -> bytes:
     if stat.S_ISLNK(status.st_mode):
         folder = os.path.realpath(path.parent)
         resolved = os.path.realpath(target)
-        if os.path.dirname(resolved) != folder and not resolved.startswith(folder + os.sep):
+        if os.path.commonpath([folder, resolved]) != folder:
             raise SeedError("lien symbolique vers l'extérieur du dossier des articles : jamais suivi")
         try:
             status = os.lstat(resolved)
