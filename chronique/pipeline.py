@@ -24,8 +24,8 @@ from .model import ERROR, WARNING, Article, Problem, Settings
 from .publish import DISK_ERRORS, BuildBusy, PublishError, disk_problem, docs_lock, publish
 from .read import ReadError, read_bytes
 from .report import Report
-from .seeds import Skipped, list_seeds, read_article, read_optional, read_sidecar
-from .sidecar import load_sidecar
+from .seeds import Skipped, list_seeds, read_article, read_optional
+from .sidecar import sidecar_of
 from .write import MARKER, load_site_info, render
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -142,12 +142,7 @@ def read_all(settings: Settings, report: Report):
             problems.append(skipped.problem)
             continue
         path = seed.path
-        sidecar, sidecar_problems = read_sidecar(seed)
-        if sidecar is not None:
-            overrides, more = load_sidecar(seed.sidecar, sidecar)  # reported on every build
-            sidecar_problems += more
-        else:
-            overrides = {}
+        sidecar, overrides, sidecar_problems = sidecar_of(seed)  # its bytes, read once; reported on every build
         problems += sidecar_problems
         cache_file = cache_path(settings, raw, sidecar, key)
         if (article := load_cached(cache_file, path)) is not None:
