@@ -266,6 +266,6 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as error:  # a full or read-only disk met before publishing (the cache): docs/ untouched
         if error.errno not in DISK_ERRORS:
             raise
-        print(f"build.py : {disk_problem(error, error.filename or args.docs)}", file=sys.stderr)
+        print(f"build.py : {disk_problem(error, error.filename or 'un fichier de la construction')}", file=sys.stderr)
         return EXIT_USAGE
     return exit_status(result.problems, args.strict)

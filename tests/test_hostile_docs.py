@@ -190,14 +190,17 @@ pipeline.EntityExtractor = lambda rules: NoEntities()
 if sys.argv[4] != "-":
     signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails with EFBIG
     resource.setrlimit(resource.RLIMIT_FSIZE, (int(sys.argv[4]), int(sys.argv[4])))
-sys.exit(pipeline.main(["--seeds", sys.argv[2], "--docs", sys.argv[3], "--no-cache", "--quiet"]))
+cache = ["--no-cache"] if sys.argv[5] == "-" else ["--cache", sys.argv[5]]
+sys.exit(pipeline.main(["--seeds", sys.argv[2], "--docs", sys.argv[3], *cache, "--quiet"]))
 """
 
 
-def run_main(seeds: Path, docs: Path, file_size_limit: int | None = None) -> subprocess.CompletedProcess:
+def run_main(
+    seeds: Path, docs: Path, file_size_limit: int | None = None, cache: Path | None = None
+) -> subprocess.CompletedProcess:
     limit = "-" if file_size_limit is None else str(file_size_limit)
     return subprocess.run(
-        [sys.executable, "-c", MAIN, str(ROOT), str(seeds), str(docs), limit],
+        [sys.executable, "-c", MAIN, str(ROOT), str(seeds), str(docs), limit, str(cache or "-")],
         capture_output=True,
         text=True,
         timeout=300,
@@ -266,6 +269,16 @@ def test_a_full_disk_stops_the_build_with_one_sentence_and_docs_intact(small_dis
     (small_disk / "remplissage").unlink()
     assert run_main(seeds, docs).returncode == 0  # with room again, the build goes through
     assert "nouveau" in (docs / "data" / "articles.json").read_text(encoding="utf-8")
+
+
+def test_a_full_disk_met_by_the_extraction_cache_stops_the_build_with_one_sentence(small_disk, tmp_path):
+    seeds, docs, before = seeds_and_last_good_docs(tmp_path)
+    fill(small_disk)
+    run = run_main(seeds, docs, cache=small_disk / "cache")
+    assert run.returncode == 2 and "Traceback" not in run.stderr, run.stderr
+    assert "impossible d'écrire" in run.stderr and "le disque est plein" in run.stderr
+    assert str(docs) not in run.stderr  # not said of docs/, which was never touched
+    assert snapshot(docs) == before
 
 
 def test_a_read_only_disk_stops_the_build_with_one_sentence_and_docs_intact(small_disk):
