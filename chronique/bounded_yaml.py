@@ -103,6 +103,21 @@ def load(text: str, loader: type[BoundedLoader] = BoundedLoader):
         raise YamlLimitError(f"valeur impossible à lire ({reason})") from None
 
 
+# PyYAML's commonest complaints, said to an editor (the others are shown as PyYAML words them)
+_SAID = (
+    ("mapping values are not allowed here", "un « : » de trop (mettez entre guillemets une valeur qui en contient)"),
+    ("found character '\\t'", "une tabulation (indentez avec des espaces)"),
+    ("found unexpected end of stream", "un guillemet jamais fermé"),
+    ("expected ',' or ']'", "un crochet [ jamais fermé"),
+    ("expected ',' or '}'", "une accolade { jamais fermée"),
+    ("expected <block end>", "une indentation qui ne suit pas celle des lignes précédentes"),
+    ("found undefined alias", "un alias (*nom) sans ancre (&nom)"),
+    ("could not determine a constructor for the tag", "une étiquette (!!…) inconnue"),
+    ("found unhashable key", "une clé qui est une liste ou une table"),
+    ("that cannot start any token", "une valeur qui commence par un caractère réservé (mettez-la entre guillemets)"),
+)
+
+
 def describe(error: Exception) -> str:
     """What is wrong and where, without quoting the file: PyYAML's own message shows the
     offending line, which must not travel into a report or data/articles.json."""
@@ -112,7 +127,9 @@ def describe(error: Exception) -> str:
     if isinstance(error, yaml.MarkedYAMLError):
         mark = error.problem_mark or error.context_mark
         where = f" à la ligne {mark.line + 1}, colonne {mark.column + 1}" if mark is not None else ""
-        return f"{error.problem or error.context or 'erreur de syntaxe'}{where}"
+        problem = error.problem or error.context or "erreur de syntaxe"
+        said = next((french for english, french in _SAID if english in problem), problem)
+        return f"{said}{where}"
     if isinstance(error, UnicodeDecodeError):
         return f"pas en UTF-8 (octet 0x{error.object[error.start]:02x} à l'offset {error.start})"
     return type(error).__name__

@@ -25,8 +25,8 @@ from .publish import DISK_ERRORS, BuildBusy, PublishError, disk_problem, docs_lo
 from .read import ReadError, read_bytes
 from .github import announce, on_github_actions
 from .report import Report, summary_markdown
-from .seeds import Skipped, list_seeds, read_article, read_optional, read_sidecar
-from .sidecar import load_sidecar
+from .seeds import Skipped, list_seeds, read_article, read_optional
+from .sidecar import sidecar_of
 from .urls import REDIRECTS_FILE, load_redirects
 from .write import MARKER, load_site_info, render
 
@@ -188,12 +188,7 @@ def read_all(settings: Settings, report: Report):
             problems.append(skipped.problem)
             continue
         path = seed.path
-        sidecar, sidecar_problems = read_sidecar(seed)
-        if sidecar is not None:
-            overrides, more = load_sidecar(seed.sidecar, sidecar)  # reported on every build
-            sidecar_problems += more
-        else:
-            overrides = {}
+        sidecar, overrides, sidecar_problems = sidecar_of(seed)  # its bytes, read once; reported on every build
         problems += sidecar_problems
         cache_file = cache_path(settings, raw, sidecar, key)
         if (article := load_cached(cache_file, path)) is not None:
@@ -329,7 +324,7 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as error:  # a full or read-only disk met before publishing (the cache): docs/ untouched
         if error.errno not in DISK_ERRORS:
             raise
-        print(f"build.py : {disk_problem(error, error.filename or args.docs)}", file=sys.stderr)
+        print(f"build.py : {disk_problem(error, error.filename or 'un fichier de la construction')}", file=sys.stderr)
         return EXIT_USAGE
     except NothingToPublish as error:
         print(f"build.py : {error}", file=sys.stderr)

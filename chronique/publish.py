@@ -30,6 +30,7 @@ from .model import ERROR, WARNING, Problem
 from .seeds import SeedError, read_regular
 
 MANIFEST = ".chronique-manifest.json"
+KEPT = "modifiée:"  # before the digest of a generated page kept after an editor's edit
 MANIFEST_LIMIT = 100_000_000  # bytes: 10,000 articles make a manifest of ~2 MB
 RENAME_EXCHANGE = 2
 DISK_ERRORS = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EROFS, errno.EACCES, errno.EPERM)
@@ -153,21 +154,25 @@ def _stage_and_swap(files: dict[str, str], docs: Path, staging: Path) -> list[Pr
     else:
         staging.mkdir(parents=True)
     outside = _Outside(staging)
+    try:  # what the last build wrote is older than its manifest; an editor's edit is newer
+        listed_at = (docs / MANIFEST).lstat().st_mtime_ns
+    except OSError:
+        listed_at = -1
     written: dict[str, str | None] = {}
     for stale in sorted(set(previous) - set(files)):
         target = staging / stale
-        if outside.holds(target) or _kind(target) != "file":
+        if outside.holds(target) or _kind(target)[0] != "file":
             continue  # never delete through a link, nor what is not a page
         if _edited(target.read_bytes(), previous[stale]):
             problems.append(_edited_problem(stale, WARNING, "sa page n'est plus générée (l'article a été retiré) ; "))
-            written[stale] = previous[stale]  # still generated: reported until someone decides
+            written[stale] = _kept(previous[stale])  # still generated: reported until someone decides
             continue
         target.unlink()
         _prune_empty(target.parent, staging)
     for rel, text in files.items():
         target = staging / rel
         data = text.encode("utf-8")
-        kind = None if outside.holds(target) else _kind(target)
+        kind, changed_at = (None, 0) if outside.holds(target) else _kind(target)
         if kind in (None, "other"):
             problems.append(_blocked_problem(rel, kind))
             continue
@@ -187,8 +192,14 @@ def _stage_and_swap(files: dict[str, str], docs: Path, staging: Path) -> list[Pr
                 continue
             if _edited(on_disk, previous[rel]):
                 problems.append(_edited_problem(rel, ERROR, ""))
-                written[rel] = previous[rel]
+                written[rel] = _kept(previous[rel])
                 continue
+        recorded = previous.get(rel)
+        if on_disk == data and recorded and not recorded.startswith(KEPT) and changed_at <= listed_at:
+            # untouched since the last build wrote it (most pages of a warm build): its digest
+            # is known, no need to hash 200 MB again at 10,000 articles
+            written[rel] = recorded
+            continue
         written[rel] = _digest(data)
         if on_disk == data:
             continue
@@ -223,15 +234,16 @@ class _Outside:
         return self.folders[folder]
 
 
-def _kind(target: Path) -> str:
-    """ "absent", "file" (a regular file, not a link), or "other" (a folder, a link, a FIFO…)."""
+def _kind(target: Path) -> tuple[str, int]:
+    """("absent", "file" (a regular file, not a link) or "other" (a folder, a link, a
+    FIFO…), the time it was last changed)."""
     try:
-        mode = target.lstat().st_mode
+        status = target.lstat()
     except FileNotFoundError:
-        return "absent"
+        return "absent", 0
     except NotADirectoryError:  # a file where one of its folders should be
-        return "other"
-    return "file" if stat.S_ISREG(mode) else "other"
+        return "other", 0
+    return ("file" if stat.S_ISREG(status.st_mode) else "other"), status.st_mtime_ns
 
 
 def _blocked_problem(rel: str, kind: str | None) -> Problem:
@@ -248,9 +260,15 @@ def _blocked_problem(rel: str, kind: str | None) -> Problem:
     )
 
 
-def _edited(on_disk: bytes, digest: str | None) -> bool:
+def _kept(recorded: str) -> str:
+    """The manifest's entry for a page kept after an editor's edit: the digest of what the
+    build wrote, marked (its file's time no longer says it is what the build wrote)."""
+    return recorded if recorded.startswith(KEPT) else KEPT + recorded
+
+
+def _edited(on_disk: bytes, recorded: str | None) -> bool:
     """Changed since the build that wrote it (unknown with a manifest of the older format)."""
-    return digest is not None and _digest(on_disk) != digest
+    return recorded is not None and _digest(on_disk) != recorded.removeprefix(KEPT)
 
 
 def _edited_problem(rel: str, severity: str, why: str) -> Problem:

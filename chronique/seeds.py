@@ -81,22 +81,23 @@ def list_seeds(folder: Path) -> Listing:
     articles whose names differ only by the case of their extension)."""
     names = sorted(entry.name for entry in os.scandir(folder) if not entry.name.startswith("."))
     problems: list[Problem] = []
+    # by stem, the article and the sidecar: a.txt before a.TXT, a.yml before a.YML (the other
+    # article is reported; the other sidecar is not one)
+    stems: dict[str, str] = {}
     sidecars: dict[str, str] = {}
     for name in names:
         stem, suffix = os.path.splitext(name)
-        if suffix.lower() == SIDECAR_SUFFIX and name != ALIASES:
-            # a.yml before a.YML: the exact spelling wins
-            if stem not in sidecars or suffix == SIDECAR_SUFFIX:
-                sidecars[stem] = name
+        for chosen, wanted in ((stems, ARTICLE_SUFFIX), (sidecars, SIDECAR_SUFFIX)):
+            if suffix.lower() == wanted and name != ALIASES and (stem not in chosen or suffix == wanted):
+                chosen[stem] = name
     articles: list[Seed] = []
-    # a.txt before a.TXT: the exact spelling wins, the other is reported
-    stems = {os.path.splitext(n)[0]: n for n in reversed(names) if os.path.splitext(n)[1].lower() == ARTICLE_SUFFIX}
-    stems |= {os.path.splitext(n)[0]: n for n in names if os.path.splitext(n)[1] == ARTICLE_SUFFIX}
     for name in names:
         stem, suffix = os.path.splitext(name)
-        if suffix.lower() not in (ARTICLE_SUFFIX, SIDECAR_SUFFIX):
-            continue
         if printable(name) != name:
+            # "x.txt\n" too: an article or sidecar by its visible letters, never dropped silently
+            visible = "".join(char for char in name if char.isprintable())
+            if os.path.splitext(visible)[1].lower() not in (ARTICLE_SUFFIX, SIDECAR_SUFFIX):
+                continue
             problems.append(
                 Problem(
                     printable(name),
@@ -188,7 +189,7 @@ def read_regular(path: Path, limit: int) -> bytes:
     if stat.S_ISLNK(status.st_mode):
         folder = os.path.realpath(path.parent)
         resolved = os.path.realpath(target)
-        if os.path.dirname(resolved) != folder and not resolved.startswith(folder + os.sep):
+        if os.path.commonpath([folder, resolved]) != folder:
             raise SeedError("lien symbolique vers l'extérieur du dossier des articles : jamais suivi")
         try:
             status = os.lstat(resolved)

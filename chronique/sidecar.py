@@ -14,6 +14,7 @@ import yaml
 from . import bounded_yaml
 from .bounded_yaml import BoundedLoader
 from .model import DAY, EDITOR, ERROR, MONTH, YEAR, ArticleDate, Problem
+from .seeds import Seed, read_sidecar
 from .text import clean
 
 LIST_KEYS = ("people", "organizations", "places", "tags")
@@ -36,6 +37,16 @@ _Loader.yaml_implicit_resolvers = {
 
 def sidecar_path(article: Path) -> Path:
     return article.with_suffix(".yml")
+
+
+def sidecar_of(seed: Seed) -> tuple[bytes | None, dict, list[Problem]]:
+    """An article's sidecar: its bytes (None without one; read once, for the cache key
+    too), its checked overrides and its problems, never an exception."""
+    raw, problems = read_sidecar(seed)
+    if raw is None:
+        return None, {}, problems
+    overrides, more = load_sidecar(seed.sidecar, raw)
+    return raw, overrides, problems + more
 
 
 def load_sidecar(name: str, raw: bytes) -> tuple[dict, list[Problem]]:

@@ -71,11 +71,27 @@ def test_an_editors_edit_of_a_generated_page_is_reported_and_kept(tmp_path):
     assert page in publish.generated_paths(docs)  # still generated: reported again next time
     assert page_problems(build(seeds, docs)) == [(f"docs/{page}", ERROR)]
 
+    # the editor carries the correction into the article, and leaves the page: what is generated
+    # now is the edited page, which stays as it is; a later change of the article reaches it
+    (seeds / "innocent_rail.yml").unlink()
+    (seeds / "innocent_rail.txt").write_text(
+        INNOCENT["innocent_rail.txt"].replace("Les ingénieurs", "Les ingénieures"), encoding="utf-8"
+    )
+    caught_up = build(seeds, docs)
+    assert caught_up.files[page] == edited and page_problems(caught_up) == []
+    (seeds / "innocent_rail.yml").write_text("title: La ligne ferroviaire progresse vite\n", encoding="utf-8")
+    later = build(seeds, docs)
+    assert page_problems(later) == []
+    assert "La ligne ferroviaire progresse vite" in (docs / page).read_text(encoding="utf-8")
+
+    # edited again, then removed by the editor: generated again, with the correction
+    (docs / page).write_text(edited, encoding="utf-8")
+    assert page_problems(build(seeds, docs)) == [(f"docs/{page}", ERROR)]
     # once the editor removed the page, it is generated again, with the correction
     (docs / page).unlink()
     third = build(seeds, docs)
     assert page_problems(third) == []
-    assert "La ligne ferroviaire progresse" in (docs / page).read_text(encoding="utf-8")
+    assert "La ligne ferroviaire progresse vite" in (docs / page).read_text(encoding="utf-8")
 
 
 def test_an_edited_page_whose_article_was_removed_is_kept_and_reported(tmp_path):
@@ -174,14 +190,17 @@ pipeline.EntityExtractor = lambda rules: NoEntities()
 if sys.argv[4] != "-":
     signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails with EFBIG
     resource.setrlimit(resource.RLIMIT_FSIZE, (int(sys.argv[4]), int(sys.argv[4])))
-sys.exit(pipeline.main(["--seeds", sys.argv[2], "--docs", sys.argv[3], "--no-cache", "--quiet"]))
+cache = ["--no-cache"] if sys.argv[5] == "-" else ["--cache", sys.argv[5]]
+sys.exit(pipeline.main(["--seeds", sys.argv[2], "--docs", sys.argv[3], *cache, "--quiet"]))
 """
 
 
-def run_main(seeds: Path, docs: Path, file_size_limit: int | None = None) -> subprocess.CompletedProcess:
+def run_main(
+    seeds: Path, docs: Path, file_size_limit: int | None = None, cache: Path | None = None
+) -> subprocess.CompletedProcess:
     limit = "-" if file_size_limit is None else str(file_size_limit)
     return subprocess.run(
-        [sys.executable, "-c", MAIN, str(ROOT), str(seeds), str(docs), limit],
+        [sys.executable, "-c", MAIN, str(ROOT), str(seeds), str(docs), limit, str(cache or "-")],
         capture_output=True,
         text=True,
         timeout=300,
@@ -250,6 +269,16 @@ def test_a_full_disk_stops_the_build_with_one_sentence_and_docs_intact(small_dis
     (small_disk / "remplissage").unlink()
     assert run_main(seeds, docs).returncode == 0  # with room again, the build goes through
     assert "nouveau" in (docs / "data" / "articles.json").read_text(encoding="utf-8")
+
+
+def test_a_full_disk_met_by_the_extraction_cache_stops_the_build_with_one_sentence(small_disk, tmp_path):
+    seeds, docs, before = seeds_and_last_good_docs(tmp_path)
+    fill(small_disk)
+    run = run_main(seeds, docs, cache=small_disk / "cache")
+    assert run.returncode == 2 and "Traceback" not in run.stderr, run.stderr
+    assert "impossible d'écrire" in run.stderr and "le disque est plein" in run.stderr
+    assert str(docs) not in run.stderr  # not said of docs/, which was never touched
+    assert snapshot(docs) == before
 
 
 def test_a_read_only_disk_stops_the_build_with_one_sentence_and_docs_intact(small_disk):

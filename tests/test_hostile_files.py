@@ -107,6 +107,11 @@ CASES = [
         title=("port_sec", "Un article de plus"),
     ),
     Case(
+        "link_to_the_seeds_folder_itself",
+        lambda s, o: (s / "ici.txt").symlink_to("."),
+        ("ici.txt", ERROR, "file", "c'est un dossier, pas un fichier"),
+    ),
+    Case(
         "broken_link",
         lambda s, o: (s / "gone.txt").symlink_to(s / "nowhere.txt"),
         ("gone.txt", ERROR, "file", "lien symbolique cassé"),

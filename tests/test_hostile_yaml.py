@@ -116,7 +116,7 @@ def test_a_key_written_twice_in_a_sidecar_is_reported_with_its_lines(text, key, 
         ("date: !!timestamp x\n", "valeur impossible à lire (une valeur étiquetée (!!…) mal formée)"),
         ("date: !!timestamp 2026-13-45\n", "valeur impossible à lire (month must be in 1..12)"),
         ("title: !!int " + "9" * 5000 + "\n", "valeur impossible à lire (Exceeds the limit"),
-        ("title: !!python/object:os.system x\n", "could not determine a constructor for the tag"),
+        ("title: !!python/object:os.system x\n", "une étiquette (!!…) inconnue"),
     ],
     ids=["timestamp_not_a_date", "timestamp_month_13", "int_of_5000_digits", "python_object"],
 )
@@ -216,3 +216,26 @@ def test_the_projects_aliases_file_is_sound_and_a_bad_one_names_the_file_only(tm
     with pytest.raises(AliasError, match=r"^aliases.yml : people : « Tô Lâm »") as error:
         load_aliases(bad)
     assert str(tmp_path) not in str(error.value)
+
+
+@pytest.mark.parametrize(
+    "text, said",
+    [
+        (
+            "title: Le Laos: un pays\nsource: VNA: CVN\n",
+            "un « : » de trop (mettez entre guillemets une valeur qui en contient) à la ligne 1",
+        ),
+        ("people:\n\t- Tô Lâm\n", "une tabulation (indentez avec des espaces) à la ligne 2, colonne 1"),
+        ('title: "Un titre\n', "un guillemet jamais fermé"),
+        ("people: [Tô Lâm, Thongloun\n", "un crochet [ jamais fermé"),
+        ("title: @VNA\n", "une valeur qui commence par un caractère réservé (mettez-la entre guillemets)"),
+    ],
+    ids=["colon_in_a_value", "tab", "open_quote", "open_bracket", "reserved_first_character"],
+)
+def test_a_yaml_mistake_is_said_in_french_with_its_line_and_never_quotes_the_file(text, said, tmp_path):
+    seeds = write_innocent(tmp_path / "seeds")
+    (seeds / "innocent_rail.yml").write_text(text, encoding="utf-8")
+    result = build(seeds, tmp_path / "docs")
+    found = [p for p in result.problems if p.file == "innocent_rail.yml"]
+    assert len(found) == 1 and said in found[0].message
+    assert "Tô Lâm" not in found[0].message and "Le Laos" not in found[0].message

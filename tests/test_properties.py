@@ -568,11 +568,11 @@ YAML_PIECES = [
     "%YAML 1.1\n",
     "---\n",
 ]
-yaml_source = st.lists(st.one_of(st.sampled_from(YAML_PIECES), st.text(max_size=6)), max_size=40).map("".join)
+editors_yaml = st.lists(st.one_of(st.sampled_from(YAML_PIECES), st.text(max_size=6)), max_size=40).map("".join)
 
 
 @FAST
-@given(st.one_of(yaml_source.map(lambda t: t.encode("utf-8", "surrogatepass")), st.binary(max_size=300)))
+@given(st.one_of(editors_yaml.map(lambda t: t.encode("utf-8", "surrogatepass")), st.binary(max_size=300)))
 @example(b"date: !!timestamp x\n")
 @example(b"people:\n  !!timestamp 2026-13-45 : []\n")
 def test_any_sidecar_or_aliases_file_gives_values_or_messages_never_an_exception(raw):
