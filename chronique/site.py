@@ -46,6 +46,7 @@ def configuration_digest(config_file: Path) -> str:
     """What every page's HTML depends on besides its own Markdown."""
     digest = hashlib.sha256()
     digest.update(config_file.read_bytes())
+    digest.update(os.environ.get("CHRONIQUE_SITE_URL", "").encode())  # mkdocs.yml's !ENV site_url
     for package in PACKAGES:
         digest.update(f"{package}={version(package)}".encode())
     folders = [config_file.parent / "overrides", ROOT / "chronique" / "mkdocs_hooks.py"]

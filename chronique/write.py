@@ -116,6 +116,16 @@ class SiteInfo:
     description: str
 
 
+def _environment_value(loader, node):
+    """MkDocs' `!ENV VAR` / `!ENV [VAR, OTHER, default]`: the first variable set, else the
+    default. The workflow sets the published address this way (CHRONIQUE_SITE_URL)."""
+    import os
+
+    names = [loader.construct_scalar(node)] if isinstance(node, yaml.ScalarNode) else loader.construct_sequence(node)
+    *variables, default = names if len(names) > 1 else (*names, None)
+    return next((os.environ[v] for v in variables if os.environ.get(v)), default)
+
+
 def load_site_info(config: Path) -> SiteInfo:
     """site_url, site_name and site_description from mkdocs.yml (its !! tags ignored)."""
 
@@ -123,6 +133,7 @@ def load_site_info(config: Path) -> SiteInfo:
         pass
 
     Loader.add_multi_constructor("", lambda loader, suffix, node: None)
+    Loader.add_constructor("!ENV", _environment_value)
     data = yaml.load(config.read_text(encoding="utf-8"), Loader=Loader) if config.exists() else {}
     url = (data.get("site_url") or "https://example.org/").rstrip("/") + "/"
     return SiteInfo(url, data.get("site_name") or "Chronique", data.get("site_description") or "")

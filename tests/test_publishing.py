@@ -194,3 +194,14 @@ def test_make_site_with_one_bad_seed_publishes_every_other_article(tmp_path, str
     assert headings == ["Le café des Bolovens à la foire de Hanoï", "Un nouveau pont sur le Mékong à Savannakhet"]
     assert (project / "site/pagefind").is_dir()
     assert "Page introuvable" in (project / "site/404.html").read_text(encoding="utf-8")
+
+
+def test_the_published_address_comes_from_the_environment_when_the_workflow_sets_it(monkeypatch):
+    from chronique.write import load_site_info
+
+    config = Path(__file__).resolve().parent.parent / "mkdocs.yml"
+    monkeypatch.delenv("CHRONIQUE_SITE_URL", raising=False)
+    default = load_site_info(config).url
+    monkeypatch.setenv("CHRONIQUE_SITE_URL", "https://redaction.example.net/chronique")
+    assert load_site_info(config).url == "https://redaction.example.net/chronique/"
+    assert default != "https://redaction.example.net/chronique/" and default.startswith("https://")
