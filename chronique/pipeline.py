@@ -1,6 +1,6 @@
 """build(settings): the stages, in order.
 
-read every seed -> extract (batched NER, cached by file hash) -> collect -> render
+read every seed -> extract (batched NER, cached by file hash: chronique/cache.py) -> collect -> render
 -> publish atomically -> report. A bad file is reported and skipped; the others build.
 """
 
@@ -10,15 +10,15 @@ import argparse
 import datetime as dt
 import hashlib
 import os
-import pickle
 import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import EXTRACTOR_VERSION
+from .cache import ExtractionCache, code_digest
 from .collect import Site, collect
 from .entities import MODEL, AliasError, EntityExtractor, Rules, load_aliases
-from .extract import Knowledge, extract, paragraphs_of
+from .extract import Knowledge, extraction, paragraphs_of
 from .model import ERROR, WARNING, Article, Problem, Settings
 from .publish import BuildBusy, docs_lock, publish
 from .read import ReadError, read_bytes
@@ -28,20 +28,6 @@ from .write import MARKER, load_site_info, render
 
 ROOT = Path(__file__).resolve().parent.parent
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
-# The code whose change changes what extraction produces (and so empties the cache).
-EXTRACTION_MODULES = (
-    "read.py",
-    "dates.py",
-    "entities.py",
-    "events.py",
-    "figures.py",
-    "extract.py",
-    "sidecar.py",
-    "text.py",
-    "model.py",
-    "similarity.py",
-    "__init__.py",
-)
 
 
 @dataclass(frozen=True)
@@ -69,15 +55,16 @@ def data_dirs(settings: Settings) -> list[Path]:
 
 
 def extractor_key(settings: Settings) -> str:
-    """Changes whenever extraction would: its version, its model, its data files."""
-    digest = hashlib.sha256(f"{EXTRACTOR_VERSION}|{MODEL}|{today(settings).isoformat()}".encode())
+    """Changes whenever extraction would: its version, its model, its data files, its code
+    (the modules found by chronique.cache.extraction_modules). Not the day: the cache dates
+    its articles again on a new day (chronique/cache.py)."""
+    digest = hashlib.sha256(f"{EXTRACTOR_VERSION}|{MODEL}".encode())
     for folder in data_dirs(settings):
         for name in ("entities.yml", "aliases.yml", "outlets.yml", "topics.yml", "measures.yml"):
             path = folder / name
             if path.exists():
                 digest.update(name.encode() + path.read_bytes())
-    for module in EXTRACTION_MODULES:
-        digest.update((ROOT / "chronique" / module).read_bytes())
+    digest.update(code_digest())
     return digest.hexdigest()[:16]
 
 
@@ -121,10 +108,10 @@ def _build(settings: Settings) -> BuildResult:
 def read_all(settings: Settings, report: Report):
     """Every seed, in file-name order: taken from the cache when its bytes, its sidecar
     and the extractor are unchanged (no decoding, no parsing: a warm build stays
-    fast), else decoded and parsed for extraction. Returns (stems in order, cached
-    articles, sources to extract, problems)."""
-    key = extractor_key(settings)
-    order, cached, sources, problems = [], {}, [], []
+    fast; on a new day only its date is resolved again), else decoded and parsed for
+    extraction. Returns (stems in order, cached articles, sources to extract, problems)."""
+    cache = ExtractionCache(settings.cache, extractor_key(settings), today(settings), settings.jobs)
+    order, hits, sources, problems = [], [], [], []
     # the folder listed once: which articles have a sidecar, without a stat for each
     names = {entry.name for entry in os.scandir(settings.seeds)}
     for path in report.track(sorted(settings.seeds.glob("*.txt")), "Lecture"):
@@ -136,12 +123,12 @@ def read_all(settings: Settings, report: Report):
             )
             continue
         sidecar = sidecar_path(path)
-        sidecar = sidecar if sidecar.name in names else None
-        overrides, sidecar_problems = load_sidecar(path) if sidecar else ({}, [])  # reported on every build
+        sidecar = sidecar.read_bytes() if sidecar.name in names else None
+        overrides, sidecar_problems = load_sidecar(path) if sidecar is not None else ({}, [])  # reported on every build
         problems += sidecar_problems
-        cache_file = cache_path(settings, raw, sidecar, key)
-        if (article := load_cached(cache_file, path)) is not None:
-            cached[path.stem] = article
+        entry = cache.entry(raw, sidecar)
+        if (found := cache.load(entry)) is not None:
+            hits.append((entry, path.name, path.stem, found))
             order.append(path.stem)
             continue
         try:
@@ -149,25 +136,11 @@ def read_all(settings: Settings, report: Report):
         except ReadError as error:
             problems.append(Problem(path.name, "file", ERROR, f"{error}; skipped"))
             continue
-        sources.append((source, overrides, cache_file))
+        sources.append((source, overrides, (cache, entry)))
         order.append(path.stem)
+    cached = cache.articles(hits)
+    cache.save_datings()
     return order, cached, sources, problems
-
-
-def cache_path(settings: Settings, raw: bytes, sidecar: Path | None, key: str) -> Path | None:
-    if not settings.cache:
-        return None
-    sidecar_digest = hashlib.sha256(sidecar.read_bytes()).hexdigest()[:16] if sidecar else "-"
-    return settings.cache / f"{hashlib.sha256(raw).hexdigest()[:32]}-{sidecar_digest}-{key}.pickle"
-
-
-def load_cached(cache_file: Path | None, path: Path) -> Article | None:
-    if cache_file is None:
-        return None
-    try:
-        return replace(pickle.loads(cache_file.read_bytes()), seed=path.name, id=path.stem)
-    except Exception:  # no cache entry, or a damaged one: a miss
-        return None
 
 
 def extract_all(sources, settings: Settings, knowledge: Knowledge, rules: Rules, report: Report):
@@ -181,9 +154,9 @@ def extract_all(sources, settings: Settings, knowledge: Knowledge, rules: Rules,
     extractor = EntityExtractor(rules)
     jobs = settings.jobs
     found = extractor.extract_many([paragraphs_of(s) for s, _, _ in sources], n_process=jobs)
-    for (source, overrides, cache_file), entities in report.track(list(zip(sources, found)), "Extraction"):
+    for (source, overrides, (cache, entry)), entities in report.track(list(zip(sources, found)), "Extraction"):
         try:
-            article = extract(source, entities, overrides, knowledge, now)
+            found_here = extraction(source, entities, overrides, knowledge, now)
         except Exception as error:  # a bug met on one article must not cost the others
             failures.append(
                 Problem(
@@ -194,12 +167,8 @@ def extract_all(sources, settings: Settings, knowledge: Knowledge, rules: Rules,
                 )
             )
             continue
-        articles[source.stem] = article
-        if cache_file:
-            cache_file.parent.mkdir(parents=True, exist_ok=True)
-            tmp = cache_file.with_suffix(".tmp")
-            tmp.write_bytes(pickle.dumps(article))
-            os.replace(tmp, cache_file)
+        articles[source.stem] = found_here.article
+        cache.store(entry, found_here)
     return articles, failures
 
 

@@ -76,13 +76,13 @@ def stand_in(monkeypatch):
 def extracted(monkeypatch):
     """The seeds extract() ran on, build after build (cache hits are not there)."""
     names: list[str] = []
-    real = pipeline.extract
+    real = pipeline.extraction
 
     def spy(source, *args, **kwargs):
         names.append(source.name)
         return real(source, *args, **kwargs)
 
-    monkeypatch.setattr(pipeline, "extract", spy)
+    monkeypatch.setattr(pipeline, "extraction", spy)
     return names
 
 
