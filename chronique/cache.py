@@ -8,6 +8,11 @@ and what it takes to date it again (chronique/extract.py: Extraction). On a new 
 `extract.redate` runs for each article (on two processes for a large corpus), and the day's
 datings are kept together in one small file, so the next build of the same day reuses them.
 
+The model's names are kept apart too, keyed by the paragraphs they were read from and by
+what names depend on (the model, the name rules and their data, their code), not by the
+whole extractor: an edited sidecar, or a change to the dates' or the figures' code, extracts
+the articles again without running the model (about 30 ms an article).
+
 The extractor's code in the key is derived from the import graph (extraction_modules), not
 listed by hand: a module extraction starts to import enters the key by itself.
 
@@ -25,6 +30,7 @@ import pickle
 from dataclasses import replace
 from pathlib import Path
 
+from .entities import Entities
 from .extract import Dating, Extraction, dated, redate
 from .model import Article
 from .parallel import in_background
@@ -75,12 +81,15 @@ def _imports(package: Path, name: str, path: Path) -> set[str]:
     return found
 
 
-def extraction_modules(package: Path = PACKAGE) -> tuple[str, ...]:
+def extraction_modules(package: Path = PACKAGE, roots: tuple[str, ...] | None = None) -> tuple[str, ...]:
     """The files (relative to the package) whose code decides what extraction produces:
     every module of the package the pipeline imports, except the later stages, and all
-    that those import in turn, found from the import graph."""
-    roots = {m for m in _imports(package, "pipeline", package / "pipeline.py") if m.split(".")[0] not in LATER_STAGES}
-    seen, todo = set(), sorted(roots | {""})
+    that those import in turn, found from the import graph. With roots (module names,
+    "entities"), what those modules import instead."""
+    if roots is None:
+        imported = _imports(package, "pipeline", package / "pipeline.py")
+        roots = tuple(m for m in imported if m.split(".")[0] not in LATER_STAGES)
+    seen, todo = set(), sorted({*roots, ""})
     while todo:
         name = todo.pop()
         if name in seen:
@@ -90,21 +99,23 @@ def extraction_modules(package: Path = PACKAGE) -> tuple[str, ...]:
     return tuple(sorted(_module_file(package, name).relative_to(package).as_posix() for name in seen))
 
 
-def code_digest(package: Path = PACKAGE) -> bytes:
+def code_digest(package: Path = PACKAGE, roots: tuple[str, ...] | None = None) -> bytes:
     """The extraction modules' names and bytes, for the cache key."""
     digest = hashlib.sha256()
-    for rel in extraction_modules(package):
+    for rel in extraction_modules(package, roots):
         digest.update(rel.encode() + b"\0" + (package / rel).read_bytes() + b"\0")
     return digest.digest()
 
 
 class ExtractionCache:
-    """Entries `<article sha>-<sidecar sha>-<key>.pickle` (an Extraction each), and
-    `dates-<key>.pickle`, the datings of the last day built that differ from the entries'
-    own day. folder None: no cache (every lookup a miss, nothing written)."""
+    """Entries `<article sha>-<sidecar sha>-<key>.pickle` (an Extraction each),
+    `dates-<key>.pickle` (the datings of the last day built that differ from the entries'
+    own day) and `names-<paragraphs sha>-<names key>.pickle` (the model's names, after the
+    rules). folder None: no cache (every lookup a miss, nothing written)."""
 
-    def __init__(self, folder: Path | None, key: str, today: dt.date, jobs: int = 1):
+    def __init__(self, folder: Path | None, key: str, today: dt.date, jobs: int = 1, names_key: str = ""):
         self.folder, self.key, self.today, self.jobs = folder, key, today, jobs
+        self.names_key = names_key
         self.datings: dict[str, Dating] = self._load_datings()
         self.used: dict[str, Dating] = {}  # the day file written after this build
 
@@ -128,6 +139,24 @@ class ExtractionCache:
         if entry is None:
             return
         self._write(self.folder / f"{entry}.pickle", pickle.dumps(found, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def names(self, paragraphs: list[str]) -> Entities | None:
+        """The names found in these paragraphs by an earlier build, if any."""
+        if self.folder is None:
+            return None
+        try:
+            found = pickle.loads((self.folder / self._names_file(paragraphs)).read_bytes())
+        except Exception:  # not read yet, or a damaged entry: the model reads them
+            return None
+        return found if isinstance(found, Entities) else None
+
+    def store_names(self, paragraphs: list[str], found: Entities) -> None:
+        if self.folder is not None:
+            self._write(self.folder / self._names_file(paragraphs), pickle.dumps(found))
+
+    def _names_file(self, paragraphs: list[str]) -> str:
+        text = "\0".join(paragraphs).encode("utf-8", "surrogatepass")
+        return f"names-{hashlib.sha256(text).hexdigest()[:32]}-{self.names_key}.pickle"
 
     def articles(self, hits: list[tuple[str, str, str, Extraction]]) -> dict[str, Article]:
         """The articles of cache hits (entry, file name, stem, extraction), dated for today:

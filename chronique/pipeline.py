@@ -54,17 +54,22 @@ def data_dirs(settings: Settings) -> list[Path]:
     return [settings.data or ROOT / "data", settings.seeds]
 
 
-def extractor_key(settings: Settings) -> str:
+DATA_FILES = ("entities.yml", "aliases.yml", "outlets.yml", "topics.yml", "measures.yml")
+NAME_DATA_FILES = ("entities.yml", "aliases.yml", "outlets.yml")  # what entities.Rules reads
+
+
+def extractor_key(settings: Settings, data_files=DATA_FILES, code_roots=None) -> str:
     """Changes whenever extraction would: its version, its model, its data files, its code
     (the modules found by chronique.cache.extraction_modules). Not the day: the cache dates
-    its articles again on a new day (chronique/cache.py)."""
+    its articles again on a new day (chronique/cache.py). With NAME_DATA_FILES and
+    ("entities",): the key of the model's names alone."""
     digest = hashlib.sha256(f"{EXTRACTOR_VERSION}|{MODEL}".encode())
     for folder in data_dirs(settings):
-        for name in ("entities.yml", "aliases.yml", "outlets.yml", "topics.yml", "measures.yml"):
+        for name in data_files:
             path = folder / name
             if path.exists():
                 digest.update(name.encode() + path.read_bytes())
-    digest.update(code_digest())
+    digest.update(code_digest(roots=code_roots))
     return digest.hexdigest()[:16]
 
 
@@ -88,9 +93,10 @@ def _build(settings: Settings) -> BuildResult:
         except AliasError as error:
             problems.append(Problem(editors_aliases.name, "aliases", ERROR, str(error)))
 
-    order, cached, sources, read_problems = read_all(settings, report)
+    cache = open_cache(settings)
+    order, cached, sources, read_problems = read_all(settings, cache, report)
     problems += read_problems
-    extracted, failures = extract_all(sources, settings, knowledge, rules, report)
+    extracted, failures = extract_all(sources, settings, cache, knowledge, rules, report)
     problems += failures
     found = {**cached, **extracted}
     articles = [found[stem] for stem in order if stem in found]
@@ -105,12 +111,17 @@ def _build(settings: Settings) -> BuildResult:
     return BuildResult(site, tuple(articles), tuple(problems), files)
 
 
-def read_all(settings: Settings, report: Report):
+def open_cache(settings: Settings) -> ExtractionCache:
+    names_key = extractor_key(settings, NAME_DATA_FILES, ("entities",))
+    return ExtractionCache(settings.cache, extractor_key(settings), today(settings), settings.jobs, names_key)
+
+
+def read_all(settings: Settings, cache: ExtractionCache, report: Report):
     """Every seed, in file-name order: taken from the cache when its bytes, its sidecar
     and the extractor are unchanged (no decoding, no parsing: a warm build stays
     fast; on a new day only its date is resolved again), else decoded and parsed for
-    extraction. Returns (stems in order, cached articles, sources to extract, problems)."""
-    cache = ExtractionCache(settings.cache, extractor_key(settings), today(settings), settings.jobs)
+    extraction. Returns (stems in order, cached articles, sources to extract with their
+    overrides and cache entry, problems)."""
     order, hits, sources, problems = [], [], [], []
     # the folder listed once: which articles have a sidecar, without a stat for each
     names = {entry.name for entry in os.scandir(settings.seeds)}
@@ -136,25 +147,32 @@ def read_all(settings: Settings, report: Report):
         except ReadError as error:
             problems.append(Problem(path.name, "file", ERROR, f"{error}; skipped"))
             continue
-        sources.append((source, overrides, (cache, entry)))
+        sources.append((source, overrides, entry))
         order.append(path.stem)
     cached = cache.articles(hits)
     cache.save_datings()
     return order, cached, sources, problems
 
 
-def extract_all(sources, settings: Settings, knowledge: Knowledge, rules: Rules, report: Report):
-    """Extract what the cache did not have: the NER model runs once over all of them,
-    batched (and on two processes for large batches)."""
+def extract_all(
+    sources, settings: Settings, cache: ExtractionCache, knowledge: Knowledge, rules: Rules, report: Report
+):
+    """Extract what the cache did not have: the NER model runs once over those whose
+    paragraphs it has not read before, batched (and on two processes for large batches)."""
     now = today(settings)
     articles: dict[str, Article] = {}
     failures: list[Problem] = []
     if not sources:
         return articles, failures
-    extractor = EntityExtractor(rules)
-    jobs = settings.jobs
-    found = extractor.extract_many([paragraphs_of(s) for s, _, _ in sources], n_process=jobs)
-    for (source, overrides, (cache, entry)), entities in report.track(list(zip(sources, found)), "Extraction"):
+    paragraphs = [paragraphs_of(s) for s, _, _ in sources]
+    found = [cache.names(p) for p in paragraphs]
+    unread = [i for i, names in enumerate(found) if names is None]
+    if unread:  # the model is loaded only when it has something to read
+        extractor = EntityExtractor(rules)
+        for i, names in zip(unread, extractor.extract_many([paragraphs[i] for i in unread], n_process=settings.jobs)):
+            found[i] = names
+            cache.store_names(paragraphs[i], names)
+    for (source, overrides, entry), entities in report.track(list(zip(sources, found)), "Extraction"):
         try:
             found_here = extraction(source, entities, overrides, knowledge, now)
         except Exception as error:  # a bug met on one article must not cost the others

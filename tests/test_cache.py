@@ -167,3 +167,23 @@ def test_a_module_extraction_starts_to_import_enters_the_cache_key(tmp_path):
 
     (package / "text.py").write_text("def fold(x):\n    return x\n", encoding="utf-8")
     assert cache_module.code_digest(package) != digest
+
+
+def test_the_names_key_covers_the_name_rules_and_not_the_dates():
+    modules = extraction_modules(roots=("entities",))
+    assert any(m == "entities.py" or m.startswith("entities/") for m in modules) and "text.py" in modules
+    for other in ("dates.py", "extract.py", "figures.py", "events.py", "cache.py", "pipeline.py"):
+        assert other not in modules
+
+
+def test_the_model_reads_again_only_what_an_editors_alias_file_can_change(tmp_path, seed_folder, model, monkeypatch):
+    seeds, cache = seed_folder(ARTICLES), tmp_path / "cache"
+    build_on(SECOND_DAY, seeds, tmp_path / "docs", monkeypatch, cache)
+    model.texts.clear()
+    (seeds / "a_visite.yml").write_text("title: Une visite à Vientiane\n", encoding="utf-8")
+    result = build_on(SECOND_DAY, seeds, tmp_path / "docs", monkeypatch, cache)
+    assert model.texts == [] and result.site.by_id["a_visite"].article.title == "Une visite à Vientiane"
+
+    (seeds / "aliases.yml").write_text("places:\n  Vientiane: [Viêng Chăn]\n", encoding="utf-8")
+    build_on(SECOND_DAY, seeds, tmp_path / "docs", monkeypatch, cache)
+    assert len(model.texts) == 2  # the editors' aliases change the names found
