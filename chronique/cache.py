@@ -124,6 +124,8 @@ class ExtractionCache:
         self.names_key = names_key
         self.datings: dict[str, Dating] = self._load_datings()
         self.used: dict[str, Dating] = {}  # the day file written after this build
+        # hits resolve_date failed on: extracted again, so the failure is reported as any other
+        self.undatable: list[tuple[str, Extraction]] = []
 
     def entry(self, article: bytes, sidecar: bytes | None) -> str | None:
         """The entry of an article from its bytes and its sidecar's bytes (None: no sidecar)."""
@@ -167,13 +169,17 @@ class ExtractionCache:
     def articles(self, hits: list[tuple[str, str, str, Extraction]]) -> dict[str, Article]:
         """The articles of cache hits (entry, file name, stem, extraction), dated for today:
         from the entry when it was made today, from the day file when it was dated today
-        already, else dated again here (two processes for many). Returns {stem: Article}."""
+        already, else dated again here (two processes for many). Returns {stem: Article};
+        a hit that cannot be dated again goes to self.undatable, its source renamed."""
         todo = [found for entry, _, _, found in hits if found.dating.day != self.today and entry not in self.datings]
         fresh = iter(self._redate_all(todo))
         articles = {}
         for entry, name, stem, found in hits:
             if found.dating.day != self.today:
                 dating = self.datings.get(entry) or next(fresh)
+                if dating is None:
+                    self.undatable.append((entry, replace(found, source=replace(found.source, name=name, stem=stem))))
+                    continue
                 self.used[entry] = dating
                 found = dated(found, dating)
             # the same bytes under another name: that file's name and id
@@ -187,13 +193,19 @@ class ExtractionCache:
         data = pickle.dumps({"day": self.today, "datings": self.used}, protocol=pickle.HIGHEST_PROTOCOL)
         self._write(self.folder / f"dates-{self.key}.pickle", data)
 
-    def _redate_all(self, todo: list[Extraction]) -> list[Dating]:
+    def _redate_all(self, todo: list[Extraction]) -> list[Dating | None]:
         """resolve_date for each, half of them in a forked process when there are many."""
         if self.jobs < 2 or len(todo) < PARALLEL_FROM:
-            return [redate(found, self.today) for found in todo]
+            return [self._redate(found) for found in todo]
         half = len(todo) // 2
-        other = in_background(lambda: [redate(found, self.today) for found in todo[half:]])
-        return [redate(found, self.today) for found in todo[:half]] + other()
+        other = in_background(lambda: [self._redate(found) for found in todo[half:]])
+        return [self._redate(found) for found in todo[:half]] + other()
+
+    def _redate(self, found: Extraction) -> Dating | None:
+        try:
+            return redate(found, self.today)
+        except Exception:  # a bug met on one article: extracted again, and reported there
+            return None
 
     def _load_datings(self) -> dict[str, Dating]:
         if self.folder is None:

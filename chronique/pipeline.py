@@ -151,6 +151,7 @@ def read_all(settings: Settings, cache: ExtractionCache, report: Report):
         order.append(path.stem)
     cached = cache.articles(hits)
     cache.save_datings()
+    sources += [(found.source, found.overrides, entry) for entry, found in cache.undatable]
     return order, cached, sources, problems
 
 

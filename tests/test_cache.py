@@ -187,3 +187,21 @@ def test_the_model_reads_again_only_what_an_editors_alias_file_can_change(tmp_pa
     (seeds / "aliases.yml").write_text("places:\n  Vientiane: [Viêng Chăn]\n", encoding="utf-8")
     build_on(SECOND_DAY, seeds, tmp_path / "docs", monkeypatch, cache)
     assert len(model.texts) == 2  # the editors' aliases change the names found
+
+
+def test_an_article_that_cannot_be_dated_again_is_extracted_again_not_lost(tmp_path, seed_folder, model, monkeypatch):
+    seeds, cache = seed_folder(ARTICLES), tmp_path / "cache"
+    build_on(FIRST_DAY, seeds, tmp_path / "docs", monkeypatch, cache)
+    model.texts.clear()
+    real = cache_module.redate
+
+    def failing(found, day):
+        if found.source.name == "a_visite.txt":
+            raise ValueError("a bug in the dates")
+        return real(found, day)
+
+    monkeypatch.setattr(cache_module, "redate", failing)
+    result = build_on(SECOND_DAY, seeds, tmp_path / "docs", monkeypatch, cache)
+    assert sorted(result.site.by_id) == ["a_visite", "b_ecoles"]
+    assert result.site.by_id["a_visite"].article.date.iso == "2026-03-11"
+    assert model.texts == []  # extracted again from its source, with the names already read
