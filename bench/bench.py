@@ -1,11 +1,17 @@
 """Chronique at scale: how long a build takes at 1,000–10,000 synthetic articles.
 
-    python bench/bench.py [--sizes 1000,5000,10000] [--out BENCHMARKS.md] [--workdir DIR] [--keep]
+    python bench/bench.py [--sizes 1000,5000,10000] [--out BENCHMARKS.md] [--workdir DIR] [--keep] [--cache-only]
 
 For each size N, in a fresh temporary folder:
 
 1. ``python -m chronique.synth N seeds`` (not timed: it is the input);
-2. ``build.py`` with an empty cache (cold), then again with that cache (warm);
+2. ``build.py`` with an empty cache (cold), then again with that cache (warm), on a day
+   fixed by SOURCE_DATE_EPOCH; then on the next day (a new day: the model must run on
+   nothing, only the dates are resolved again) and once more that day;
+2b. a fresh clone with a restored cache, as CI has it: the project's tracked files copied
+   into a new folder, the corpus as its seeds/, the cache copied into its .cache/extract,
+   then ``build.py`` and ``python -m chronique.site`` (what ``make site`` runs, without
+   creating the virtualenv), on the day after (``--cache-only``: steps 1, 2 and 2b only);
 3. a bare ``mkdocs build --strict`` with the project's mkdocs.yml and overrides/, then
    ``python -m chronique.search site`` (Pagefind): the reference;
 4. ``make site``'s own steps on the warm cache: ``python -m chronique.site --full`` (site/
@@ -129,6 +135,32 @@ def load() -> str:
 
 
 CODE_PARTS = ("build.py", "chronique", "data", "templates", "mkdocs.yml", "overrides")
+DAY = 86400
+
+
+def fresh_clone(target: Path, code: Path, seeds: Path, cache: Path) -> Path:
+    """What CI starts from: the project's tracked files (the code parts taken from the
+    bench's snapshot, so the cache key is the one the corpus was built with), the corpus as
+    seeds/, and a copy of the extraction cache restored into .cache/extract."""
+    listed = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True).stdout
+    for rel in filter(None, listed.decode().split("\0")):
+        if rel.split("/")[0] in (*CODE_PARTS, "seeds") or not (ROOT / rel).is_file():
+            continue
+        (target / rel).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(ROOT / rel, target / rel)
+    for name in CODE_PARTS:
+        if (code / name).is_dir():
+            shutil.copytree(code / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+        elif (code / name).exists():
+            shutil.copyfile(code / name, target / name)
+    shutil.copytree(seeds, target / "seeds")
+    shutil.copytree(cache, target / ".cache" / "extract")
+    return target
+
+
+def names_files(cache: Path) -> int:
+    """The model's outputs in the cache (chronique/cache.py): one per text it has read."""
+    return sum(1 for _ in cache.glob("names-*.pickle"))
 
 
 def snapshot(target: Path) -> Path:
@@ -222,8 +254,10 @@ def hugo_site(docs: Path, folder: Path) -> tuple[Path, int]:
     return folder, pages
 
 
-def bench_size(n: int, work: Path, log, code: Path = ROOT) -> dict:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
+def bench_size(n: int, work: Path, log, code: Path = ROOT, cache_only: bool = False) -> dict:
+    # the build's day, fixed: the new-day steps below move it on
+    day0 = int(time.time()) // DAY * DAY
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1", SOURCE_DATE_EPOCH=str(day0))
     r: dict = {"n": n, "load_before": load()}
     seeds, docs, cache = work / "seeds", work / "docs", work / "cache"
     log(f"[{n}] synth …")
@@ -256,6 +290,35 @@ def bench_size(n: int, work: Path, log, code: Path = ROOT) -> dict:
     )
     r["md_pages"] = sum(1 for _ in docs.rglob("*.md"))
     r["md_size"] = dir_size(docs)
+
+    # A new day: the same seeds and cache, the plausibility window one day further on.
+    log(f"[{n}] build.py warm {warm.seconds:.1f} s; a new day …")
+    next_day = dict(env, SOURCE_DATE_EPOCH=str(day0 + DAY))
+    read_before = names_files(cache)
+    nd = check(run(build_cmd, cwd=code, env=next_day), "build.py (new day)", ok=(0, 1))
+    r.update(newday=nd.seconds, mem_newday=nd.peak_mb, newday_model=names_files(cache) - read_before)
+    nd2 = check(run(build_cmd, cwd=code, env=next_day), "build.py (new day, again)", ok=(0, 1))
+    r["newday_again"] = nd2.seconds
+
+    # A fresh clone with the cache restored, the day after (CI): make site's two steps.
+    log(f"[{n}] new day {nd.seconds:.1f} s, again {nd2.seconds:.1f} s; fresh clone, restored cache …")
+    clone = fresh_clone(work / "clone", code, seeds, cache)
+    restored_env = dict(env, SOURCE_DATE_EPOCH=str(day0 + 2 * DAY))
+    read_before = names_files(clone / ".cache" / "extract")
+    rb = check(run([PY, "build.py", "--quiet"], cwd=clone, env=restored_env), "build.py (fresh clone)", ok=(0, 1))
+    rs = check(run([PY, "-m", "chronique.site", "--quiet"], cwd=clone, env=restored_env), "chronique.site (clone)")
+    r.update(
+        restored_build=rb.seconds,
+        restored_site=rs.seconds,
+        restored=rb.seconds + rs.seconds,
+        restored_model=names_files(clone / ".cache" / "extract") - read_before,
+        restored_pages=sum(1 for _ in (clone / "site" / "articles").rglob("index.html")),
+    )
+    log(f"[{n}] fresh clone: build.py {rb.seconds:.1f} s + site {rs.seconds:.1f} s")
+    shutil.rmtree(clone, ignore_errors=True)
+    if cache_only:
+        r["load_after"] = load()
+        return r
 
     project = mkdocs_project(work / "project", docs, code)
     site = work / "project" / "site"
@@ -363,7 +426,7 @@ def bench_size(n: int, work: Path, log, code: Path = ROOT) -> dict:
             )
     else:
         r.update(hugo=None, mem_hugo=None)
-    r["peak_mb"] = max(v for k, v in r.items() if k.startswith("mem_") and k != "mem_hugo" and v)
+    r["peak_mb"] = max(v for k, v in r.items() if k.startswith("mem_") and k not in ("mem_hugo", "mem_newday") and v)
     r["load_after"] = load()
     return r
 
@@ -392,6 +455,20 @@ def table(results: list[dict]) -> str:
     rows = [
         ("build.py, cold cache", lambda r: f"{fmt_s(r['build_cold'])} ({r['n'] / r['build_cold']:.1f} art./s)"),
         ("build.py, warm cache", lambda r: f"{fmt_s(r['build_warm'])} ({r['n'] / r['build_warm']:.1f} art./s)"),
+        (
+            "build.py, warm cache, a new day (SOURCE_DATE_EPOCH + 1 day)",
+            lambda r: (
+                f"{fmt_s(r['newday'])} (model on {r['newday_model']} articles; "
+                f"{fmt_s(r['newday_again'])} the same day again)"
+            ),
+        ),
+        (
+            "fresh clone, cache restored, the day after: build.py + chronique.site",
+            lambda r: (
+                f"{fmt_s(r['restored'])} (build {r['restored_build']:.1f} + site {r['restored_site']:.1f}; "
+                f"model on {r['restored_model']} articles; {r['restored_pages']} article pages)"
+            ),
+        ),
         (
             "mkdocs build --strict",
             lambda r: fmt_s(r["mkdocs"]) + ("" if r["mkdocs_status"] == 0 else " (not strict: --strict failed)"),
@@ -473,8 +550,17 @@ def table(results: list[dict]) -> str:
     head = "| | " + " | ".join(f"{r['n']:,} articles" for r in results) + " |"
     lines = [head, "|---" * (len(results) + 1) + "|"]
     for label, cell in rows:
-        lines.append(f"| {label} | " + " | ".join(cell(r) for r in results) + " |")
+        cells = [_cell(cell, r) for r in results]
+        if any(c != "—" for c in cells):  # a row no run measured (--cache-only) is left out
+            lines.append(f"| {label} | " + " | ".join(cells) + " |")
     return "\n".join(lines)
+
+
+def _cell(cell, r: dict) -> str:
+    try:
+        return cell(r)
+    except KeyError:  # not measured in this run
+        return "—"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -488,6 +574,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workdir", type=Path, help="where to build (default: a temporary folder, removed after)")
     parser.add_argument("--keep", action="store_true", help="keep the work folders")
     parser.add_argument("--json", type=Path, help="also write the raw figures as JSON")
+    parser.add_argument(
+        "--cache-only",
+        action="store_true",
+        help="only the cache steps: cold, warm, a new day, a fresh clone with the cache restored",
+    )
     args = parser.parse_args(argv)
     sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
     info = machine()
@@ -505,7 +596,7 @@ def main(argv: list[str] | None = None) -> int:
         code = snapshot(base / "code")
         for n in sizes:
             start = time.perf_counter()
-            results.append(bench_size(n, base / str(n), log, code))
+            results.append(bench_size(n, base / str(n), log, code, cache_only=args.cache_only))
             results[-1]["wall"] = time.perf_counter() - start
             log(f"[{n}] done in {fmt_s(results[-1]['wall'])}")
             if not args.keep:

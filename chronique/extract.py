@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -31,7 +31,9 @@ from .model import (
     TEXT,
     WARNING,
     Article,
+    ArticleDate,
     Block,
+    Event,
     Problem,
     SourceText,
 )
@@ -83,12 +85,38 @@ def paragraphs_of(source: SourceText) -> list[str]:
     return [analysis_text(line.text) for line in source.lines if line.kind == PARAGRAPH]
 
 
+@dataclass(frozen=True)
+class Dating:
+    """What an article's extraction owes to the build's day: the plausibility window of
+    its date ends on that day, and its events are read against its date."""
+
+    day: dt.date
+    date: ArticleDate | None
+    events: tuple[Event, ...]
+    problems: tuple[Problem, ...]  # the date's own problems, from resolve_date
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """One article's extraction and what dating it again on another day takes, so that
+    a new day re-runs resolve_date only (chronique/cache.py keeps these)."""
+
+    article: Article  # dated by `dating`
+    dating: Dating
+    source: SourceText
+    overrides: dict
+
+
 def extract(source: SourceText, entities: Entities, overrides: dict, knowledge: Knowledge, today: dt.date) -> Article:
+    return extraction(source, entities, overrides, knowledge, today).article
+
+
+def extraction(
+    source: SourceText, entities: Entities, overrides: dict, knowledge: Knowledge, today: dt.date
+) -> Extraction:
     problems: list[Problem] = list(source.problems)
     paragraphs = paragraphs_of(source)
-    urls = [
-        m.group(0).rstrip(".,;)") for line in source.lines if line.kind == SOURCE_LINE for m in URL.finditer(line.text)
-    ]
+    urls = urls_of(source)
 
     published, date_problems = resolve_date(source, paragraphs, urls, overrides, today)
     problems += date_problems
@@ -115,7 +143,8 @@ def extract(source: SourceText, entities: Entities, overrides: dict, knowledge: 
     summary = overrides.get("summary") or summarize(paragraphs, title)
 
     words = similarity.words_of(line.text for line in source.lines if line.kind == PARAGRAPH)
-    return Article(
+    events = extract_events(paragraphs, published)
+    article = Article(
         id=source.stem,
         seed=source.name,
         digest=source.digest,
@@ -131,7 +160,7 @@ def extract(source: SourceText, entities: Entities, overrides: dict, knowledge: 
         photos=source.photos,
         related=tuple(line.text for line in source.lines if line.kind == RELATED),
         figures=extract_figures(paragraphs, knowledge.measures, title=title),
-        events=extract_events(paragraphs, published),
+        events=events,
         summary=summary,
         words=sum(len(line.text.split()) for line in source.lines if line.kind in (PARAGRAPH, HEADING)),
         blocks=body_blocks(source),
@@ -142,6 +171,37 @@ def extract(source: SourceText, entities: Entities, overrides: dict, knowledge: 
         hold=overrides.get("hold", False),
         problems=tuple(problems),
     )
+    return Extraction(article, Dating(today, published, events, tuple(date_problems)), source, overrides)
+
+
+def urls_of(source: SourceText) -> list[str]:
+    return [
+        m.group(0).rstrip(".,;)") for line in source.lines if line.kind == SOURCE_LINE for m in URL.finditer(line.text)
+    ]
+
+
+def redate(found: Extraction, today: dt.date) -> Dating:
+    """The same article dated on another day: resolve_date runs again (its window moved);
+    the events are read again only when the date itself changed."""
+    if today == found.dating.day:
+        return found.dating
+    paragraphs = paragraphs_of(found.source)
+    published, problems = resolve_date(found.source, paragraphs, urls_of(found.source), found.overrides, today)
+    events = found.dating.events if published == found.dating.date else extract_events(paragraphs, published)
+    return Dating(today, published, events, tuple(problems))
+
+
+def dated(found: Extraction, dating: Dating) -> Extraction:
+    """found with its day-dependent part replaced by dating's; the date's problems keep
+    their place among the article's (after the reader's, before the others)."""
+    if dating == found.dating:
+        return found
+    article = found.article
+    start = len(found.source.problems)
+    end = start + len(found.dating.problems)
+    problems = article.problems[:start] + dating.problems + article.problems[end:]
+    article = replace(article, date=dating.date, events=dating.events, problems=problems)
+    return replace(found, article=article, dating=dating)
 
 
 def resolve_date(source, paragraphs, urls, overrides, today):

@@ -1,6 +1,6 @@
 """build(settings): the stages, in order.
 
-read every seed -> extract (batched NER, cached by file hash) -> collect -> render
+read every seed -> extract (batched NER, cached by file hash: chronique/cache.py) -> collect -> render
 -> publish atomically -> report. A bad file is reported and skipped; the others build.
 """
 
@@ -10,17 +10,17 @@ import argparse
 import datetime as dt
 import hashlib
 import os
-import pickle
 import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import EXTRACTOR_VERSION
 from .aliases import load_editors_aliases
+from .cache import ExtractionCache, code_digest
 from .collect import Site, collect
 from .entities import MODEL, EntityExtractor, Rules
-from .extract import Knowledge, extract, paragraphs_of
-from .model import ERROR, WARNING, Article, Problem, Settings
+from .extract import Knowledge, extraction, paragraphs_of
+from .model import ERROR, Article, Problem, Settings
 from .publish import DISK_ERRORS, BuildBusy, PublishError, disk_problem, docs_lock, publish
 from .read import ReadError, read_bytes
 from .github import announce, on_github_actions
@@ -37,22 +37,6 @@ ROOT = Path(__file__).resolve().parent.parent
 # 2: bad usage, or another build is running. 3: nothing built (no seeds, nothing
 # readable): docs/ is left as it was.
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_NOTHING, EXIT_SKIPPED = 0, 1, 2, 3, 4
-# The code whose change changes what extraction produces (and so empties the cache).
-EXTRACTION_MODULES = (
-    "read.py",
-    "dates.py",
-    "entities.py",
-    "events.py",
-    "figures.py",
-    "extract.py",
-    "sidecar.py",
-    "bounded_yaml.py",
-    "aliases.py",
-    "text.py",
-    "model.py",
-    "similarity.py",
-    "__init__.py",
-)
 
 
 @dataclass(frozen=True)
@@ -88,11 +72,18 @@ def data_dirs(settings: Settings) -> list[Path]:
     return [settings.data or ROOT / "data", settings.seeds]
 
 
-def extractor_key(settings: Settings) -> str:
-    """Changes whenever extraction would: its version, its model, its data files."""
-    digest = hashlib.sha256(f"{EXTRACTOR_VERSION}|{MODEL}|{today(settings).isoformat()}".encode())
+DATA_FILES = ("entities.yml", "aliases.yml", "outlets.yml", "topics.yml", "measures.yml", "countries.yml")
+NAME_DATA_FILES = ("entities.yml", "aliases.yml", "outlets.yml")  # what entities.Rules reads
+
+
+def extractor_key(settings: Settings, data_files=DATA_FILES, code_roots=None) -> str:
+    """Changes whenever extraction would: its version, its model, its data files, its code
+    (the modules found by chronique.cache.extraction_modules). Not the day: the cache dates
+    its articles again on a new day (chronique/cache.py). With NAME_DATA_FILES and
+    ("entities",): the key of the model's names alone."""
+    digest = hashlib.sha256(f"{EXTRACTOR_VERSION}|{MODEL}".encode())
     for folder in data_dirs(settings):
-        for name in ("entities.yml", "aliases.yml", "outlets.yml", "topics.yml", "measures.yml", "countries.yml"):
+        for name in data_files:
             path = folder / name
             if folder == settings.seeds:  # the editors' folder: never a FIFO, nor a link out of it
                 data = read_optional(path)
@@ -100,8 +91,7 @@ def extractor_key(settings: Settings) -> str:
                 data = path.read_bytes() if path.exists() else None
             if data is not None:
                 digest.update(name.encode() + data)
-    for module in EXTRACTION_MODULES:
-        digest.update((ROOT / "chronique" / module).read_bytes())
+    digest.update(code_digest(roots=code_roots))
     return digest.hexdigest()[:16]
 
 
@@ -123,9 +113,10 @@ def _build(settings: Settings) -> BuildResult:
     if editors_aliases:
         rules.add_aliases(editors_aliases)
 
-    order, cached, sources, read_problems = read_all(settings, report)
+    cache = open_cache(settings)
+    order, cached, sources, read_problems = read_all(settings, cache, report)
     problems += read_problems
-    extracted, failures = extract_all(sources, settings, knowledge, rules, report)
+    extracted, failures = extract_all(sources, settings, cache, knowledge, rules, report)
     problems += failures
     found = {**cached, **extracted}
     articles = [found[stem] for stem in order if stem in found]
@@ -168,15 +159,20 @@ def concerns_held(problem: Problem, held: tuple[str, ...]) -> bool:
     return Path(problem.file).stem in stems and Path(problem.file).suffix.lower() in (".txt", ".yml")
 
 
-def read_all(settings: Settings, report: Report):
+def open_cache(settings: Settings) -> ExtractionCache:
+    names_key = extractor_key(settings, NAME_DATA_FILES, ("entities",))
+    return ExtractionCache(settings.cache, extractor_key(settings), today(settings), settings.jobs, names_key)
+
+
+def read_all(settings: Settings, cache: ExtractionCache, report: Report):
     """Every seed, in file-name order: taken from the cache when its bytes, its sidecar
     and the extractor are unchanged (no decoding, no parsing: a warm build stays
-    fast), else decoded and parsed for extraction. Returns (stems in order, cached
-    articles, sources to extract, problems)."""
-    key = extractor_key(settings)
-    order, cached, sources, problems = [], {}, [], []
+    fast; on a new day only its date is resolved again), else decoded and parsed for
+    extraction. Returns (stems in order, cached articles, sources to extract with their
+    overrides and cache entry, problems)."""
+    order, hits, sources, problems = [], [], [], []
     if not settings.seeds.is_dir():  # with --allow-empty: an empty site
-        return order, cached, sources, problems
+        return order, {}, sources, problems
     # the folder listed once (chronique/seeds.py: no link out of it, no FIFO, a size limit);
     # an article and its sidecar are read once each, and their bytes handed on
     listing = list_seeds(settings.seeds)
@@ -190,9 +186,9 @@ def read_all(settings: Settings, report: Report):
         path = seed.path
         sidecar, overrides, sidecar_problems = sidecar_of(seed)  # its bytes, read once; reported on every build
         problems += sidecar_problems
-        cache_file = cache_path(settings, raw, sidecar, key)
-        if (article := load_cached(cache_file, path)) is not None:
-            cached[path.stem] = article
+        entry = cache.entry(raw, sidecar)
+        if (found := cache.load(entry)) is not None:
+            hits.append((entry, path.name, path.stem, found))
             order.append(path.stem)
             continue
         try:
@@ -200,41 +196,35 @@ def read_all(settings: Settings, report: Report):
         except ReadError as error:
             problems.append(Problem(path.name, "file", ERROR, f"{error} ; ignoré"))
             continue
-        sources.append((source, overrides, cache_file))
+        sources.append((source, overrides, entry))
         order.append(path.stem)
+    cached = cache.articles(hits)
+    cache.save_datings()
+    sources += [(found.source, found.overrides, entry) for entry, found in cache.undatable]
     return order, cached, sources, problems
 
 
-def cache_path(settings: Settings, raw: bytes, sidecar: bytes | None, key: str) -> Path | None:
-    if not settings.cache:
-        return None
-    sidecar_digest = hashlib.sha256(sidecar).hexdigest()[:16] if sidecar is not None else "-"
-    return settings.cache / f"{hashlib.sha256(raw).hexdigest()[:32]}-{sidecar_digest}-{key}.pickle"
-
-
-def load_cached(cache_file: Path | None, path: Path) -> Article | None:
-    if cache_file is None:
-        return None
-    try:
-        return replace(pickle.loads(cache_file.read_bytes()), seed=path.name, id=path.stem)
-    except Exception:  # no cache entry, or a damaged one: a miss
-        return None
-
-
-def extract_all(sources, settings: Settings, knowledge: Knowledge, rules: Rules, report: Report):
-    """Extract what the cache did not have: the NER model runs once over all of them,
-    batched (and on two processes for large batches)."""
+def extract_all(
+    sources, settings: Settings, cache: ExtractionCache, knowledge: Knowledge, rules: Rules, report: Report
+):
+    """Extract what the cache did not have: the NER model runs once over those whose
+    paragraphs it has not read before, batched (and on two processes for large batches)."""
     now = today(settings)
     articles: dict[str, Article] = {}
     failures: list[Problem] = []
     if not sources:
         return articles, failures
-    extractor = EntityExtractor(rules)
-    jobs = settings.jobs
-    found = extractor.extract_many([paragraphs_of(s) for s, _, _ in sources], n_process=jobs)
-    for (source, overrides, cache_file), entities in report.track(list(zip(sources, found)), "Extraction"):
+    paragraphs = [paragraphs_of(s) for s, _, _ in sources]
+    found = [cache.names(p) for p in paragraphs]
+    unread = [i for i, names in enumerate(found) if names is None]
+    if unread:  # the model is loaded only when it has something to read
+        extractor = EntityExtractor(rules)
+        for i, names in zip(unread, extractor.extract_many([paragraphs[i] for i in unread], n_process=settings.jobs)):
+            found[i] = names
+            cache.store_names(paragraphs[i], names)
+    for (source, overrides, entry), entities in report.track(list(zip(sources, found)), "Extraction"):
         try:
-            article = extract(source, entities, overrides, knowledge, now)
+            found_here = extraction(source, entities, overrides, knowledge, now)
         except Exception as error:  # a bug met on one article must not cost the others
             failures.append(
                 Problem(
@@ -245,12 +235,8 @@ def extract_all(sources, settings: Settings, knowledge: Knowledge, rules: Rules,
                 )
             )
             continue
-        articles[source.stem] = article
-        if cache_file:
-            cache_file.parent.mkdir(parents=True, exist_ok=True)
-            tmp = cache_file.with_suffix(".tmp")
-            tmp.write_bytes(pickle.dumps(article))
-            os.replace(tmp, cache_file)
+        articles[source.stem] = found_here.article
+        cache.store(entry, found_here)
     return articles, failures
 
 

@@ -76,13 +76,13 @@ def stand_in(monkeypatch):
 def extracted(monkeypatch):
     """The seeds extract() ran on, build after build (cache hits are not there)."""
     names: list[str] = []
-    real = pipeline.extract
+    real = pipeline.extraction
 
     def spy(source, *args, **kwargs):
         names.append(source.name)
         return real(source, *args, **kwargs)
 
-    monkeypatch.setattr(pipeline, "extract", spy)
+    monkeypatch.setattr(pipeline, "extraction", spy)
     return names
 
 
@@ -325,7 +325,7 @@ def test_an_unchanged_article_is_not_extracted_again(tmp_path, stand_in, extract
         extracted.clear()
         stand_in.texts.clear()
         result = build(seeds, docs, cache=cache)
-        assert len(stand_in.texts) == len(extracted)  # the model saw only the misses
+        assert len(stand_in.texts) <= len(extracted)  # the model saw only misses, and only text it had not read
         return sorted(extracted), result
 
     assert rebuild()[0] == ["a_rail.txt", "b_schools.txt"]
@@ -338,6 +338,7 @@ def test_an_unchanged_article_is_not_extracted_again(tmp_path, stand_in, extract
     (seeds / "b_schools.yml").write_text("title: Un titre corrigé\n", encoding="utf-8")
     names, result = rebuild()
     assert names == ["b_schools.txt"] and result.site.by_id["b_schools"].article.title == "Un titre corrigé"
+    assert stand_in.texts == []  # the same paragraphs: the model's names are kept (chronique/cache.py)
 
     monkeypatch.setattr(pipeline, "EXTRACTOR_VERSION", "a-new-extractor")
     assert rebuild()[0] == ["a_rail.txt", "b_schools.txt"]

@@ -48,3 +48,20 @@ def test_make_test_neither_builds_the_site_nor_reads_seeds():
     assert " -m pytest" in recipe.stdout
     for step in ("seeds", "build.py", "chronique.site", "chronique.pipeline", "mkdocs"):
         assert step not in recipe.stdout, f"`make test` runs {step!r}:\n{recipe.stdout}"
+
+
+def test_the_workflow_restores_the_extraction_cache_and_pips_downloads():
+    import yaml
+
+    steps = yaml.safe_load((ROOT / ".github/workflows/site.yml").read_text(encoding="utf-8"))["jobs"]["build"]["steps"]
+    python = next(s for s in steps if s.get("uses", "").startswith("actions/setup-python"))
+    assert python["with"]["cache"] == "pip"
+    cache = next(s for s in steps if s.get("uses", "").startswith("actions/cache"))
+    assert cache["with"]["path"] == ".cache/extract"  # build.py's default --cache
+    for keyed_on in ("requirements.txt", "data/", "chronique/"):
+        assert keyed_on in cache["with"]["key"]
+    assert cache["with"]["restore-keys"].strip() and cache["with"]["key"].startswith(
+        cache["with"]["restore-keys"].strip()
+    )
+    build_site = next(i for i, s in enumerate(steps) if s.get("run") == "make site")
+    assert steps.index(cache) < build_site
