@@ -167,13 +167,23 @@ def _slug_problem(article: Article, why: str) -> Problem:
 
 
 def load_redirects(path: Path) -> tuple[dict[str, str], list[Problem]]:
-    """The redirect file's {address: file name without .txt}, checked entry by entry."""
-    if not path.exists():
-        return {}, []
+    """The redirect file's {address: file name without .txt}, checked entry by entry. It
+    is read as the articles are (never a FIFO, nor through a link out of seeds/) and as
+    bounded YAML (no alias bomb)."""
+    from . import bounded_yaml
+    from .seeds import DATA_LIMIT, SeedError, read_regular
+
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError, yaml.YAMLError) as error:
-        reason = str(error).splitlines()[0] if str(error) else type(error).__name__
+        raw = read_regular(path, DATA_LIMIT)
+    except FileNotFoundError:
+        return {}, []
+    except (SeedError, OSError) as error:
+        reason = getattr(error, "strerror", None) or str(error)
+        return {}, [Problem(path.name, "redirects", ERROR, f"illisible ({reason}) : aucune redirection")]
+    try:
+        data = bounded_yaml.load(raw.decode("utf-8"))
+    except (ValueError, yaml.YAMLError) as error:
+        reason = bounded_yaml.describe(error) if isinstance(error, yaml.YAMLError) else "pas de l'UTF-8"
         return {}, [Problem(path.name, "redirects", ERROR, f"illisible ({reason}) : aucune redirection")]
     if data is None:
         return {}, []

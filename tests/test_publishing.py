@@ -205,3 +205,25 @@ def test_the_published_address_comes_from_the_environment_when_the_workflow_sets
     monkeypatch.setenv("CHRONIQUE_SITE_URL", "https://redaction.example.net/chronique")
     assert load_site_info(config).url == "https://redaction.example.net/chronique/"
     assert default != "https://redaction.example.net/chronique/" and default.startswith("https://")
+
+
+@pytest.mark.parametrize("hostile", ["fifo", "link out", "alias bomb"])
+def test_a_hostile_redirects_file_is_reported_and_never_read_outside(tmp_path, hostile, capsys):
+    import os
+
+    seeds = write(tmp_path / "seeds", GOOD)
+    outside = write(tmp_path / "outside", {"secret.yml": '"articles/x/": "a_pont"\n'})
+    if hostile == "fifo":
+        os.mkfifo(seeds / "redirects.yml")
+    elif hostile == "link out":
+        (seeds / "redirects.yml").symlink_to(outside / "secret.yml")
+    else:
+        bomb = 'a: &a ["x","x","x","x","x","x","x","x","x"]\n' + "".join(
+            f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)}]\n"
+            for i in range(20)
+        )
+        write(seeds, {"redirects.yml": bomb})
+    assert run(seeds, tmp_path / "docs") == pipeline.EXIT_SKIPPED  # built, the file reported
+    assert "redirects.yml" in capsys.readouterr().out
+    assert not (tmp_path / "docs" / ".chronique-redirects.json").exists()
+    assert len(articles_json(tmp_path / "docs")["articles"]) == 2
