@@ -65,3 +65,14 @@ def test_the_workflow_restores_the_extraction_cache_and_pips_downloads():
     )
     build_site = next(i for i, s in enumerate(steps) if s.get("run") == "make site")
     assert steps.index(cache) < build_site
+
+
+def test_the_workflow_builds_the_site_at_the_address_pages_serves():
+    import yaml
+
+    steps = yaml.safe_load((ROOT / ".github/workflows/site.yml").read_text(encoding="utf-8"))["jobs"]["build"]["steps"]
+    pages = next(s for s in steps if s.get("uses", "").startswith("actions/configure-pages"))
+    site = next(s for s in steps if s.get("run") == "make site")
+    assert steps.index(pages) < steps.index(site)
+    assert site["env"]["CHRONIQUE_SITE_URL"] == "${{ steps.%s.outputs.base_url }}/" % pages["id"]
+    assert "CHRONIQUE_SITE_URL" in (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
