@@ -32,7 +32,7 @@ EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 EXTRACTION_MODULES = (
     "read.py",
     "dates.py",
-    "entities.py",
+    *(f"entities/{path.name}" for path in sorted((ROOT / "chronique" / "entities").glob("*.py"))),
     "events.py",
     "figures.py",
     "extract.py",

@@ -1,0 +1,105 @@
+"""The whole name of an institution from its head word on ("ministère lao des Travaux
+publics et des Transports"), read word by word; its word lists are in data/entities.yml."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+_WORDS = yaml.safe_load((Path(__file__).resolve().parents[2] / "data" / "entities.yml").read_text(encoding="utf-8"))
+_STOP = set(_WORDS["institution_stop_words"])
+UNAMBIGUOUS_HEADS = set(_WORDS["unambiguous_heads"])
+_QUALIFIER_WORDS = set(_WORDS["qualifier_words"])
+_QUALIFIER_ENDINGS = tuple(e + plural for e in _WORDS["qualifier_endings"] for plural in ("", "s")) + ("aux",)
+
+# Words that may follow an institution's head word and belong to its name.
+_CONNECTORS = ("de la ", "de l’", "de l'", "du ", "des ", "d’", "d'", "de ", "au ", "aux ", "à ", "en ")
+_MAX_WORDS = 16
+_WORD_AT = re.compile(r"[\w’'-]+|\d+")
+
+
+def institution_at(text: str, start: int, head_end: int) -> str | None:
+    """The whole name of an institution from its head word on: qualifiers ("lao",
+    "militaire 108"), complements ("de la Défense", "des Travaux publics et des
+    Transports", "du Vietnam au Laos"), stopping at the first word that starts a
+    clause. Lower-case institutions count ("ministère de la Défense")."""
+    end = head_end
+    words = 1
+    pos = head_end
+    while words < _MAX_WORDS:
+        rest = text[pos:]
+        stripped = rest.lstrip(" ")
+        offset = len(rest) - len(stripped)
+        if not stripped or stripped[0] in '.;:!?()«»"\n':
+            break
+        if stripped.startswith((", ", "et ")) and words < 3:  # "Parti et de l'État": two names, not one
+            break
+        if stripped.startswith(", "):  # a list of complements: "de l'Information, de la Culture"
+            after = stripped[2:]
+            if any(after.startswith(c) for c in _CONNECTORS[:7]) and not _starts_institution(after):
+                pos += offset + 2
+                continue
+            break
+        if stripped.startswith("et ") and any(stripped[3:].startswith(c) for c in _CONNECTORS[:7]):
+            if _starts_institution(stripped[3:]):  # "l'hôpital 108 et de l'académie …": two names
+                break
+            pos += offset + 3
+            continue
+        # case-sensitive: "Du" in "école de l'amitié Nguyễn Du" is a name, not "du"
+        connector = next((c for c in _CONNECTORS if stripped.startswith(c)), None)
+        if connector:
+            after = stripped[len(connector) :]
+            word = _WORD_AT.match(after)
+            if not word or word.group(0) in _STOP or _is_infinitive(word.group(0)):
+                break
+            pos += offset + len(connector) + word.end()
+            end, words = pos, words + 2
+            continue
+        word = _WORD_AT.match(stripped)
+        if not word or word.group(0) in _STOP or _is_infinitive(word.group(0)) or words >= _MAX_WORDS:
+            break
+        if word.group(0)[0].islower() and not _is_qualifier(word.group(0)):
+            break
+        pos += offset + word.end()
+        end, words = pos, words + 1
+    name = text[start:end].strip(" ,-")
+    organ = re.match(r"^(?:Comité central|Bureau politique|Secrétariat)\s+(?:du|de la|de l’|de l'|des)\s+(.+)$", name)
+    if organ:  # "Comité central du Parti communiste du Vietnam": the party is what is named
+        name = organ.group(1)
+    # a head word alone, or with only one qualifier, names nothing ("le ministère", "Comité central")
+    if len(name.split()) < 3 and not any(w[0].isupper() for w in name.split()[1:]):
+        return None
+    # "l'organisation de nouveaux mécanismes", "un groupe de travail": common nouns, unless a name follows
+    if (
+        name[0].islower()
+        and name.split()[0] not in UNAMBIGUOUS_HEADS
+        and not any(w[0].isupper() for w in name.split()[1:])
+    ):
+        return None
+    return name
+
+
+def _starts_institution(rest: str) -> bool:
+    """After "de l'", "du"…: does an institution's head word come next?"""
+    for connector in _CONNECTORS[:7]:
+        if rest.startswith(connector):
+            word = _WORD_AT.match(rest[len(connector) :])
+            return bool(word) and word.group(0).lower() in UNAMBIGUOUS_HEADS | {
+                "armée",
+                "agence",
+                "banque",
+                "association",
+            }
+    return False
+
+
+def _is_infinitive(word: str) -> bool:
+    # -re is left out: "militaire", "populaire", "frontière" are far more common here than "prendre"
+    return word[0].islower() and len(word) > 4 and word.endswith(("er", "ir"))
+
+
+def _is_qualifier(word: str) -> bool:
+    """A lower-case adjective that belongs to a name: "lao", "national", "militaire"."""
+    return word in _QUALIFIER_WORDS or word.isdigit() or word.endswith(_QUALIFIER_ENDINGS)
