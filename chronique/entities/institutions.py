@@ -7,16 +7,27 @@ import re
 from pathlib import Path
 
 import yaml
+from text_unidecode import unidecode
 
 _WORDS = yaml.safe_load((Path(__file__).resolve().parents[2] / "data" / "entities.yml").read_text(encoding="utf-8"))
 _STOP = set(_WORDS["institution_stop_words"])
-UNAMBIGUOUS_HEADS = set(_WORDS["unambiguous_heads"])
+# with and without accents: machine-translated text drops them ("ministere")
+UNAMBIGUOUS_HEADS = {form for head in _WORDS["unambiguous_heads"] for form in (head, unidecode(head))}
 _QUALIFIER_WORDS = set(_WORDS["qualifier_words"])
-_QUALIFIER_ENDINGS = tuple(e + plural for e in _WORDS["qualifier_endings"] for plural in ("", "s")) + ("aux",)
+_QUALIFIER_ENDINGS = tuple(
+    dict.fromkeys(
+        form + plural
+        for ending in _WORDS["qualifier_endings"]
+        # "etrangeres": machine translation drops accents (not "é" → "e": every word would qualify)
+        for form in (ending, *([unidecode(ending)] if len(ending) >= 3 else []))
+        for plural in ("", "s")
+    )
+) + ("aux",)
 
 # Words that may follow an institution's head word and belong to its name.
 _CONNECTORS = ("de la ", "de l’", "de l'", "du ", "des ", "d’", "d'", "de ", "au ", "aux ", "à ", "en ")
 _MAX_WORDS = 16
+_ORDINAL_OR_NUMBER = re.compile(r"^(?:\d|[IVXLC]+(?:e|er|ème)$)")
 _WORD_AT = re.compile(r"[\w’'-]+|\d+")
 
 
@@ -28,6 +39,11 @@ def institution_at(text: str, start: int, head_end: int) -> str | None:
     end = head_end
     words = 1
     pos = head_end
+    # after "et" or a comma following a proper-name complement ("du Laos et de la première …"), a
+    # lower-case complement starts another clause; after a common-noun one it goes on ("de
+    # propagande et de formation")
+    coordinated = False
+    proper = False  # the last complement was capitalised
     while words < _MAX_WORDS:
         rest = text[pos:]
         stripped = rest.lstrip(" ")
@@ -40,12 +56,14 @@ def institution_at(text: str, start: int, head_end: int) -> str | None:
             after = stripped[2:]
             if any(after.startswith(c) for c in _CONNECTORS[:7]) and not _starts_institution(after):
                 pos += offset + 2
+                coordinated = True
                 continue
             break
         if stripped.startswith("et ") and any(stripped[3:].startswith(c) for c in _CONNECTORS[:7]):
             if _starts_institution(stripped[3:]):  # "l'hôpital 108 et de l'académie …": two names
                 break
             pos += offset + 3
+            coordinated = True
             continue
         # case-sensitive: "Du" in "école de l'amitié Nguyễn Du" is a name, not "du"
         connector = next((c for c in _CONNECTORS if stripped.startswith(c)), None)
@@ -54,6 +72,14 @@ def institution_at(text: str, start: int, head_end: int) -> str | None:
             word = _WORD_AT.match(after)
             if not word or word.group(0) in _STOP or _is_infinitive(word.group(0)):
                 break
+            # "du 9 au 10", "du XIVe": a date or an ordinal ends the name; so does a lower-case word
+            # after "et" ("de l'Assemblée nationale et de la première …": the sentence goes on)
+            lower = word.group(0)[0].islower()
+            # "… du Tourisme en coordination avec": a place preposition before a common noun ends it too
+            place_word = connector in ("au ", "aux ", "à ", "en ")
+            if _ORDINAL_OR_NUMBER.match(word.group(0)) or (proper and lower and (coordinated or place_word)):
+                break
+            coordinated, proper = False, not lower
             pos += offset + len(connector) + word.end()
             end, words = pos, words + 2
             continue
@@ -65,9 +91,8 @@ def institution_at(text: str, start: int, head_end: int) -> str | None:
         pos += offset + word.end()
         end, words = pos, words + 1
     name = text[start:end].strip(" ,-")
-    organ = re.match(r"^(?:Comité central|Bureau politique|Secrétariat)\s+(?:du|de la|de l’|de l'|des)\s+(.+)$", name)
-    if organ:  # "Comité central du Parti communiste du Vietnam": the party is what is named
-        name = organ.group(1)
+    # "Comité central du Parti communiste du Vietnam", "Bureau politique du PPRL": a party's body is an
+    # organisation in its own right, kept whole (its parent is named inside it)
     # a head word alone, or with only one qualifier, names nothing ("le ministère", "Comité central")
     if len(name.split()) < 3 and not any(w[0].isupper() for w in name.split()[1:]):
         return None

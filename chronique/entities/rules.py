@@ -23,6 +23,14 @@ _WORD = rf"[{_UPPER}][\w’'-]*"
 NAME_RUN = re.compile(rf"(?<![\w’'-])({_WORD}(?:[^\S\n]+{_WORD}){{1,4}})")
 # "Parti populaire révolutionnaire lao (PPRL)": an expansion and its acronym.
 ACRONYM_DEF = re.compile(rf"((?:[{_UPPER}][\w’'-]*)(?:[\s’'-]+[\w’'-]+){{0,12}}?)\s*\(([{_UPPER}]{{2,8}})\)")
+# "ASEAN Business Advisory Council - ABAC": an expansion, a dash, its acronym (often the English
+# form beside a French one in brackets: one organisation)
+ACRONYM_DASH = re.compile(
+    rf"((?:[{_UPPER}][\w’'-]*)(?:[\s’'-]+[\w’'-]+){{0,12}}?)\s+[-–]\s+([{_UPPER}]{{2,8}})(?![\w-])"
+)
+# "XVe Assemblée nationale", "44e sommet", "PCV du XIVe": ordinals around a name
+ORDINAL_HEAD = re.compile(r"^(?:[IVXLC]+|\d+)\s?(?:e|er|ère|ème)\s+")
+ORDINAL_TAIL = re.compile(r"\s+(?:du|de la|de l’|de l'|des|de)\s+(?:[IVXLC]+|\d+)\s?(?:e|er|ère|ème)(?:\s.*)?$")
 # A leading dateline ("Hanoï (VNA) –") names the agency, not a place in the story.
 DATELINE = re.compile(r"^(?P<head>[^()–—]{2,60}?)\s*\([^()]{2,20}\)\s*[–—-]\s*")
 # Words before a capitalised run that make it a place: "au col de Cha Lo", "à Đồng Mô",
@@ -34,6 +42,7 @@ PLACE_CUE = re.compile(
     r"|\b(?:rue|avenue|boulevard|quai))\s*$"
 )
 SMALL_WORDS = {"de", "du", "des", "la", "le", "les", "l", "d", "et", "en", "au", "aux", "a", "pour", "sur"}
+SMALL_WORDS |= {"and", "of", "the", "for"}  # English names beside French ones ("Business and Investment")
 
 
 @dataclass
@@ -50,6 +59,7 @@ class Rules:
     # outlets (data/outlets.yml): "Nhân Dân" signing off an article is a newspaper, not a person
     not_people: set[str] = field(default_factory=set)
     eponyms: set[str] = field(default_factory=set)  # folded
+    capitalised_heads: list[str] = field(default_factory=list)  # heads that name a body only capitalised
 
     @classmethod
     def load(cls, data_dirs: list[Path]) -> "Rules":
@@ -59,9 +69,10 @@ class Rules:
             surnames={fold(s) for s in base["vietnamese_surnames"]},
             not_names=set(base["not_names"]),
             places=base["places"],
-            organization_heads=base["organization_heads"],
+            organization_heads=base["organization_heads"] + (base.get("capitalised_heads") or []),
             not_entities={fold(s) for s in base["not_entities"]},
             eponyms={fold(s) for s in base.get("eponyms") or []},
+            capitalised_heads=base.get("capitalised_heads") or [],
         )
         outlets_file = data_dirs[0] / "outlets.yml"
         if outlets_file.exists():

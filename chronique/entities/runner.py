@@ -6,10 +6,12 @@ from __future__ import annotations
 import multiprocessing
 import re
 
+from text_unidecode import unidecode
+
 from ..text import fold
 from .institutions import institution_at
 from .merging import Entities, MergingRules
-from .organizations import OrganizationRules
+from .organizations import OrganizationRules, is_source_mention
 from .people import PeopleRules
 from .places import PlaceRules
 from .rules import (
@@ -20,6 +22,8 @@ from .rules import (
     MODEL,
     NAME_RUN,
     NER_LIMIT,
+    ORDINAL_HEAD,
+    ORDINAL_TAIL,
     ORGANIZATION,
     PERSON,
     PLACE,
@@ -46,7 +50,10 @@ class EntityExtractor(PeopleRules, PlaceRules, OrganizationRules, MergingRules):
         self.nlp = spacy.load(model, exclude=["parser", "lemmatizer", "morphologizer", "attribute_ruler", "senter"])
         title_words = "|".join(re.escape(t) for t in rules.titles)
         # A title, its qualifiers in lower case ("laotien", "du Laos au Vietnam,"), then the name.
-        qualifier = rf"(?:[a-zà-ÿ’'-]+|(?:du|de|des|au|aux|en)\s+[{_UPPER}][\w’'-]*)"
+        # ("de l'Assemblée nationale du Laos", "de l'ASEAN 2024,"): complements naming a body, a year
+        qualifier = (
+            rf"(?:[a-zà-ÿ’'-]+|\d{{4}}|(?:(?:du|de|des|au|aux|en)\s+|de\s+la\s+|de\s+l[’']|d[’'])[{_UPPER}][\w’'-]*)"
+        )
         self.titled_name = re.compile(
             rf"(?<!\w)(?:{title_words})(?!\w)(?:[\s,]+{qualifier}){{0,8}}[\s,]+({_WORD}(?:[^\S\n]+{_WORD}){{1,3}})"
         )
@@ -58,7 +65,10 @@ class EntityExtractor(PeopleRules, PlaceRules, OrganizationRules, MergingRules):
         spellings = set(rules.places) | {v for v, d in _alias_spellings(rules, PLACE)}
         place_words = "|".join(re.escape(p) for p in sorted(spellings, key=len, reverse=True))
         self.known_place = re.compile(rf"(?<!\w)({place_words})(?!\w)")
-        heads = "|".join(re.escape(h) for h in sorted(rules.organization_heads, key=len, reverse=True))
+        # machine-translated text drops accents ("ministere des Affaires etrangeres"): heads without them too
+        spelled = dict.fromkeys([*rules.organization_heads, *(unidecode(h) for h in rules.organization_heads)])
+        heads = "|".join(re.escape(h) for h in sorted(spelled, key=len, reverse=True))
+        self.capitalised_heads = {h.lower() for h in rules.capitalised_heads}
         self.institution_head = re.compile(rf"(?<![\w-])(?:{heads})(?![\w-])", re.IGNORECASE)
 
     def extract_many(self, texts: list[list[str]], n_process: int = 1) -> list[Entities]:
@@ -95,6 +105,8 @@ class EntityExtractor(PeopleRules, PlaceRules, OrganizationRules, MergingRules):
         acronyms = self._acronyms(text)
         for ent in ents:
             span = " ".join(ent.text.split("\n\n")[0].split())
+            if is_source_mention(text, ent.start_char, ent.end_char):
+                continue
             self._classify(span, ent.label_, text[max(0, ent.start_char - 60) : ent.start_char], found, acronyms)
         for match in self.titled_name.finditer(text):
             name = self._clean_person(match.group(1))
@@ -120,19 +132,40 @@ class EntityExtractor(PeopleRules, PlaceRules, OrganizationRules, MergingRules):
         for match in self.known_place.finditer(text):
             found[PLACE].append(match.group(1))
         for match in self.institution_head.finditer(text):
+            if match.group(0)[0].islower() and match.group(0).lower() in self.capitalised_heads:
+                continue  # "la communauté vietnamienne à Vientiane" names no body; "Communauté de l'ASEAN" does
             name = institution_at(text, match.start(), match.end())
             if name:
-                found[ORGANIZATION].append(name)
+                found[ORGANIZATION].append(self._end_at_place(name))
         for match in re.finditer(r"\b[A-ZĐ]{2,8}\b", text):  # a known acronym alone ("le SG du PCV")
-            if fold(match.group(0)) in self.rules.aliases.get(ORGANIZATION, {}):
+            if fold(match.group(0)) in self.rules.aliases.get(ORGANIZATION, {}) and not is_source_mention(
+                text, match.start(), match.end()
+            ):
                 found[ORGANIZATION].append(match.group(0))
         for expansion in acronyms.values():
             found[ORGANIZATION].append(expansion)
+        second_names, stands_for = self._second_names(text, found[ORGANIZATION])
+        found[ORGANIZATION] = [name for name in found[ORGANIZATION] if fold(name) not in second_names]
+        acronyms.update(stands_for)
+        found[ORGANIZATION] += stands_for.values()
         return self._finish(found, acronyms, text)
+
+    def _end_at_place(self, name: str) -> str:
+        """ "Assemblée nationale du Laos Saysomphone Phomvihane au Vietnam": capitalised words right
+        after a known place that ends a complement are no part of the name (a person, another place)."""
+        for match in self.known_place.finditer(name):
+            following = re.match(rf"\s+({_WORD})", name[match.end() :])
+            if following and fold(f"{match.group(1)} {following.group(1)}") not in self.place_keys:
+                return name[: match.end()]
+        return name
 
     def _classify(self, span: str, label: str, before: str, found, acronyms) -> None:
         span = span.strip(" ,;:.()«»\"'’")
         span = re.sub(r"^(?:l’|l'|d’|d'|le |la |les |du |des |de la )", "", span)
+        # "XVe Assemblée nationale", "PCV du XIVe (Congrès)": an ordinal is no part of a name
+        span = ORDINAL_TAIL.sub("", ORDINAL_HEAD.sub("", span))
+        # "ASEAN Business and Investment Summit - ABIS": the name without its acronym
+        span = re.sub(r"\s+[-–]\s+([A-Z]{2,8})$", lambda m: "" if m[1] in acronyms else m[0], span)
         if not span or fold(span) in self.rules.not_entities or fold(span) in self.rules.ignore:
             return
         if span in acronyms:
