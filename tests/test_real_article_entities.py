@@ -142,3 +142,50 @@ def test_a_lower_case_communaute_names_no_body(extractor):
     organizations = entities(extractor, text).organizations
     assert "Communauté de l'ASEAN" in organizations
     assert not any(name.startswith("communauté") for name in organizations)
+
+
+# -- places ---------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text, place, not_place",
+    [
+        ("Le Parti du peuple cambodgien a tenu son congrès à Phnom Penh.", "Phnom Penh", "Cambodge"),
+        (
+            "L'État cambodgien a signé l'accord. Les Sommets de l'ASEAN se sont ouverts à Phnom Penh.",
+            "Cambodge",
+            "Sommets",
+        ),
+        ("La politique du Renouveau a été lancée en 1986 à Hanoï.", "Hanoï", "Renouveau"),
+        (
+            "Le président de l'Assemblée nationale de Thaïlande Somchai Wongsakul est arrivé à Bangkok.",
+            "Bangkok",
+            "Somchai Wongsakul",
+        ),
+    ],
+    ids=[
+        "a_country_only_inside_an_organisation_is_no_place",
+        "etat_with_a_demonym_is_the_country_and_a_french_word_no_gazetteer_knows_is_no_place",
+        "a_common_word_capitalised_is_no_place_a_city_of_the_gazetteer_is",
+        "a_person_after_a_title_and_an_organisation_is_no_place",
+    ],
+)
+def test_places_are_places(extractor, text, place, not_place):
+    places = entities(extractor, text).places
+    assert place in places
+    assert not_place not in places
+
+
+def test_a_country_named_apart_from_an_organisation_stays_a_place(extractor):
+    text = "Le Parti communiste du Vietnam a envoyé une délégation. Le Vietnam et le Cambodge ont signé."
+    assert "Vietnam" in entities(extractor, text).places
+
+
+def test_a_city_after_a_place_cue_inside_an_organisation_stays_a_place(extractor):
+    text = "L'Université nationale du Cambodge à Battambang a accueilli les étudiants."
+    assert "Battambang" in entities(extractor, text).places
+
+
+def test_a_square_and_an_airport_are_places_not_people(extractor):
+    text = "La cérémonie s'est tenue sur la place Wat Phnom, après l'arrivée à l'aéroport international de Pochentong."
+    found = entities(extractor, text)
+    assert "Wat Phnom" in found.places and "Wat Phnom" not in found.people
+    assert "Pochentong" in found.places

@@ -69,7 +69,10 @@ class MergingRules:
         result[PLACE] = tuple(
             p
             for p in result[PLACE]
-            if len(p.split()) > 1 or fold(p) in known_places or f" {fold(p)}" not in f" {org_text}"
+            if len(p.split()) > 1
+            or fold(p) in known_places
+            or fold(p) in self.gazetteer
+            or f" {fold(p)}" not in f" {org_text}"
         )
         # "hôpital Bạch Mai", "groupe Đèo Cả": a name inside an organisation's name is the organisation's
         result[PERSON] = tuple(p for p in result[PERSON] if f" {fold(p)} " not in f" {org_text} ".replace("|", " "))
@@ -77,6 +80,9 @@ class MergingRules:
         people_keys = {fold(p) for p in result[PERSON]}
         org_keys = {fold(o) for o in result[ORGANIZATION]}
         result[PLACE] = tuple(p for p in result[PLACE] if fold(p) not in people_keys and fold(p) not in org_keys)
+        # "Vietnam" only in "Parti communiste du Vietnam": no place of the story
+        organizations = (*result[ORGANIZATION], *found[ORGANIZATION])
+        result[PLACE] = tuple(p for p in result[PLACE] if self._outside_organizations(p, organizations, text))
         result[ORGANIZATION] = tuple(o for o in result[ORGANIZATION] if fold(o) not in people_keys)
         return Entities(result[PERSON], result[ORGANIZATION], result[PLACE])
 

@@ -28,7 +28,41 @@ class PlaceRules:
 
     def _looks_like_place(self, part: str) -> bool:
         words = part.split()
-        return 1 <= len(words) <= 5 and not part.isupper() or fold(part) in self.rules.aliases.get(PLACE, {})
+        if fold(part) in self.rules.aliases.get(PLACE, {}) or fold(part) in self.place_keys:
+            return True
+        if len(words) == 1 and fold(part) not in self.gazetteer and self.nlp.vocab.has_vector(part.lower()):
+            return False  # "Renouveau", "Sommets", "République": a French word no gazetteer knows as a place
+        if len(words) == 1 and fold(part) in self.rules.surnames:
+            return False  # "Lê": a family name alone
+        return 1 <= len(words) <= 5 and not part.isupper()
+
+    def _country_of_state(self, part: str) -> str:
+        """ "État lao", "État laotiens", "République démocratique populaire lao": the country."""
+        words = fold(part).split()
+        if len(words) >= 2 and words[0] in ("etat", "republique") and words[-1] in self.rules.demonyms:
+            return self.rules.demonyms[words[-1]]
+        return part
+
+    def _outside_organizations(self, place: str, organizations: tuple[str, ...], text: str) -> bool:
+        """Whether the article names this place other than as the country owning an organisation:
+        "Vietnam" only in "Parti communiste du Vietnam" is not a place the story is about (a city, or
+        "… du Vietnam à Hanoï", "Comité Vietnam - Laos", still places it)."""
+        if fold(place) not in self.countries:
+            return True
+        spans = [
+            (m.start(), m.end())
+            for org in organizations
+            if len(org.split()) > 1
+            for m in re.finditer(rf"(?<!\w){re.escape(org)}(?!\w)", text)
+        ]
+        mentions = list(re.finditer(rf"(?<!\w){re.escape(place)}(?!\w)", text))
+        if not mentions:
+            return True  # written otherwise in the text (an alias): keep
+        return any(
+            not any(a <= m.start() and m.end() <= b for a, b in spans)
+            or not re.search(r"\b(?:du|de|des|d’|d')\s*$", text[max(0, m.start() - 5) : m.start()])
+            for m in mentions
+        )
 
     def _split_pair(self, span: str) -> list[str]:
         """ "Vietnam - Laos" and "Hanoi-Vientiane" are two places; "Asie du Sud-Est" is one."""

@@ -37,9 +37,9 @@ DATELINE = re.compile(r"^(?P<head>[^()–—]{2,60}?)\s*\([^()]{2,20}\)\s*[–�
 # "poste international de Na Mèo", "rue Bắc Sơn" (a street named after someone is a street).
 PLACE_CUE = re.compile(
     r"(?:\bà|\bau|\bvers|(?:province|district|village|ville|col|site|région|port|frontière|poste|"
-    r"commune|lac|plateau|fleuve|rivière|barrage|mont|zone|localité|"
+    r"commune|lac|plateau|fleuve|rivière|barrage|mont|zone|localité|aéroport(?: international)?|"
     r"poste(?:-frontière| frontalier| frontière)?(?: international)?|porte frontalière)\s+(?:de|du|d’|d')"
-    r"|\b(?:rue|avenue|boulevard|quai))\s*$"
+    r"|\b(?:rue|avenue|boulevard|quai|(?<![àÀ] )(?:la|une) place))\s*$"
 )
 SMALL_WORDS = {"de", "du", "des", "la", "le", "les", "l", "d", "et", "en", "au", "aux", "a", "pour", "sur"}
 SMALL_WORDS |= {"and", "of", "the", "for"}  # English names beside French ones ("Business and Investment")
@@ -60,6 +60,7 @@ class Rules:
     not_people: set[str] = field(default_factory=set)
     eponyms: set[str] = field(default_factory=set)  # folded
     capitalised_heads: list[str] = field(default_factory=list)  # heads that name a body only capitalised
+    demonyms: dict[str, str] = field(default_factory=dict)  # folded adjective -> country ("laotienne" -> Laos)
 
     @classmethod
     def load(cls, data_dirs: list[Path]) -> "Rules":
@@ -73,6 +74,7 @@ class Rules:
             not_entities={fold(s) for s in base["not_entities"]},
             eponyms={fold(s) for s in base.get("eponyms") or []},
             capitalised_heads=base.get("capitalised_heads") or [],
+            demonyms={fold(a): country for country, forms in (base.get("demonyms") or {}).items() for a in forms},
         )
         outlets_file = data_dirs[0] / "outlets.yml"
         if outlets_file.exists():

@@ -9,6 +9,7 @@ import re
 from text_unidecode import unidecode
 
 from ..text import fold
+from .gazetteer import country_keys, gazetteer_keys
 from .institutions import institution_at
 from .merging import Entities, MergingRules
 from .organizations import OrganizationRules, is_source_mention
@@ -59,6 +60,8 @@ class EntityExtractor(PeopleRules, PlaceRules, OrganizationRules, MergingRules):
         )
         # folded once: these are consulted for every candidate name
         self.place_keys = {fold(p) for p in rules.places} | set(rules.aliases.get(PLACE, {}))
+        self.gazetteer = gazetteer_keys()
+        self.countries = country_keys() | {fold(country) for country in rules.demonyms.values()}
         # (?!\w), not \b, after a title: "M." ends with a dot, and "M. Phankham" has no \b there
         self.title_before = re.compile(rf"(?:{title_words})(?!\w)[\s,]*(?:[a-zà-ÿ’'-]+[\s,]+){{0,3}}(?:l[’'])?$")
         self.title_prefix = re.compile(rf"^(?:(?:{title_words})(?!\w)[\s,]*(?:[a-zà-ÿ’'-]+\s+)*?)+", re.IGNORECASE)
@@ -200,7 +203,7 @@ class EntityExtractor(PeopleRules, PlaceRules, OrganizationRules, MergingRules):
                     and not self._is_org_alias(part)
                 ):
                     if self._looks_like_place(part):
-                        found[PLACE].append(part)
+                        found[PLACE].append(self._country_of_state(part))
             return
         if label == "ORG" and self._looks_like_org(span):
             found[ORGANIZATION].append(re.sub(r"(?:\s+(?:de|du|des|de la|d’|d'|et))+$", "", span))
