@@ -21,7 +21,8 @@ from datasketch import MinHashLSH
 from . import similarity
 from .parallel import in_background
 from .entities import best_spelling, merge_key
-from .model import Article, Event, Figure, Problem
+from .dates import CorpusDates, from_corpus
+from .model import CORPUS, Article, Event, Figure, Problem
 from .text import fold, slug
 
 TAXONOMIES = {  # key -> (French title, URL folder)
@@ -116,6 +117,44 @@ def collect(articles: list[Article], jobs: int = 1) -> Site:
         figures=group_figures(entries),
         problems=tuple(problems),
     )
+
+
+def date_from_corpus(articles: list[Article]) -> list[Article]:
+    """A bare article whose text gives a day and month but no year takes its year from the
+    site's dated articles on the same event (dates.from_corpus), provenance "corpus". Runs on
+    the whole corpus after extraction, before anything is ordered; an undated article stays so
+    when nothing holds."""
+    undated = [a for a in articles if a.date is None and not a.hold]
+    if not undated:
+        return articles
+    # only the dated articles sharing a person with an undated one are read (the text of every
+    # article of a large corpus would cost seconds on a warm build)
+    wanted = {name for a in undated for name in _event_names(a) if name.startswith("people:")}
+    corpus = CorpusDates.of(
+        [
+            (a.id, a.date, names, _paragraphs(a))
+            for a in articles
+            if a.date and a.date.source != CORPUS and (names := _event_names(a)) & wanted
+        ]
+    )
+    result = []
+    for article in articles:
+        if article.date is None and not article.hold:
+            found = from_corpus(_paragraphs(article), article.seed, _event_names(article), corpus)
+            if found:
+                kept = tuple(p for p in article.problems if p.field != "date")
+                article = replace(article, date=found.date, problems=kept + found.problems)
+        result.append(article)
+    return result
+
+
+def _paragraphs(article: Article) -> list[str]:
+    return [b.text for b in article.blocks if b.kind == "paragraph"]
+
+
+def _event_names(article: Article) -> set[str]:
+    """The names that tell one event from another: folded people and places, kind-tagged."""
+    return {f"people:{fold(n)}" for n in article.people} | {f"places:{fold(n)}" for n in article.places}
 
 
 def order_key(article: Article):

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import dateparser
 from babel.dates import get_day_names, get_month_names
 
-from .model import DAY, HEADER, MONTH, PHOTO, TEXT, WARNING, YEAR, ArticleDate, Photo, Problem
+from .model import CORPUS, DAY, HEADER, MONTH, PHOTO, TEXT, WARNING, YEAR, ArticleDate, Photo, Problem
 from .text import LOCALE, as_written, fold, fold_with_map
 
 EARLIEST = dt.date(1945, 1, 1)
@@ -64,6 +64,10 @@ PLACE_DATELINE = re.compile(
 
 
 URL_HINT = "l'URL source"
+CORPUS_HINT = "l'article "  # "l'article 2025-11-26-x, sur le même événement"
+# A dated article reports the same event as a yearless one when they share names and its date
+# is this close to the yearless day (a report, or the announcement a few days before).
+CORPUS_NEAR = dt.timedelta(days=7)
 FUTURE_TENSE = (" sera ", " seront ", " aura ", " auront ", " organiser ", " accueillir ")
 # Read on folded text, where "2025-2026" is "2025 2026": two years side by side are a range.
 YEAR_RANGE_AFTER = re.compile(r"^\s?(?:[-–/]\s?)?(?:19|20)\d\d\b")
@@ -354,6 +358,85 @@ def from_lead_month(text: TextEvidence) -> DateResult | None:
     return None
 
 
+@dataclass(frozen=True)
+class CorpusDates:
+    """The site's dated articles, indexed by the days and months they speak of: (day, month) ->
+    [(id, date, names)]. An article is found under its own date's day and month and under every
+    day-month its text mentions ("du 24 au 25 avril" aside: a day and its month side by side)."""
+
+    by_day_month: dict[tuple[int, int], list[tuple[str, ArticleDate, frozenset[str]]]]
+    latest: dt.date | None
+
+    @classmethod
+    def of(cls, dated: list[tuple[str, ArticleDate, set[str], list[str]]]) -> CorpusDates:
+        """dated: (id, date, folded kind-tagged names, paragraphs) of each dated article."""
+        index: dict[tuple[int, int], list] = {}
+        for article_id, date, names, paragraphs in dated:
+            days = {(int(m["day"]), MONTHS[m["month"]]) for p in paragraphs for m in DAY_MONTH.finditer(fold(p))}
+            if date.precision == DAY:
+                days.add((date.value.day, date.value.month))
+            for key in sorted(days):
+                index.setdefault(key, []).append((article_id, date, frozenset(names)))
+        return cls(index, max((d.value for _, d, _, _ in dated), default=None))
+
+
+def from_corpus(paragraphs: list[str], file: str, names: set[str], corpus: CorpusDates) -> DateResult | None:
+    """A bare article whose dateline or lead gives a day and month but no year ("Vientiane, 15
+    février (VNA)", "ce mercredi 26 novembre"): the year of the site's dated articles that report
+    the same event: a person and another name in common, the same day and month (their date or
+    their text), dated within a week of that day (or in its month). One year only, narrowed by
+    the years the article cites and checked against the weekday when there is one; the evidence
+    names the article. `names`: the article's folded names tagged by kind ("people:to lam")."""
+    if corpus.latest is None:
+        return None
+    text = TextEvidence.of(paragraphs, [], file, corpus.latest + CORPUS_NEAR)
+    days = [m for m in DAY_MONTH.finditer(text.folded_lead) if not m["year"]]
+    if text.paragraphs and (dateline := DATELINE.match(text.paragraphs[0])):
+        days += [m for m in DAY_MONTH.finditer(fold(dateline["head"])) if not m["year"]]
+    sources: dict[int, str] = {}  # year -> the article giving it
+    for match in days:
+        day, month = int(match["day"]), MONTHS[match["month"]]
+        for other, date, other_names in corpus.by_day_month.get((day, month), []):
+            shared = names & other_names
+            if len(shared) < 2 or not any(name.startswith("people:") for name in shared):
+                continue
+            for year in _near_years(day, month, date):
+                sources.setdefault(year, other)
+    if len(sources) > 1 and text.year_hints:
+        # the article's own years narrow the corpus's: it was written in its latest cited year or the next
+        own = {max(text.year_hints), max(text.year_hints) + 1}
+        sources = {year: other for year, other in sources.items() if year in own}
+    if len(sources) != 1:
+        return None  # no article on the same event, or several years: no claim
+    year, other = next(iter(sources.items()))
+    hinted = replace(text, year_hints={year: f"{CORPUS_HINT}{other}, sur le même événement"})
+    for step in (from_dateline, from_lead_day):
+        if result := step(hinted):
+            found = result.date
+            problem = Problem(
+                file,
+                "date",
+                WARNING,
+                f"année de la date tirée de l'article {other} (même événement) : vérifiez-la ou écrivez la date "
+                "dans l'en-tête",
+            )
+            return DateResult(
+                replace(found, source=CORPUS, evidence=f"{found.evidence} ; année prise du corpus"), (problem,)
+            )
+    return None
+
+
+def _near_years(day: int, month: int, date: ArticleDate) -> list[int]:
+    """The years in which this day and month fall near a dated article's date (within a week
+    of its day, or in its month)."""
+    if date.precision == DAY:
+        years = (date.value.year - 1, date.value.year, date.value.year + 1)
+        return [y for y in years if (d := _safe_date(y, month, day)) and abs(d - date.value) <= CORPUS_NEAR]
+    if date.precision == MONTH and date.value.month == month:
+        return [date.value.year]
+    return []
+
+
 def photo_older_than_text(
     photo_date: ArticleDate, paragraphs: list[str], urls: list[str], file: str, today: dt.date
 ) -> Problem | None:
@@ -432,6 +515,8 @@ def _resolve(match: re.Match, year_hints: dict[int, str], today: dt.date, anchor
     weekday = WEEKDAYS.get(match.groupdict().get("weekday") or "")
     if URL_HINT in year_hints.values():
         window = [y for y, where in year_hints.items() if where == URL_HINT]
+    elif any(where.startswith(CORPUS_HINT) for where in year_hints.values()):
+        window = sorted(year_hints)  # the one year the site's articles on the same event give
     elif year_hints and max(year_hints) >= today.year - HISTORY_YEARS:
         # an article cites the figures of its own year or of the year before; with a weekday,
         # every recent year it cites is a candidate too, and the weekday must single one out

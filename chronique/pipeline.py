@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import EXTRACTOR_VERSION
-from .collect import Site, collect
+from .collect import Site, collect, date_from_corpus
 from .entities import MODEL, AliasError, EntityExtractor, Rules, load_aliases
 from .extract import Knowledge, extract, paragraphs_of
 from .model import ERROR, WARNING, Article, Problem, Settings
@@ -106,7 +106,7 @@ def _build(settings: Settings) -> BuildResult:
     extracted, failures = extract_all(sources, settings, knowledge, rules, report)
     problems += failures
     found = {**cached, **extracted}
-    articles = [found[stem] for stem in order if stem in found]
+    articles = date_from_corpus([found[stem] for stem in order if stem in found])  # yearless dates: the corpus
     for article in articles:
         problems += article.problems
     site = collect(articles, jobs=settings.jobs)
