@@ -383,7 +383,7 @@ class CorpusDates:
 def from_corpus(paragraphs: list[str], file: str, names: set[str], corpus: CorpusDates) -> DateResult | None:
     """A bare article whose dateline or lead gives a day and month but no year ("Vientiane, 15
     février (VNA)", "ce mercredi 26 novembre"): the year of the site's dated articles that report
-    the same event: a person and another name in common, the same day and month (their date or
+    the same event: the same actors (_same_actors), the same day and month (their date or
     their text), dated within a week of that day (or in its month). One year only, narrowed by
     the years the article cites and checked against the weekday when there is one; the evidence
     names the article. `names`: the article's folded names tagged by kind ("people:to lam")."""
@@ -397,8 +397,7 @@ def from_corpus(paragraphs: list[str], file: str, names: set[str], corpus: Corpu
     for match in days:
         day, month = int(match["day"]), MONTHS[match["month"]]
         for other, date, other_names in corpus.by_day_month.get((day, month), []):
-            shared = names & other_names
-            if len(shared) < 2 or not any(name.startswith("people:") for name in shared):
+            if not _same_actors(names, other_names):
                 continue
             for year in _near_years(day, month, date):
                 sources.setdefault(year, other)
@@ -424,6 +423,17 @@ def from_corpus(paragraphs: list[str], file: str, names: set[str], corpus: Corpu
                 replace(found, source=CORPUS, evidence=f"{found.evidence} ; année prise du corpus"), (problem,)
             )
     return None
+
+
+def _same_actors(names: set[str], other_names: frozenset[str]) -> bool:
+    """Two articles on one event share its actors: two people, or at least half of this article's
+    people and a place (a minister present at two events of the same day in different years
+    shares one person of several, not the event)."""
+    people = {name for name in names if name.startswith("people:")}
+    shared = people & other_names
+    if len(shared) >= 2:
+        return True
+    return bool(shared) and 2 * len(shared) >= len(people) and bool((names - people) & other_names)
 
 
 def _near_years(day: int, month: int, date: ArticleDate) -> list[int]:
