@@ -20,7 +20,7 @@ from datasketch import MinHashLSH
 
 from . import similarity
 from .parallel import in_background
-from .entities import best_spelling, merge_key
+from .entities import best_spelling, entity_key, merge_key
 from .dates import CorpusDates, from_corpus
 from .model import CORPUS, Article, Event, Figure, Problem
 from .text import fold, slug
@@ -60,6 +60,7 @@ class Term:
     name: str
     slug: str
     ids: tuple[str, ...]  # newest first
+    forms: tuple[str, ...] = ()  # every form the articles wrote ("Assemblée nationale lao", "… du Laos")
 
 
 @dataclass(frozen=True)
@@ -325,31 +326,46 @@ def best_related(scores: dict[int, float], p: int) -> list[int]:
 
 
 def build_taxonomies(entries: list[Entry]) -> dict[str, tuple[Term, ...]]:
+    """One term per entity: people, organisations and places grouped by entity_key (a country's
+    forms, word order, diacritics aside), shown in their best spelling, with the forms seen."""
     result = {}
     for key, (_, folder) in TAXONOMIES.items():
         # term -> the ids holding it, in entry order (a dict as an ordered set: a
         # list's `in` made this quadratic for names found in most articles)
         holders: dict[str, dict[str, None]] = defaultdict(dict)
-        names: dict[str, str] = {}
+        forms: dict[str, Counter] = defaultdict(Counter)
+        term_key_of = entity_key if key in ("people", "organizations", "places") else fold
         for entry in entries:
             if entry.duplicate_of:
                 continue
             values = [entry.article.source] if key == "source" else list(getattr(entry.article, key))
             for name in values:
                 if name:
-                    term_key = fold(name)
-                    names.setdefault(term_key, name)
+                    term_key = term_key_of(name)
+                    forms[term_key][name] += 1
                     holders[term_key][entry.article.id] = None
+        names = {term_key: _display_form(counter) for term_key, counter in forms.items()}
         terms, used = [], set()
-        for term_key in sorted(names, key=lambda k: (k, names[k])):
+        for term_key in sorted(names, key=lambda k: (fold(names[k]), names[k], k)):
             term_slug = slug(names[term_key]) or "terme"
             base, n = term_slug, 2
             while term_slug in used:
                 term_slug, n = f"{base}-{n}", n + 1
             used.add(term_slug)
-            terms.append(Term(names[term_key], term_slug, tuple(holders[term_key])))
+            seen = tuple(sorted(forms[term_key], key=lambda f: (fold(f), f)))
+            terms.append(Term(names[term_key], term_slug, tuple(holders[term_key]), seen))
         result[key] = tuple(terms)
     return result
+
+
+def _display_form(counter: Counter) -> str:
+    """The form an entity's page shows: a name written out ("Comité central du Parti communiste du
+    Vietnam") before one with an acronym ("Comité central du PCV"), then the best spelling."""
+    spelled_out = Counter({n: c for n, c in counter.items() if not _ACRONYM.search(n) or " " not in n})
+    return best_spelling(spelled_out or counter)
+
+
+_ACRONYM = re.compile(r"(?<![\w-])[A-ZĐ]{2,8}(?![\w-])")
 
 
 def build_timeline(entries: list[Entry]) -> tuple[tuple[Event, str], ...]:

@@ -149,7 +149,10 @@ class Renderer:
         # lookups built once: per article they would make the build quadratic
         self.titles = {fold(e.article.title): e for e in site.entries}
         self._entry_parts: dict[str, tuple[str, str]] = {}
-        self.terms_by_name = {key: {t.name: t for t in terms} for key, terms in site.taxonomies.items()}
+        # every form an article wrote leads to its entity's one page
+        self.terms_by_name = {
+            key: {form: t for t in terms for form in (*t.forms, t.name)} for key, terms in site.taxonomies.items()
+        }
 
     # -- helpers used by templates -------------------------------------------------
     @staticmethod
@@ -392,7 +395,8 @@ class Renderer:
                     entries=chunk,
                     page=n,
                     paths=term_paths,
-                    intro=f"{len(entries)} article(s). [{ALL_TERMS[key]}]({self.link(path, paths[0])})",
+                    intro=f"{len(entries)} article(s). [{ALL_TERMS[key]}]({self.link(path, paths[0])})"
+                    + (f" Formes rencontrées : {', '.join(term.forms)}." if len(term.forms) > 1 else ""),
                     description=f"Articles : {term.name}.",
                 )
 

@@ -28,7 +28,7 @@ _QUALIFIER_ENDINGS = tuple(
 _CONNECTORS = ("de la ", "de l’", "de l'", "du ", "des ", "d’", "d'", "de ", "au ", "aux ", "à ", "en ")
 _MAX_WORDS = 16
 _ORDINAL_OR_NUMBER = re.compile(r"^(?:\d|[IVXLC]+(?:e|er|ème)$)")
-_WORD_AT = re.compile(r"[\w’'-]+|\d+")
+_WORD_AT = re.compile(r"[\w’'-]+(?:–[\w’'-]+)*|\d+")  # "Vietnam–Laos" is one word
 
 
 def institution_at(text: str, start: int, head_end: int) -> str | None:
@@ -65,6 +65,9 @@ def institution_at(text: str, start: int, head_end: int) -> str | None:
             pos += offset + 3
             coordinated = True
             continue
+        if re.match(r"[–—]\s+[A-ZÀ-ÝĐ]", stripped):  # "Vietnam – Laos": a pair of names, one body
+            pos += offset + 1
+            continue
         # case-sensitive: "Du" in "école de l'amitié Nguyễn Du" is a name, not "du"
         connector = next((c for c in _CONNECTORS if stripped.startswith(c)), None)
         if connector:
@@ -88,6 +91,7 @@ def institution_at(text: str, start: int, head_end: int) -> str | None:
             break
         if word.group(0)[0].islower() and not _is_qualifier(word.group(0)):
             break
+        proper = proper or word.group(0)[0].isupper()  # "Comité intergouvernemental Laos - Vietnam"
         pos += offset + word.end()
         end, words = pos, words + 1
     name = text[start:end].strip(" ,-")

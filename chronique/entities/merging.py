@@ -6,6 +6,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
 
 from ..text import diacritic_richness, fold
 from .rules import KINDS, ORGANIZATION, PERSON, PLACE, SMALL_WORDS
@@ -29,6 +32,7 @@ class MergingRules:
                 name = " ".join(name.split()).strip(" ,;:.")
                 if name in acronyms:
                     name = acronyms[name]
+
                 key = fold(name)
                 if not key or key in self.rules.ignore or key in self.rules.not_entities:
                     continue
@@ -52,7 +56,9 @@ class MergingRules:
             for person in result[PERSON]:
                 # stripped only when the person is also named outside this organisation's name;
                 # "Union de la jeunesse communiste Hồ Chí Minh" keeps its eponym
-                if fold(org).endswith(" " + fold(person)) and text.count(person) > text.count(org):
+                # or when a title names them a person ("secrétaire général du Parti … lao Thongloun Sisoulith")
+                titled = fold(person) in found.get("titled", ()) and fold(person) not in self.rules.eponyms
+                if fold(org).endswith(" " + fold(person)) and (text.count(person) > text.count(org) or titled):
                     org = " ".join(org.split()[: -len(person.split())]).rstrip(" ,")
             if len(org.split()) >= 2 or org.isupper():
                 if fold(org) not in known_places:
@@ -88,10 +94,37 @@ class MergingRules:
 
 
 def merge_key(name: str) -> str:
-    """Variants of one name share this key: case, diacritics and word order of an
+    """Spellings of one name share this key: case, diacritics and word order of an
     organisation's qualifiers aside ("Parti révolutionnaire populaire lao")."""
     words = [w for w in fold(name).split() if w not in SMALL_WORDS]
     return " ".join(sorted(words))
+
+
+def entity_key(name: str) -> str:
+    """Names of one entity share this key, one page each: merge_key, and a country's forms
+    ("lao", "laotienne", "du Laos") and the equivalent words of data/entities.yml ("du peuple" =
+    "populaire") aside. Articles keep the form they wrote; their entity's page lists them all."""
+    words = [part for w in fold(name).split() if w not in SMALL_WORDS for part in CANONICAL_WORDS.get(w, w).split()]
+    return " ".join(sorted(words))
+
+
+def _canonical_words() -> dict[str, str]:
+    """Folded word -> the word it merges under: demonyms -> their country, merge_words."""
+    data = yaml.safe_load((Path(__file__).resolve().parents[2] / "data" / "entities.yml").read_text(encoding="utf-8"))
+    table = {fold(a): fold(country) for country, forms in (data.get("demonyms") or {}).items() for a in forms}
+    table = {a: country for a, country in table.items() if " " not in a and " " not in country}
+    table.update({fold(a): fold(b) for a, b in (data.get("merge_words") or {}).items()})
+    # a known acronym stands for its expansion's words ("Comité central du PPRL")
+    aliases = yaml.safe_load((Path(__file__).resolve().parents[2] / "data" / "aliases.yml").read_text(encoding="utf-8"))
+    for display, variants in ((aliases or {}).get("organizations") or {}).items():
+        for variant in variants or []:
+            if variant.isupper() and " " not in variant:
+                words = [table.get(w, w) for w in fold(display).split() if w not in SMALL_WORDS]
+                table[fold(variant)] = " ".join(words)
+    return table
+
+
+CANONICAL_WORDS = _canonical_words()
 
 
 def merge_variants(names: list[str]) -> tuple[str, ...]:

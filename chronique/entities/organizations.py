@@ -36,6 +36,8 @@ class OrganizationRules:
         ("vice-ministre des Affaires étrangères")."""
         if fold(span) in self.rules.aliases.get(ORGANIZATION, {}):
             return True
+        if any(w in ("dudit", "ledit", "ladite", "desdits", "desdites") for w in span.lower().split()):
+            return False  # "Parti dudit ministère": a reference back, not a name
         if self.title_prefix.match(span) and not self._starts_with_org_head(span):
             return False
         if self._starts_with_org_head(span):

@@ -49,7 +49,9 @@ class EntityExtractor(PeopleRules, PlaceRules, OrganizationRules, MergingRules):
 
         self.rules = rules
         self.nlp = spacy.load(model, exclude=["parser", "lemmatizer", "morphologizer", "attribute_ruler", "senter"])
-        title_words = "|".join(re.escape(t) for t in rules.titles)
+        # with and without accents: machine translation writes "secretaire general"
+        titles = sorted(dict.fromkeys([*rules.titles, *(unidecode(t) for t in rules.titles)]), key=len, reverse=True)
+        title_words = "|".join(re.escape(t) for t in titles)
         # A title, its qualifiers in lower case ("laotien", "du Laos au Vietnam,"), then the name.
         # ("de l'Assemblée nationale du Laos", "de l'ASEAN 2024,"): complements naming a body, a year
         qualifier = (
@@ -115,6 +117,7 @@ class EntityExtractor(PeopleRules, PlaceRules, OrganizationRules, MergingRules):
             name = self._clean_person(match.group(1))
             if name:
                 found[PERSON].append(name)
+                found.setdefault("titled", []).append(fold(name))  # a title before: surely a person
         for match in NAME_RUN.finditer(text):
             if PLACE_CUE.search(text[max(0, match.start() - 30) : match.start()]):
                 run = match.group(1)
