@@ -334,7 +334,7 @@ def build_taxonomies(entries: list[Entry]) -> dict[str, tuple[Term, ...]]:
         # list's `in` made this quadratic for names found in most articles)
         holders: dict[str, dict[str, None]] = defaultdict(dict)
         forms: dict[str, Counter] = defaultdict(Counter)
-        term_key_of = entity_key if key in ("people", "organizations", "places") else fold
+        term_key_of = TERM_KEYS.get(key, fold)
         for entry in entries:
             if entry.duplicate_of:
                 continue
@@ -356,6 +356,20 @@ def build_taxonomies(entries: list[Entry]) -> dict[str, tuple[Term, ...]]:
             terms.append(Term(names[term_key], term_slug, tuple(holders[term_key]), seen))
         result[key] = tuple(terms)
     return result
+
+
+def _place_key(name: str) -> str:
+    """ "That Luang" = "ThatLuang": a place's words may be written together."""
+    return "".join(fold(name).split())
+
+
+def _person_key(name: str) -> str:
+    """ "Phankham Viphavanh" = "Phankham Viphavan", "Saysomphone Phomvihane" = "… Phomvihan": a
+    romanised Lao name's silent final letter comes and goes."""
+    return " ".join(re.sub(r"(?<=\w{4})[he]$", "", word) for word in entity_key(name).split())
+
+
+TERM_KEYS = {"people": _person_key, "organizations": entity_key, "places": _place_key}
 
 
 def _display_form(counter: Counter) -> str:

@@ -189,3 +189,46 @@ def test_a_square_and_an_airport_are_places_not_people(extractor):
     found = entities(extractor, text)
     assert "Wat Phnom" in found.places and "Wat Phnom" not in found.people
     assert "Pochentong" in found.places
+
+
+# -- people ---------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text, person",
+    [
+        ("Samdech Techo Hun Sen a reçu la délégation à Phnom Penh.", "Hun Sen"),
+        ("La princesse a été accueillie par Thanpuying Sudarat Keyuraphan à Bangkok.", "Sudarat Keyuraphan"),
+        ("Lok Chumteav Men Sam An a présidé la cérémonie.", "Men Sam An"),
+        (
+            "Il a été reçu par le secretaire general du Comite central du Parti du peuple cambodgien Hun Manet "
+            "president du Parti.",
+            "Hun Manet",
+        ),
+    ],
+    ids=[
+        "khmer_honorifics_are_cut_like_titles",
+        "thai_honorific_is_cut",
+        "lok_chumteav_is_cut",
+        "a_titled_name_glued_to_an_organisation_in_machine_translation_is_a_person",
+    ],
+)
+def test_people_lose_their_honorifics(extractor, text, person):
+    found = entities(extractor, text)
+    assert person in found.people
+    assert not any(person in name for name in found.organizations)
+
+
+# -- one entity, one page -----------------------------------------------------------------
+def test_forms_of_one_organisation_share_one_page():
+    from chronique.entities import entity_key
+
+    forms = ["Assemblée nationale du Cambodge", "Assemblée nationale cambodgienne", "Assemblée nationale khmère"]
+    assert len({entity_key(form) for form in forms}) == 1
+    assert entity_key("Parti communiste chinois") == entity_key("Parti communiste de Chine")
+    assert entity_key("Assemblée nationale du Cambodge") != entity_key("Assemblée nationale de Thaïlande")
+
+
+def test_a_republic_named_with_its_country_is_that_country(extractor):
+    text = "La visite d'État en République socialiste du Vietnam a commencé. L'État thaïlandais a salué l'accord."
+    places = entities(extractor, text).places
+    assert "Vietnam" in places and "Thaïlande" in places
+    assert not any(place.startswith(("République", "État")) for place in places)

@@ -41,6 +41,8 @@ class PlaceRules:
         words = fold(part).split()
         if len(words) >= 2 and words[0] in ("etat", "republique") and words[-1] in self.rules.demonyms:
             return self.rules.demonyms[words[-1]]
+        if len(words) >= 3 and words[0] == "republique" and words[-2] in ("du", "de") and words[-1] in self.countries:
+            return part.split()[-1]  # "République socialiste du Vietnam"
         return part
 
     def _outside_organizations(self, place: str, organizations: tuple[str, ...], text: str) -> bool:

@@ -110,6 +110,10 @@ class EntityExtractor(PeopleRules, PlaceRules, OrganizationRules, MergingRules):
         acronyms = self._acronyms(text)
         for ent in ents:
             span = " ".join(ent.text.split("\n\n")[0].split())
+            # "Monument des martyrs anonymes du | Laos": the model cut the name before its last word
+            tail = ent.label_ == "LOC" and re.match(rf"[^\S\n]+({_WORD})", text[ent.end_char :])
+            if tail and re.search(r"\s(?:du|de|des)$", span):
+                span += " " + tail.group(1)
             if is_source_mention(text, ent.start_char, ent.end_char):
                 continue
             self._classify(span, ent.label_, text[max(0, ent.start_char - 60) : ent.start_char], found, acronyms)

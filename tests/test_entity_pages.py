@@ -1,0 +1,75 @@
+"""One entity, one page (issue #18): the forms of one organisation, place or person written
+by different articles are grouped under one term, shown in one form, with the forms seen."""
+
+import datetime as dt
+
+from chronique.collect import collect
+from chronique.model import DAY, TEXT, Article, ArticleDate
+
+
+def article(article_id, people=(), organizations=(), places=()):
+    return Article(
+        id=article_id,
+        seed=f"{article_id}.txt",
+        digest=article_id,
+        title=f"Titre {article_id}",
+        title_source=TEXT,
+        date=ArticleDate(dt.date(2025, 3, int(article_id[-1]) + 1), DAY, "header", ""),
+        source=None,
+        source_url=None,
+        people=tuple(people),
+        organizations=tuple(organizations),
+        places=tuple(places),
+        tags=(),
+        photos=(),
+        related=(),
+        figures=(),
+        events=(),
+        summary="",
+        words=0,
+        blocks=(),
+    )
+
+
+def terms(site, key):
+    return {term.name: term for term in site.taxonomies[key]}
+
+
+def test_country_forms_of_one_body_make_one_page_listing_the_forms_seen():
+    site = collect(
+        [
+            article("a1", organizations=["Assemblée nationale du Cambodge"]),
+            article("a2", organizations=["Assemblée nationale cambodgienne"]),
+            article("a3", organizations=["Assemblée nationale khmère", "Parti du peuple cambodgien"]),
+        ]
+    )
+    organizations = terms(site, "organizations")
+    assert len(organizations) == 2
+    body = next(t for t in organizations.values() if "Assemblée" in t.name)
+    assert set(body.ids) == {"a1", "a2", "a3"}
+    assert set(body.forms) == {
+        "Assemblée nationale du Cambodge",
+        "Assemblée nationale cambodgienne",
+        "Assemblée nationale khmère",
+    }
+
+
+def test_an_acronym_form_gives_way_to_the_written_out_name():
+    site = collect(
+        [
+            article("a1", organizations=["Comité central du PCV"]),
+            article("a2", organizations=["Comité central du Parti communiste du Vietnam"]),
+        ]
+    )
+    assert list(terms(site, "organizations")) == ["Comité central du Parti communiste du Vietnam"]
+
+
+def test_place_and_person_spellings_share_one_page():
+    site = collect(
+        [
+            article("a1", people=["Phankham Viphavanh"], places=["That Luang"]),
+            article("a2", people=["Phankham Viphavan"], places=["ThatLuang"]),
+        ]
+    )
+    assert len(terms(site, "people")) == 1
+    assert len(terms(site, "places")) == 1
