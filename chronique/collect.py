@@ -20,7 +20,7 @@ from datasketch import MinHashLSH
 
 from . import similarity
 from .parallel import in_background
-from .entities import best_spelling, entity_key, merge_key
+from .entities import EPONYMS, best_spelling, entity_key, merge_key
 from .dates import CorpusDates, from_corpus
 from .model import CORPUS, Article, Event, Figure, Problem
 from .text import fold, slug
@@ -154,8 +154,12 @@ def _paragraphs(article: Article) -> list[str]:
 
 
 def _event_names(article: Article) -> set[str]:
-    """The names that tell one event from another: folded people and places, kind-tagged."""
-    return {f"people:{fold(n)}" for n in article.people} | {f"places:{fold(n)}" for n in article.places}
+    """The names that tell one event from another: folded people and places, kind-tagged. The
+    people an organisation or a city is named after (Hồ Chí Minh, Kaysone Phomvihane) are in
+    every other article: they tell nothing."""
+    people = {fold(n) for n in article.people} - EPONYMS
+    places = {fold(n) for n in article.places} - EPONYMS
+    return {f"people:{n}" for n in people} | {f"places:{n}" for n in places}
 
 
 def order_key(article: Article):

@@ -119,6 +119,7 @@ def test_a_yearless_dateline_takes_the_year_of_a_dated_article_on_the_same_event
         ["Hun Manet", "Anutin Charnvirakul"],
         ["Bangkok"],
         "Bangkok, 15 février (AKP) - Le Premier ministre Hun Manet a rencontré Anutin Charnvirakul.",
+        "Les échanges entre les deux pays ont atteint 15 milliards de dollars en 2023.",
     )
     report = article(
         "rapport",
@@ -132,23 +133,68 @@ def test_a_yearless_dateline_takes_the_year_of_a_dated_article_on_the_same_event
     assert "rapport" in found.evidence
 
 
-def test_the_weekday_must_agree_with_the_corpus_year():
+@pytest.mark.parametrize("weekday, iso", [("jeudi", "2024-02"), ("mardi", None)], ids=["agrees", "disagrees"])
+def test_the_weekday_confirms_the_corpus_year(weekday, iso):
     undated = article(
         "annonce",
         None,
         ["Hun Manet", "Anutin Charnvirakul"],
         ["Bangkok"],
-        "Selon un communiqué publié ce mardi 15 février, Hun Manet recevra Anutin Charnvirakul à Bangkok.",
+        f"Selon un communiqué publié ce {weekday} 15 février, Hun Manet recevra Anutin Charnvirakul à Bangkok.",
     )
-    report = article("rapport", day("2024-02-15"), ["Hun Manet", "Anutin Charnvirakul"], ["Bangkok"], "Un texte.")
-    assert dated_by_corpus(undated, report) is None  # 15 February 2024 was a Thursday
+    report = article(
+        "rapport",
+        day("2024-02-15"),
+        ["Hun Manet", "Anutin Charnvirakul"],
+        ["Bangkok"],
+        "Selon un communiqué publié le 15 février, Hun Manet recevra Anutin Charnvirakul à Bangkok.",
+    )
+    found = dated_by_corpus(undated, report)
+    assert (found.iso if found else None) == iso  # 15 February 2024 was a Thursday
+
+
+def test_without_a_year_or_a_weekday_of_its_own_the_corpus_alone_dates_nothing():
+    undated = article(
+        "visite",
+        None,
+        ["Hun Manet", "Anutin Charnvirakul"],
+        ["Bangkok"],
+        "Bangkok, 15 février (AKP) - Le Premier ministre Hun Manet a rencontré Anutin Charnvirakul.",
+    )
+    report = article(
+        "rapport",
+        day("2024-02-15"),
+        ["Hun Manet", "Anutin Charnvirakul"],
+        ["Bangkok"],
+        "Bangkok, 15 février (AKP) - Le Premier ministre Hun Manet a rencontré Anutin Charnvirakul.",
+    )
+    assert dated_by_corpus(undated, report) is None
+
+
+def test_the_same_actors_on_the_same_day_in_another_story_give_no_year():
+    undated = article(
+        "visite",
+        None,
+        ["Hun Manet", "Anutin Charnvirakul"],
+        ["Bangkok"],
+        "Bangkok, 15 février (AKP) - Le Premier ministre Hun Manet a rencontré Anutin Charnvirakul.",
+        "Les échanges entre les deux pays ont atteint 15 milliards de dollars en 2023.",
+    )
+    other = article(
+        "autre",
+        day("2024-02-15"),
+        ["Hun Manet", "Anutin Charnvirakul"],
+        ["Bangkok"],
+        "Le 15 février, les équipes nationales de football disputaient un match amical au stade olympique.",
+    )
+    assert dated_by_corpus(undated, other) is None
 
 
 @pytest.mark.parametrize(
     "other_date, other_people, other_text",
     [
-        ("2024-03-20", ["Hun Manet", "Anutin Charnvirakul"], "Le 15 février, une rencontre."),
-        ("2024-02-15", ["Hun Manet", "Xi Jinping"], "Un texte."),
+        ("2024-03-20", ["Hun Manet", "Anutin Charnvirakul"], "Le 15 février, Hun Manet a reçu Anutin Charnvirakul."),
+        ("2024-02-15", ["Hun Manet", "Xi Jinping"], "Le 15 février, Hun Manet a reçu Xi Jinping."),
     ],
     ids=["speaking_of_that_day_but_dated_a_month_later", "one_person_in_common_is_not_the_same_event"],
 )
@@ -159,6 +205,7 @@ def test_no_year_from_an_article_on_another_event(other_date, other_people, othe
         ["Hun Manet", "Anutin Charnvirakul"],
         ["Phnom Penh"],
         "Phnom Penh, 15 février (AKP) - Hun Manet a reçu Anutin Charnvirakul.",
+        "Les échanges entre les deux pays ont atteint 15 milliards de dollars en 2023.",
     )
     other = article("autre", day(other_date), other_people, ["Pékin"], other_text)
     assert dated_by_corpus(undated, other) is None
@@ -176,13 +223,14 @@ def test_two_years_in_the_corpus_give_no_claim_unless_the_articles_own_years_cho
         )
 
     month = ArticleDate(dt.date(2023, 1, 1), MONTH, "header", "")
-    earlier = article("a2023", month, ["Hun Manet", "Anutin Charnvirakul"], ["Phnom Penh"], "Le 9 janvier, une visite.")
+    story = "Le matin du 9 janvier, Hun Manet a accueilli Anutin Charnvirakul à Phnom Penh."
+    earlier = article("a2023", month, ["Hun Manet", "Anutin Charnvirakul"], ["Phnom Penh"], story)
     later = article(
         "a2025",
         ArticleDate(dt.date(2025, 1, 1), MONTH, "header", ""),
         ["Hun Manet", "Anutin Charnvirakul"],
         ["Phnom Penh"],
-        "Le 9 janvier, une visite.",
+        story,
     )
     assert dated_by_corpus(lead(), earlier, later) is None
     found = dated_by_corpus(lead("Les échanges ont progressé de 12 % en 2024."), earlier, later)

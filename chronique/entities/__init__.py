@@ -42,11 +42,12 @@ def load_aliases(path: Path) -> dict:
 
 # Imported after load_aliases, which rules.py reads from here.
 from .institutions import institution_at  # noqa: E402
-from .merging import Entities, best_spelling, entity_key, merge_key, merge_variants  # noqa: E402
+from .merging import EPONYMS, Entities, best_spelling, entity_key, merge_key, merge_variants  # noqa: E402
 from .rules import KINDS, MODEL, ORGANIZATION, PERSON, PLACE, Rules  # noqa: E402
 from .runner import EntityExtractor  # noqa: E402
 
 __all__ = [
+    "EPONYMS",
     "KINDS",
     "MODEL",
     "ORGANIZATION",

@@ -125,6 +125,14 @@ def _canonical_words() -> dict[str, str]:
 
 
 CANONICAL_WORDS = _canonical_words()
+# folded names of the people organisations and places are named after (data/entities.yml)
+EPONYMS = frozenset(
+    fold(name)
+    for name in yaml.safe_load(
+        (Path(__file__).resolve().parents[2] / "data" / "entities.yml").read_text(encoding="utf-8")
+    ).get("eponyms")
+    or []
+)
 
 
 def merge_variants(names: list[str]) -> tuple[str, ...]:
