@@ -20,9 +20,10 @@ from datasketch import MinHashLSH
 
 from . import similarity
 from .parallel import in_background
+from .events import EVENT_WORDS
 from .entities import EPONYMS, best_spelling, entity_key, merge_key
-from .dates import CorpusDates, from_corpus
-from .model import CORPUS, Article, Event, Figure, Problem
+from .dates import SAME_STORY, CorpusDates, from_corpus
+from .model import CORPUS, Article, ArticleDate, Event, Figure, Problem
 from .text import fold, slug
 
 TAXONOMIES = {  # key -> (French title, URL folder)
@@ -73,6 +74,18 @@ class FigureGroup:
 
 
 @dataclass(frozen=True)
+class Happening:
+    """One event of the chronology, however many articles tell it: a short label (who, what,
+    where), the sentence of the first article (shown on hover), and every article's id."""
+
+    date: ArticleDate
+    label: str
+    sentence: str
+    announced: bool  # every article telling it was written before it
+    ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Site:
     entries: tuple[Entry, ...]  # newest first, undated last
     by_id: dict[str, Entry]
@@ -80,6 +93,7 @@ class Site:
     timeline: tuple[tuple[Event, str], ...]
     figures: tuple[FigureGroup, ...]
     problems: tuple[Problem, ...]
+    chronology: tuple[Happening, ...] = ()  # the timeline page: one entry per event, all its articles
 
 
 def collect(articles: list[Article], jobs: int = 1) -> Site:
@@ -115,6 +129,7 @@ def collect(articles: list[Article], jobs: int = 1) -> Site:
         by_id=by_id,
         taxonomies=build_taxonomies(entries),
         timeline=build_timeline(entries),
+        chronology=build_chronology(entries),
         figures=group_figures(entries),
         problems=tuple(problems),
     )
@@ -411,3 +426,60 @@ def group_figures(entries: list[Entry]) -> tuple[FigureGroup, ...]:
         discrepancy = year is not None and len(articles) > 1 and spread > 0.01
         result.append(FigureGroup(measure, unit, year, tuple(items), discrepancy))
     return tuple(result)
+
+
+def build_chronology(entries: list[Entry]) -> tuple[Happening, ...]:
+    """The timeline's events, one entry per event: events of one date whose sentences tell one
+    story (most words of the shorter in the other) are one, listing every article."""
+    by_id = {e.article.id: e.article for e in entries}
+    happenings: list[dict] = []
+    for event, article_id in build_timeline(entries):
+        words = _story_words(event.sentence)
+        same = next(
+            (
+                h
+                for h in happenings
+                if h["date"] == event.date
+                and any(len(words & w) >= SAME_STORY * min(len(words), len(w)) for w in h["words"] if words and w)
+            ),
+            None,
+        )
+        if same:
+            same["ids"].setdefault(article_id, None)
+            same["words"].append(words)
+            same["announced"] = same["announced"] and event.announced
+            continue
+        happenings.append(
+            {
+                "date": event.date,
+                "label": event_label(event.sentence, by_id[article_id]),
+                "sentence": event.sentence,
+                "announced": event.announced,
+                "ids": {article_id: None},
+                "words": [words],
+            }
+        )
+    return tuple(Happening(h["date"], h["label"], h["sentence"], h["announced"], tuple(h["ids"])) for h in happenings)
+
+
+def _story_words(sentence: str) -> frozenset[str]:
+    return frozenset(w for w in fold(sentence).split() if len(w) >= 5)
+
+
+def event_label(sentence: str, article: Article) -> str:
+    """ "Visite d'État · Tô Lâm, Thongloun Sisoulith · Vientiane": what, who and where, from the
+    sentence and the names the article holds; the sentence's start when it names none."""
+    folded = f" {fold(sentence)} "
+    who = [p for p in article.people if f" {fold(p)} " in folded][:2]
+    where = [p for p in article.places if f" {fold(p)} " in folded][:1]
+    what = next(
+        (
+            m.group(0)
+            for m in re.finditer(r"[\w’'-]+(?:\s+d[’']État)?", sentence)
+            if fold(m.group(0)).startswith(EVENT_WORDS)
+        ),
+        None,
+    )
+    if not what or not (who or where):
+        return sentence if len(sentence) <= 90 else sentence[:89].rsplit(" ", 1)[0] + "…"
+    return " · ".join([what[0].upper() + what[1:], *([", ".join(who)] if who else []), *where])

@@ -401,7 +401,7 @@ class Renderer:
                 )
 
     def _timeline(self) -> None:
-        events = list(self.site.timeline)
+        events = list(self.site.chronology)  # one entry per event, with all its articles
         pages = paginate(events, PAGE_SIZE) or [[]]
         paths = ["chronologie.md"] + [f"chronologie-{n}.md" for n in range(2, len(pages) + 1)]
         for n, (chunk, path) in enumerate(zip(pages, paths), start=1):

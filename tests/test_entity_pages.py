@@ -73,3 +73,19 @@ def test_place_and_person_spellings_share_one_page():
     )
     assert len(terms(site, "people")) == 1
     assert len(terms(site, "places")) == 1
+
+
+def test_one_event_told_by_two_articles_is_one_timeline_entry_listing_both():
+    from chronique.model import Event
+
+    sentence_a = "Le Premier ministre Hun Manet a effectué une visite officielle à Bangkok le 7 mars 2025."
+    sentence_b = "Hun Manet a effectué le 7 mars 2025 une visite officielle à Bangkok, sa première."
+    when = ArticleDate(dt.date(2025, 3, 7), DAY, TEXT, "")
+    first = article("a1", people=["Hun Manet"], places=["Bangkok"])
+    second = article("a2", people=["Hun Manet"], places=["Bangkok"])
+    first = first.__class__(**{**first.__dict__, "events": (Event(when, sentence_a, False),)})
+    second = second.__class__(**{**second.__dict__, "events": (Event(when, sentence_b, False),)})
+    (happening,) = collect([first, second]).chronology
+    assert set(happening.ids) == {"a1", "a2"}
+    assert happening.label == "Visite · Hun Manet · Bangkok"
+    assert happening.sentence in (sentence_a, sentence_b)  # shown on hover
