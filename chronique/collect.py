@@ -186,7 +186,7 @@ def order_key(article: Article):
 
 def merge_names_across_corpus(articles: list[Article]) -> list[Article]:
     """ "To Lam" in one article and "Tô Lâm" in another are one person, shown in the
-    spelling with the most diacritics."""
+    spelling with the most diacritics. A person's name is no place anywhere in the corpus."""
     merged = []
     display = {}
     for kind in ("people", "organizations", "places"):
@@ -195,10 +195,13 @@ def merge_names_across_corpus(articles: list[Article]) -> list[Article]:
             for name in getattr(article, kind):
                 spellings[merge_key(name)][name] += 1
         display[kind] = {key: best_spelling(counter) for key, counter in spellings.items()}
+    # a name that is a person in some article is no place in another ("Saysomphone Phomvihane")
+    people = set(display["people"])
     for article in articles:
         changes = {
             kind: tuple(dict.fromkeys(display[kind][merge_key(n)] for n in getattr(article, kind))) for kind in display
         }
+        changes["places"] = tuple(p for p in changes["places"] if merge_key(p) not in people)
         merged.append(replace(article, **changes))
     return merged
 

@@ -89,3 +89,14 @@ def test_one_event_told_by_two_articles_is_one_timeline_entry_listing_both():
     assert set(happening.ids) == {"a1", "a2"}
     assert happening.label == "Visite · Hun Manet · Bangkok"
     assert happening.sentence in (sentence_a, sentence_b)  # shown on hover
+
+
+def test_a_name_that_is_a_person_in_one_article_is_no_place_in_another():
+    site = collect(
+        [
+            article("a1", people=["Sok Chenda Sophea"], places=["Phnom Penh"]),
+            article("a2", places=["Sok Chenda Sophea", "Siem Reap"]),
+        ]
+    )
+    assert set(terms(site, "places")) == {"Phnom Penh", "Siem Reap"}
+    assert "Sok Chenda Sophea" in terms(site, "people")
