@@ -72,6 +72,10 @@ CORPUS_NEAR = dt.timedelta(days=7)
 # tell one story (measured: same-event pairs of real articles 0.46-0.79; different events on the
 # same day in 800 synthetic articles mostly under 0.45).
 SAME_STORY = 0.45
+# "47e réunion", "50e anniversaire", "XIVe Congrès" is held once: two articles naming it speak of one event
+ORDINAL_EVENT = re.compile(
+    r"\b(?P<number>\d{1,3})\s?(?:e|er|eme)\s+(?P<event>reunion|session|sommet|congres|anniversaire|conference|forum|legislature)\b"
+)
 FUTURE_TENSE = (" sera ", " seront ", " aura ", " auront ", " organiser ", " accueillir ")
 # Read on folded text, where "2025-2026" is "2025 2026": two years side by side are a range.
 YEAR_RANGE_AFTER = re.compile(r"^\s?(?:[-–/]\s?)?(?:19|20)\d\d\b")
@@ -370,6 +374,7 @@ class CorpusDates:
 
     by_day_month: dict[tuple[int, int], list[tuple[str, ArticleDate, frozenset[str], tuple[frozenset[str], ...]]]]
     latest: dt.date | None
+    ordinal_events: dict[str, frozenset[tuple[int, str]]]  # id -> ("47e réunion" as (47, "reunion"), …)
 
     @classmethod
     def of(cls, dated: list[tuple[str, ArticleDate, set[str], list[str]]]) -> CorpusDates:
@@ -378,7 +383,16 @@ class CorpusDates:
         for article_id, date, names, paragraphs in dated:
             for key, sentences in sorted(_sentences_by_day(paragraphs).items()):
                 index.setdefault(key, []).append((article_id, date, frozenset(names), sentences))
-        return cls(index, max((d.value for _, d, _, _ in dated), default=None))
+        ordinals = {article_id: _ordinal_events(paragraphs) for article_id, _, _, paragraphs in dated}
+        return cls(index, max((d.value for _, d, _, _ in dated), default=None), ordinals)
+
+
+def _ordinal_events(paragraphs: list[str]) -> frozenset[tuple[int, str]]:
+    """ "la 47e réunion du Comité intergouvernemental", "le 50e anniversaire": numbered events,
+    each held once."""
+    return frozenset(
+        (int(m["number"]), m["event"]) for paragraph in paragraphs for m in ORDINAL_EVENT.finditer(fold(paragraph))
+    )
 
 
 def _sentences_by_day(paragraphs: list[str]) -> dict[tuple[int, int], tuple[frozenset[str], ...]]:
@@ -430,7 +444,11 @@ def from_corpus(paragraphs: list[str], file: str, names: set[str], corpus: Corpu
     if len(sources) != 1:
         return None  # no article on the same event, or several years: no claim
     year, other = next(iter(sources.items()))
-    if not text.year_hints and not _weekday_agrees(text.folded_lead, year):
+    if (
+        not text.year_hints
+        and not _weekday_agrees(text.folded_lead, year)
+        and not _ordinal_events(paragraphs) & corpus.ordinal_events.get(other, frozenset())
+    ):
         return None  # nothing in the article itself confirms the corpus's year: no claim
     hinted = replace(text, year_hints={year: f"{CORPUS_HINT}{other}, sur le même événement"})
     for step in (from_dateline, from_lead_day):

@@ -235,3 +235,30 @@ def test_two_years_in_the_corpus_give_no_claim_unless_the_articles_own_years_cho
     assert dated_by_corpus(lead(), earlier, later) is None
     found = dated_by_corpus(lead("Les échanges ont progressé de 12 % en 2024."), earlier, later)
     assert found.iso == "2025-01" and found.source == CORPUS
+
+
+def test_a_numbered_event_named_by_both_articles_confirms_the_corpus_year():
+    undated = article(
+        "arrivee",
+        None,
+        ["Hun Manet", "Anutin Charnvirakul"],
+        ["Bangkok"],
+        "Le matin du 9 janvier, Hun Manet est arrivé à Bangkok pour la 12e réunion du Comité mixte avec Anutin Charnvirakul.",
+    )
+    report = article(
+        "rapport",
+        ArticleDate(dt.date(2025, 1, 1), MONTH, "header", ""),
+        ["Hun Manet", "Anutin Charnvirakul"],
+        ["Bangkok"],
+        "Le 9 janvier, Hun Manet est arrivé à Bangkok pour la 12e réunion du Comité mixte avec Anutin Charnvirakul.",
+    )
+    found = dated_by_corpus(undated, report)
+    assert found is not None and (found.iso, found.source) == ("2025-01", CORPUS)
+    other_meeting = article(
+        "rapport",
+        ArticleDate(dt.date(2025, 1, 1), MONTH, "header", ""),
+        ["Hun Manet", "Anutin Charnvirakul"],
+        ["Bangkok"],
+        "Le 9 janvier, Hun Manet est arrivé à Bangkok pour la 13e réunion du Comité mixte avec Anutin Charnvirakul.",
+    )
+    assert dated_by_corpus(undated, other_meeting) is None
