@@ -436,14 +436,14 @@ def build_chronology(entries: list[Entry]) -> tuple[Happening, ...]:
     story (most words of the shorter in the other) are one, listing every article."""
     by_id = {e.article.id: e.article for e in entries}
     happenings: list[dict] = []
+    on_date: dict[tuple, list[dict]] = defaultdict(list)  # only events of one date are compared
     for event, article_id in build_timeline(entries):
         words = _story_words(event.sentence)
         same = next(
             (
                 h
-                for h in happenings
-                if h["date"] == event.date
-                and any(len(words & w) >= SAME_STORY * min(len(words), len(w)) for w in h["words"] if words and w)
+                for h in on_date[(event.date.value, event.date.precision)]
+                if any(len(words & w) >= SAME_STORY * min(len(words), len(w)) for w in h["words"] if words and w)
             ),
             None,
         )
@@ -452,16 +452,16 @@ def build_chronology(entries: list[Entry]) -> tuple[Happening, ...]:
             same["words"].append(words)
             same["announced"] = same["announced"] and event.announced
             continue
-        happenings.append(
-            {
-                "date": event.date,
-                "label": event_label(event.sentence, by_id[article_id]),
-                "sentence": event.sentence,
-                "announced": event.announced,
-                "ids": {article_id: None},
-                "words": [words],
-            }
-        )
+        happening = {
+            "date": event.date,
+            "label": event_label(event.sentence, by_id[article_id]),
+            "sentence": event.sentence,
+            "announced": event.announced,
+            "ids": {article_id: None},
+            "words": [words],
+        }
+        happenings.append(happening)
+        on_date[(event.date.value, event.date.precision)].append(happening)
     return tuple(Happening(h["date"], h["label"], h["sentence"], h["announced"], tuple(h["ids"])) for h in happenings)
 
 

@@ -72,6 +72,11 @@ CORPUS_NEAR = dt.timedelta(days=7)
 # tell one story (measured: same-event pairs of real articles 0.46-0.79; different events on the
 # same day in 800 synthetic articles mostly under 0.45).
 SAME_STORY = 0.45
+# Cheap tests on the text as written before folding it: a number then a month's first letters; an ordinal.
+MAY_HAVE_DAY = re.compile(
+    r"\d\s*(?:er)?\s+(?:janv|f[ée]v|mars|avr|mai|juin|juil|ao[ûu]|sept|oct|nov|d[ée]c)", re.IGNORECASE
+)
+MAY_HAVE_ORDINAL = re.compile(r"\d\s?(?:e|er|ème|eme)\s", re.IGNORECASE)
 # "47e réunion", "50e anniversaire", "XIVe Congrès" is held once: two articles naming it speak of one event
 ORDINAL_EVENT = re.compile(
     r"\b(?P<number>\d{1,3})\s?(?:e|er|eme)\s+(?P<event>reunion|session|sommet|congres|anniversaire|conference|forum|legislature)\b"
@@ -391,7 +396,10 @@ def _ordinal_events(paragraphs: list[str]) -> frozenset[tuple[int, str]]:
     """ "la 47e réunion du Comité intergouvernemental", "le 50e anniversaire": numbered events,
     each held once."""
     return frozenset(
-        (int(m["number"]), m["event"]) for paragraph in paragraphs for m in ORDINAL_EVENT.finditer(fold(paragraph))
+        (int(m["number"]), m["event"])
+        for paragraph in paragraphs
+        if MAY_HAVE_ORDINAL.search(paragraph)
+        for m in ORDINAL_EVENT.finditer(fold(paragraph))
     )
 
 
@@ -399,7 +407,11 @@ def _sentences_by_day(paragraphs: list[str]) -> dict[tuple[int, int], tuple[froz
     """(day, month) -> the word sets of the sentences that give it."""
     found: dict[tuple[int, int], list[frozenset[str]]] = {}
     for paragraph in paragraphs:
+        if not MAY_HAVE_DAY.search(paragraph):
+            continue  # most paragraphs give no date: folding them all would cost seconds on a large corpus
         for sentence in re.split(r"(?<=[.!?])\s+", paragraph):
+            if not MAY_HAVE_DAY.search(sentence):
+                continue
             folded = fold(sentence)
             for match in DAY_MONTH.finditer(folded):
                 words = frozenset(w for w in folded.split() if len(w) >= 5)
@@ -424,10 +436,12 @@ def from_corpus(paragraphs: list[str], file: str, names: set[str], corpus: Corpu
     names tagged by kind ("people:to lam")."""
     if corpus.latest is None:
         return None
-    text = TextEvidence.of(paragraphs, [], file, corpus.latest + CORPUS_NEAR)
-    days = [m for m in DAY_MONTH.finditer(text.folded_lead) if not m["year"]]
-    if text.paragraphs and (dateline := DATELINE.match(text.paragraphs[0])):
+    # the lead's yearless days first: most undated articles stop here, before the costlier reading
+    days = [m for m in DAY_MONTH.finditer(fold(" ".join(paragraphs[:2]))) if not m["year"]]
+    if paragraphs and (dateline := DATELINE.match(paragraphs[0])):
         days += [m for m in DAY_MONTH.finditer(fold(dateline["head"])) if not m["year"]]
+    if not days:
+        return None
     ours = _sentences_by_day(paragraphs)
     sources: dict[int, str] = {}  # year -> the article giving it
     for match in days:
@@ -437,6 +451,9 @@ def from_corpus(paragraphs: list[str], file: str, names: set[str], corpus: Corpu
                 continue
             for year in _near_years(day, month, date):
                 sources.setdefault(year, other)
+    if not sources:
+        return None
+    text = TextEvidence.of(paragraphs, [], file, corpus.latest + CORPUS_NEAR)
     if text.year_hints:
         # the article's own years must agree: it was written in its latest cited year or the next
         own = {max(text.year_hints), max(text.year_hints) + 1}
