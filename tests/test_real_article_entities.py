@@ -232,3 +232,10 @@ def test_a_republic_named_with_its_country_is_that_country(extractor):
     places = entities(extractor, text).places
     assert "Vietnam" in places and "Thaïlande" in places
     assert not any(place.startswith(("République", "État")) for place in places)
+
+
+def test_a_place_the_model_cut_before_its_last_word_is_whole(extractor):
+    text = "Le Premier ministre a déposé une gerbe de fleurs au Monument de l'indépendance du Cambodge."
+    places = entities(extractor, text).places
+    assert "Monument de l'indépendance du Cambodge" in places
+    assert not any(place.endswith((" du", " de", " des")) for place in places)

@@ -111,7 +111,7 @@ class EntityExtractor(PeopleRules, PlaceRules, OrganizationRules, MergingRules):
         for ent in ents:
             span = " ".join(ent.text.split("\n\n")[0].split())
             # "Monument des martyrs anonymes du | Laos": the model cut the name before its last word
-            tail = ent.label_ == "LOC" and re.match(rf"[^\S\n]+({_WORD})", text[ent.end_char :])
+            tail = ent.label_ in ("LOC", "MISC") and re.match(rf"[^\S\n]+({_WORD})", text[ent.end_char :])
             if tail and re.search(r"\s(?:du|de|des)$", span):
                 span += " " + tail.group(1)
             if is_source_mention(text, ent.start_char, ent.end_char):
