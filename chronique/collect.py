@@ -62,6 +62,7 @@ class Term:
     slug: str
     ids: tuple[str, ...]  # newest first
     forms: tuple[str, ...] = ()  # every form the articles wrote ("Assemblée nationale lao", "… du Laos")
+    parent: str | None = None  # the organisation this body belongs to ("Comité central du X" -> X)
 
 
 @dataclass(frozen=True)
@@ -376,8 +377,31 @@ def build_taxonomies(entries: list[Entry]) -> dict[str, tuple[Term, ...]]:
             used.add(term_slug)
             seen = tuple(sorted(forms[term_key], key=lambda f: (fold(f), f)))
             terms.append(Term(names[term_key], term_slug, tuple(holders[term_key]), seen))
-        result[key] = tuple(terms)
+        result[key] = tuple(link_parents(terms)) if key == "organizations" else tuple(terms)
     return result
+
+
+_COMPLEMENT = re.compile(r"\s(?:du|de la|de l[’']|des|de|d[’'])\s*")
+
+
+def link_parents(terms: list[Term]) -> list[Term]:
+    """A party's or an assembly's body is an organisation of its own, linked to its parent: the
+    longest complement of its name that is another organisation ("Comité central du PPRL" -> "Parti
+    populaire révolutionnaire lao", "Commission … de l'Assemblée nationale vietnamienne" ->
+    "Assemblée nationale du Vietnam")."""
+    by_key = {entity_key(form): term for term in terms for form in (*term.forms, term.name)}
+    linked = []
+    for term in terms:
+        parent = next(
+            (
+                found
+                for match in _COMPLEMENT.finditer(term.name)
+                if (found := by_key.get(entity_key(term.name[match.end() :]))) and found is not term
+            ),
+            None,
+        )
+        linked.append(replace(term, parent=parent.name) if parent else term)
+    return linked
 
 
 def _place_key(name: str) -> str:

@@ -396,9 +396,18 @@ class Renderer:
                     page=n,
                     paths=term_paths,
                     intro=f"{len(entries)} article(s). [{ALL_TERMS[key]}]({self.link(path, paths[0])})"
-                    + (f" Formes rencontrées : {', '.join(term.forms)}." if len(term.forms) > 1 else ""),
+                    + (f" Formes rencontrées : {', '.join(term.forms)}." if len(term.forms) > 1 else "")
+                    + self._parent_link(key, term, path),
                     description=f"Articles : {term.name}.",
                 )
+
+    def _parent_link(self, key: str, term, path: str) -> str:
+        """ " Fait partie de : [Parti populaire révolutionnaire lao](…)." on a body's page."""
+        parent = term.parent and self.terms_by_name[key].get(term.parent)
+        if not parent:
+            return ""
+        folder = TAXONOMIES[key][1]
+        return f" Fait partie de : [{parent.name}]({self.link(path, f'{folder}/{parent.slug}.md')})."
 
     def _timeline(self) -> None:
         events = list(self.site.chronology)  # one entry per event, with all its articles

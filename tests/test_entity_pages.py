@@ -100,3 +100,18 @@ def test_a_name_that_is_a_person_in_one_article_is_no_place_in_another():
     )
     assert set(terms(site, "places")) == {"Phnom Penh", "Siem Reap"}
     assert "Sok Chenda Sophea" in terms(site, "people")
+
+
+def test_a_partys_body_is_its_own_page_linked_to_its_parent():
+    site = collect(
+        [
+            article("a1", organizations=["Parti du peuple cambodgien", "Comité central du Parti du peuple cambodgien"]),
+            article("a2", organizations=["Commission des affaires étrangères de l'Assemblée nationale cambodgienne"]),
+            article("a3", organizations=["Assemblée nationale du Cambodge"]),
+        ]
+    )
+    organizations = terms(site, "organizations")
+    assert organizations["Comité central du Parti du peuple cambodgien"].parent == "Parti du peuple cambodgien"
+    body = organizations["Commission des affaires étrangères de l'Assemblée nationale cambodgienne"]
+    assert body.parent == "Assemblée nationale du Cambodge"
+    assert organizations["Parti du peuple cambodgien"].parent is None
