@@ -20,8 +20,10 @@ from datasketch import MinHashLSH
 
 from . import similarity
 from .parallel import in_background
-from .entities import best_spelling, merge_key
-from .model import Article, Event, Figure, Problem
+from .events import EVENT_WORDS
+from .entities import EPONYMS, best_spelling, entity_key, merge_key
+from .dates import SAME_STORY, CorpusDates, from_corpus
+from .model import CORPUS, Article, ArticleDate, Event, Figure, Problem
 from .text import fold, slug
 from .urls import article_path, article_url, assign_locations
 
@@ -60,6 +62,8 @@ class Term:
     name: str
     slug: str
     ids: tuple[str, ...]  # newest first
+    forms: tuple[str, ...] = ()  # every form the articles wrote ("Assemblée nationale lao", "… du Laos")
+    parent: str | None = None  # the organisation this body belongs to ("Comité central du X" -> X)
 
 
 @dataclass(frozen=True)
@@ -74,6 +78,18 @@ class FigureGroup:
 
 
 @dataclass(frozen=True)
+class Happening:
+    """One event of the chronology, however many articles tell it: a short label (who, what,
+    where), the sentence of the first article (shown on hover), and every article's id."""
+
+    date: ArticleDate
+    label: str
+    sentence: str
+    announced: bool  # every article telling it was written before it
+    ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Site:
     entries: tuple[Entry, ...]  # newest first, undated last
     by_id: dict[str, Entry]
@@ -82,6 +98,7 @@ class Site:
     figures: tuple[FigureGroup, ...]
     problems: tuple[Problem, ...]
     redirects: tuple[tuple[str, str], ...] = ()  # (former address, article id): chronique/urls.py
+    chronology: tuple[Happening, ...] = ()  # the timeline page: one entry per event, all its articles
 
 
 def collect(articles: list[Article], jobs: int = 1, redirects: dict[str, str] | None = None) -> Site:
@@ -118,10 +135,53 @@ def collect(articles: list[Article], jobs: int = 1, redirects: dict[str, str] | 
         by_id=by_id,
         taxonomies=build_taxonomies(entries),
         timeline=build_timeline(entries),
+        chronology=build_chronology(entries),
         figures=group_figures(entries),
         problems=tuple(problems) + locations.problems,
         redirects=locations.redirects,
     )
+
+
+def date_from_corpus(articles: list[Article]) -> list[Article]:
+    """A bare article whose text gives a day and month but no year takes its year from the
+    site's dated articles on the same event (dates.from_corpus), provenance "corpus". Runs on
+    the whole corpus after extraction, before anything is ordered; an undated article stays so
+    when nothing holds."""
+    undated = [a for a in articles if a.date is None and not a.hold]
+    if not undated:
+        return articles
+    # only the dated articles sharing a person with an undated one are read (the text of every
+    # article of a large corpus would cost seconds on a warm build)
+    wanted = {name for a in undated for name in _event_names(a) if name.startswith("people:")}
+    corpus = CorpusDates.of(
+        [
+            (a.id, a.date, names, _paragraphs(a))
+            for a in articles
+            if a.date and a.date.source != CORPUS and (names := _event_names(a)) & wanted
+        ]
+    )
+    result = []
+    for article in articles:
+        if article.date is None and not article.hold:
+            found = from_corpus(_paragraphs(article), article.seed, _event_names(article), corpus)
+            if found:
+                kept = tuple(p for p in article.problems if p.field != "date")
+                article = replace(article, date=found.date, problems=kept + found.problems)
+        result.append(article)
+    return result
+
+
+def _paragraphs(article: Article) -> list[str]:
+    return [b.text for b in article.blocks if b.kind == "paragraph"]
+
+
+def _event_names(article: Article) -> set[str]:
+    """The names that tell one event from another: folded people and places, kind-tagged. The
+    people an organisation or a city is named after (Hồ Chí Minh, Kaysone Phomvihane) are in
+    every other article: they tell nothing."""
+    people = {fold(n) for n in article.people} - EPONYMS
+    places = {fold(n) for n in article.places} - EPONYMS
+    return {f"people:{n}" for n in people} | {f"places:{n}" for n in places}
 
 
 def order_key(article: Article):
@@ -133,7 +193,7 @@ def order_key(article: Article):
 
 def merge_names_across_corpus(articles: list[Article]) -> list[Article]:
     """ "To Lam" in one article and "Tô Lâm" in another are one person, shown in the
-    spelling with the most diacritics."""
+    spelling with the most diacritics. A person's name is no place anywhere in the corpus."""
     merged = []
     display = {}
     for kind in ("people", "organizations", "places"):
@@ -142,10 +202,13 @@ def merge_names_across_corpus(articles: list[Article]) -> list[Article]:
             for name in getattr(article, kind):
                 spellings[merge_key(name)][name] += 1
         display[kind] = {key: best_spelling(counter) for key, counter in spellings.items()}
+    # a name that is a person in some article is no place in another ("Saysomphone Phomvihane")
+    people = set(display["people"])
     for article in articles:
         changes = {
             kind: tuple(dict.fromkeys(display[kind][merge_key(n)] for n in getattr(article, kind))) for kind in display
         }
+        changes["places"] = tuple(p for p in changes["places"] if merge_key(p) not in people)
         merged.append(replace(article, **changes))
     return merged
 
@@ -263,30 +326,35 @@ def best_related(scores: dict[int, float], p: int) -> list[int]:
 
 
 def build_taxonomies(entries: list[Entry]) -> dict[str, tuple[Term, ...]]:
+    """One term per entity: people, organisations and places grouped by entity_key (a country's
+    forms, word order, diacritics aside), shown in their best spelling, with the forms seen."""
     result = {}
     for key, (_, folder) in TAXONOMIES.items():
         # term -> the ids holding it, in entry order (a dict as an ordered set: a
         # list's `in` made this quadratic for names found in most articles)
         holders: dict[str, dict[str, None]] = defaultdict(dict)
-        names: dict[str, str] = {}
+        forms: dict[str, Counter] = defaultdict(Counter)
+        term_key_of = TERM_KEYS.get(key, fold)
         for entry in entries:
             if entry.duplicate_of:
                 continue
             values = [entry.article.source] if key == "source" else list(getattr(entry.article, key))
             for name in values:
                 if name:
-                    term_key = fold(name)
-                    names.setdefault(term_key, name)
+                    term_key = term_key_of(name)
+                    forms[term_key][name] += 1
                     holders[term_key][entry.article.id] = None
+        names = {term_key: _display_form(counter) for term_key, counter in forms.items()}
         terms, used = [], set()
-        for term_key in sorted(names, key=lambda k: (k, names[k])):
+        for term_key in sorted(names, key=lambda k: (fold(names[k]), names[k], k)):
             term_slug = slug(names[term_key]) or "terme"
             base, n = term_slug, 2
             while term_slug in used or reserved_term_slug(term_slug):
                 term_slug, n = f"{base}-{n}", n + 1
             used.add(term_slug)
-            terms.append(Term(names[term_key], term_slug, tuple(holders[term_key])))
-        result[key] = tuple(terms)
+            seen = tuple(sorted(forms[term_key], key=lambda f: (fold(f), f)))
+            terms.append(Term(names[term_key], term_slug, tuple(holders[term_key]), seen))
+        result[key] = tuple(link_parents(terms)) if key == "organizations" else tuple(terms)
     return result
 
 
@@ -294,6 +362,53 @@ def reserved_term_slug(term_slug: str) -> bool:
     """A name a taxonomy's own pages hold: its list (index.md) and the list's next pages
     (page-2.md, write.py). A term's own next pages are in its folder (<slug>/page-2.md)."""
     return term_slug == "index" or re.fullmatch(r"page-\d+", term_slug) is not None
+
+
+_COMPLEMENT = re.compile(r"\s(?:du|de la|de l[’']|des|de|d[’'])\s*")
+
+
+def link_parents(terms: list[Term]) -> list[Term]:
+    """A party's or an assembly's body is an organisation of its own, linked to its parent: the
+    longest complement of its name that is another organisation ("Comité central du PPRL" -> "Parti
+    populaire révolutionnaire lao", "Commission … de l'Assemblée nationale vietnamienne" ->
+    "Assemblée nationale du Vietnam")."""
+    by_key = {entity_key(form): term for term in terms for form in (*term.forms, term.name)}
+    linked = []
+    for term in terms:
+        parent = next(
+            (
+                found
+                for match in _COMPLEMENT.finditer(term.name)
+                if (found := by_key.get(entity_key(term.name[match.end() :]))) and found is not term
+            ),
+            None,
+        )
+        linked.append(replace(term, parent=parent.name) if parent else term)
+    return linked
+
+
+def _place_key(name: str) -> str:
+    """ "That Luang" = "ThatLuang": a place's words may be written together."""
+    return "".join(fold(name).split())
+
+
+def _person_key(name: str) -> str:
+    """ "Phankham Viphavanh" = "Phankham Viphavan", "Saysomphone Phomvihane" = "… Phomvihan": a
+    romanised Lao name's silent final letter comes and goes."""
+    return " ".join(re.sub(r"(?<=\w{4})[he]$", "", word) for word in entity_key(name).split())
+
+
+TERM_KEYS = {"people": _person_key, "organizations": entity_key, "places": _place_key}
+
+
+def _display_form(counter: Counter) -> str:
+    """The form an entity's page shows: a name written out ("Comité central du Parti communiste du
+    Vietnam") before one with an acronym ("Comité central du PCV"), then the best spelling."""
+    spelled_out = Counter({n: c for n, c in counter.items() if not _ACRONYM.search(n) or " " not in n})
+    return best_spelling(spelled_out or counter)
+
+
+_ACRONYM = re.compile(r"(?<![\w-])[A-ZĐ]{2,8}(?![\w-])")
 
 
 def build_timeline(entries: list[Entry]) -> tuple[tuple[Event, str], ...]:
@@ -347,3 +462,60 @@ def _articles_disagree(items) -> bool:
         for n, first in enumerate(values)
         for second in values[n + 1 :]
     )
+
+
+def build_chronology(entries: list[Entry]) -> tuple[Happening, ...]:
+    """The timeline's events, one entry per event: events of one date whose sentences tell one
+    story (most words of the shorter in the other) are one, listing every article."""
+    by_id = {e.article.id: e.article for e in entries}
+    happenings: list[dict] = []
+    on_date: dict[tuple, list[dict]] = defaultdict(list)  # only events of one date are compared
+    for event, article_id in build_timeline(entries):
+        words = _story_words(event.sentence)
+        same = next(
+            (
+                h
+                for h in on_date[(event.date.value, event.date.precision)]
+                if any(len(words & w) >= SAME_STORY * min(len(words), len(w)) for w in h["words"] if words and w)
+            ),
+            None,
+        )
+        if same:
+            same["ids"].setdefault(article_id, None)
+            same["words"].append(words)
+            same["announced"] = same["announced"] and event.announced
+            continue
+        happening = {
+            "date": event.date,
+            "label": event_label(event.sentence, by_id[article_id]),
+            "sentence": event.sentence,
+            "announced": event.announced,
+            "ids": {article_id: None},
+            "words": [words],
+        }
+        happenings.append(happening)
+        on_date[(event.date.value, event.date.precision)].append(happening)
+    return tuple(Happening(h["date"], h["label"], h["sentence"], h["announced"], tuple(h["ids"])) for h in happenings)
+
+
+def _story_words(sentence: str) -> frozenset[str]:
+    return frozenset(w for w in fold(sentence).split() if len(w) >= 5)
+
+
+def event_label(sentence: str, article: Article) -> str:
+    """ "Visite d'État · Tô Lâm, Thongloun Sisoulith · Vientiane": what, who and where, from the
+    sentence and the names the article holds; the sentence's start when it names none."""
+    folded = f" {fold(sentence)} "
+    who = [p for p in article.people if f" {fold(p)} " in folded][:2]
+    where = [p for p in article.places if f" {fold(p)} " in folded][:1]
+    what = next(
+        (
+            m.group(0)
+            for m in re.finditer(r"[\w’'-]+(?:\s+d[’']État)?", sentence)
+            if fold(m.group(0)).startswith(EVENT_WORDS)
+        ),
+        None,
+    )
+    if not what or not (who or where):
+        return sentence if len(sentence) <= 90 else sentence[:89].rsplit(" ", 1)[0] + "…"
+    return " · ".join([what[0].upper() + what[1:], *([", ".join(who)] if who else []), *where])

@@ -4,6 +4,7 @@
                                  [--predictions articles.json] [--details]
                                  [--min-date-accuracy X] [--max-wrong-dates X]
                                  [--min-people-f1 X] [--min-orgs-f1 X] [--min-places-f1 X]
+                                 [--realdev DIR | --no-realdev]
 
 Each `<stem>.yml` in the annotations folder names an article file. The
 articles are copied into one temporary seeds folder and built with
@@ -19,6 +20,11 @@ then compared with the annotations (see tests/annotations/README.md):
 
 This module deliberately does not import the extractor's helpers (its own
 `fold` included): the measure must not move when the code it measures changes.
+Beside the team's corpus, the real annotated articles of `../shared/realdev/` (when
+that folder exists) are built and scored with that folder's own `score.py`, imported
+as it is: the same matching rules (folding, synonyms, place kinds) as the figures
+quoted for it. The `--min-*` thresholds apply to the team's corpus only.
+
 The exit status is 0 unless a `--min-*` / `--max-*` threshold is missed (1) or
 the annotations or the build are unusable (2).
 """
@@ -27,6 +33,7 @@ from __future__ import annotations
 
 import argparse
 import enum
+import importlib.util
 import json
 import re
 import shutil
@@ -44,6 +51,7 @@ from text_unidecode import unidecode
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_ANNOTATIONS = Path("tests/annotations")
+DEFAULT_REALDEV = Path("../shared/realdev")  # real articles, annotated apart: articles/, gold.json, score.py
 PRECISIONS = ("year", "month", "day")  # coarsest first; index + 1 = ISO parts
 ENTITY_FIELDS = ("people", "organizations", "places")
 
@@ -373,11 +381,16 @@ def predictions_by_stem(document: dict) -> dict[str, Prediction]:
 
 def build_articles(annotations: Sequence[Annotation], repo_root: Path = REPO_ROOT) -> dict:
     """Run the project's build on the annotated articles; return articles.json's content."""
+    return build_files([repo_root / annotation.file for annotation in annotations], repo_root)
+
+
+def build_files(files: Sequence[Path], repo_root: Path = REPO_ROOT) -> dict:
+    """Copy these article files into one seeds folder, build it, return articles.json's content."""
     with tempfile.TemporaryDirectory(prefix="chronique-eval-") as tmp:
         seeds, docs = Path(tmp, "seeds"), Path(tmp, "docs")
         seeds.mkdir()
-        for annotation in annotations:
-            shutil.copyfile(repo_root / annotation.file, seeds / Path(annotation.file).name)
+        for path in files:
+            shutil.copyfile(path, seeds / path.name)
         command = [sys.executable, "build.py", "--seeds", str(seeds), "--docs", str(docs)]
         run = subprocess.run(command, cwd=repo_root, capture_output=True, text=True)
         output = docs / "data" / "articles.json"
@@ -387,6 +400,46 @@ def build_articles(annotations: Sequence[Annotation], repo_root: Path = REPO_ROO
         if run.returncode != 0:
             print(f"evaluate: build.py exited {run.returncode}; scoring the articles it wrote", file=sys.stderr)
         return json.loads(output.read_text(encoding="utf-8"))
+
+
+def load_realdev_scorer(folder: Path):
+    """The realdev folder's own score.py, imported from there (never copied: the measure is theirs)."""
+    path = folder / "score.py"
+    spec = importlib.util.spec_from_file_location("realdev_score", path)
+    if spec is None or spec.loader is None:
+        raise EvaluationError(f"{path}: cannot be imported")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def score_realdev(folder: Path, details: bool = False, document: dict | None = None) -> dict:
+    """Build the real articles of `folder` and score them with its score.py (its `score` function).
+
+    Returns score.py's result: per field (precision, recall, F1), date counts and coverage.
+    With `details`, score.py prints each article's missed and extra names and wrong dates."""
+    scorer = load_realdev_scorer(folder)
+    if document is None:
+        document = build_files(sorted((folder / "articles").glob("*.txt")))
+    return scorer.score(document["articles"], verbose=details)
+
+
+def print_realdev(result: dict, console: Console) -> None:
+    table = Table(title=f"Real articles ({result['articles']} articles, realdev/score.py's matching)")
+    table.add_column("field", no_wrap=True)
+    for column in ("precision", "recall", "F1"):
+        table.add_column(column, justify="right")
+    for name in ("people", "orgs", "places"):
+        precision, recall, f1 = result[name]
+        table.add_row(name, _pct(precision), _pct(recall), _pct(f1))
+    console.print(table)
+    console.print(
+        f"Real articles, dates: {result['date_correct']} correct of {result['date_claimed']} claimed, "
+        f"{result['date_wrong']} wrong, {result['date_claimed']}/{result['articles']} dated "
+        f"({_pct(result['date_coverage'])}), {result['date_day_correct']} right to the day; "
+        f"header titles {result['title_header_exact']}",
+        highlight=False,
+    )
 
 
 # --- scoring ------------------------------------------------------------------------
@@ -619,6 +672,10 @@ def parse_arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--min-people-f1", type=float)
     parser.add_argument("--min-orgs-f1", type=float)
     parser.add_argument("--min-places-f1", type=float)
+    parser.add_argument(
+        "--realdev", type=Path, default=DEFAULT_REALDEV, help="folder of real annotated articles (with score.py)"
+    )
+    parser.add_argument("--no-realdev", action="store_true", help="score the team's corpus only")
     return parser.parse_args(argv)
 
 
@@ -662,6 +719,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
     else:
         print_report(report, console, details=arguments.details)
+
+    realdev = arguments.realdev if arguments.realdev.is_absolute() else REPO_ROOT / arguments.realdev
+    if not arguments.no_realdev and not arguments.predictions and (realdev / "score.py").is_file():
+        try:
+            result = score_realdev(realdev, details=arguments.details and not arguments.json)
+        except (EvaluationError, OSError, json.JSONDecodeError) as error:
+            err.print(f"[bold red]evaluate:[/] real articles: {error}", markup=True, highlight=False)
+            return 2
+        if arguments.json:
+            print(json.dumps({"realdev": result}, ensure_ascii=False, indent=2))
+        else:
+            print_realdev(result, console)
 
     failures = missed_thresholds(report, arguments)
     for failure in failures:

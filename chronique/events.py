@@ -52,6 +52,7 @@ FUTURE_WORDS = (
     "participera",
     "accueillera",
 )
+ANNIVERSARY_COUNT = re.compile(r"\b(?P<years>\d{1,3})\s?(?:e|eme|er)\s+anniversaire\b")
 SENTENCE = re.compile(r"[^.!?]+[.!?]?")
 
 
@@ -74,6 +75,8 @@ def extract_events(paragraphs: list[str], published: ArticleDate | None) -> tupl
 
 
 def _event_date(folded: str, published: ArticleDate | None) -> ArticleDate | None:
+    if "anniversaire" in folded and (celebration := _anniversary_date(folded)):
+        return celebration
     for match in DAY_MONTH.finditer(folded):
         year = int(match["year"]) if match["year"] else _year_from(published, MONTHS[match["month"]])
         if year is None:
@@ -88,6 +91,27 @@ def _event_date(folded: str, published: ArticleDate | None) -> ArticleDate | Non
     return None
 
 
+def _anniversary_date(folded: str) -> ArticleDate | None:
+    """ "le 50e anniversaire de la Fête nationale (2 décembre 1975 - 2 décembre 2025)": an
+    anniversary is an event of the year it is celebrated, not of the year it recalls. The latest
+    full date of the sentence, or the date recalled plus the years the ordinal counts."""
+    dated = [
+        (value, match.group(0))
+        for match in DAY_MONTH.finditer(folded)
+        if match["year"] and (value := parse_french_date(int(match["day"]), MONTHS[match["month"]], int(match["year"])))
+    ]
+    if not dated:
+        return None
+    value, phrase = max(dated)
+    if len(dated) == 1 and (count := ANNIVERSARY_COUNT.search(folded)):
+        try:
+            value = value.replace(year=value.year + int(count["years"]))
+        except ValueError:  # 29 February
+            return None
+        return ArticleDate(value, DAY, TEXT, f"« {count.group(0)} » de « {phrase} »")
+    return ArticleDate(value, DAY, TEXT, f"« {phrase} » (anniversaire)") if len(dated) > 1 else None
+
+
 def _year_from(published: ArticleDate | None, month: int) -> int | None:
     """A day-month with no year belongs to the article's year, when its date is known
     to the month at least (an event in January written of in December is next year's:
@@ -100,9 +124,13 @@ def _year_from(published: ArticleDate | None, month: int) -> int | None:
 
 
 def _is_announced(date: ArticleDate, folded: str, published: ArticleDate | None) -> bool:
-    if published is not None and published.precision == DAY:
+    """Written before it happened: judged against the article's own date only (an undated
+    article announces nothing for sure)."""
+    if published is None:
+        return False
+    if published.precision == DAY:
         return date.value > published.value
-    if published is not None and published.precision == MONTH and date.precision == DAY:
+    if published.precision == MONTH and date.precision == DAY:
         if (date.value.year, date.value.month) != (published.value.year, published.value.month):
             return date.value > published.value
     return any(word in folded for word in FUTURE_WORDS)

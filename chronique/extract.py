@@ -132,7 +132,8 @@ def extraction(
                 source.name,
                 "source",
                 WARNING,
-                "no source found (no 'Source :' line, sign-off or dateline): add a 'Source : URL' line or a sidecar 'source'",
+                "aucune source trouvée (ni ligne « Source : », ni signature, ni dateline) : "
+                "ajoutez une ligne « Source : URL » ou la clé « source » du fichier annexe",
             )
         )
 

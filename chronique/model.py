@@ -15,6 +15,7 @@ PRECISIONS = (DAY, MONTH, YEAR)
 
 # Where a value came from, most trusted first.
 EDITOR, HEADER, PHOTO, TEXT = "editor", "header", "photo", "text"
+CORPUS = "corpus"  # a yearless date in the text, its year from the site's dated articles on the same event
 
 ERROR, WARNING = "error", "warning"
 
@@ -76,7 +77,7 @@ class SourceText:
 class ArticleDate:
     value: dt.date  # first day of the month/year when the precision is coarser
     precision: str  # day | month | year
-    source: str  # editor | header | photo | text
+    source: str  # editor | header | photo | text | corpus
     evidence: str
 
     @property

@@ -17,7 +17,7 @@ from pathlib import Path
 from . import EXTRACTOR_VERSION
 from .aliases import load_editors_aliases
 from .cache import ExtractionCache, code_digest
-from .collect import Site, collect
+from .collect import Site, collect, date_from_corpus
 from .entities import MODEL, EntityExtractor, Rules
 from .extract import Knowledge, extraction, paragraphs_of
 from .model import ERROR, Article, Problem, Settings
@@ -119,7 +119,7 @@ def _build(settings: Settings) -> BuildResult:
     extracted, failures = extract_all(sources, settings, cache, knowledge, rules, report)
     problems += failures
     found = {**cached, **extracted}
-    articles = [found[stem] for stem in order if stem in found]
+    articles = date_from_corpus([found[stem] for stem in order if stem in found])  # yearless dates: the corpus
     for article in articles:
         problems += article.problems
     held = tuple(a.seed for a in articles if a.hold)

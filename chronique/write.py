@@ -162,7 +162,10 @@ class Renderer:
         # lookups built once: per article they would make the build quadratic
         self.titles = {fold(e.article.title): e for e in site.entries}
         self._entry_parts: dict[str, tuple[str, str]] = {}
-        self.terms_by_name = {key: {t.name: t for t in terms} for key, terms in site.taxonomies.items()}
+        # every form an article wrote leads to its entity's one page
+        self.terms_by_name = {
+            key: {form: t for t in terms for form in (*t.forms, t.name)} for key, terms in site.taxonomies.items()
+        }
 
     # -- helpers used by templates -------------------------------------------------
     @staticmethod
@@ -417,12 +420,22 @@ class Renderer:
                     entries=chunk,
                     page=n,
                     paths=term_paths,
-                    intro=f"{len(entries)} article(s). [{ALL_TERMS[key]}]({self.link(path, paths[0])})",
+                    intro=f"{len(entries)} article(s). [{ALL_TERMS[key]}]({self.link(path, paths[0])})"
+                    + (f" Formes rencontrées : {', '.join(term.forms)}." if len(term.forms) > 1 else "")
+                    + self._parent_link(key, term, path),
                     description=f"Articles : {term.name}.",
                 )
 
+    def _parent_link(self, key: str, term, path: str) -> str:
+        """ " Fait partie de : [Parti populaire révolutionnaire lao](…)." on a body's page."""
+        parent = term.parent and self.terms_by_name[key].get(term.parent)
+        if not parent:
+            return ""
+        folder = TAXONOMIES[key][1]
+        return f" Fait partie de : [{parent.name}]({self.link(path, f'{folder}/{parent.slug}.md')})."
+
     def _timeline(self) -> None:
-        events = list(self.site.timeline)
+        events = list(self.site.chronology)  # one entry per event, with all its articles
         pages = paginate(events, PAGE_SIZE) or [[]]
         paths = ["chronologie.md"] + [f"chronologie-{n}.md" for n in range(2, len(pages) + 1)]
         for n, (chunk, path) in enumerate(zip(pages, paths), start=1):

@@ -47,7 +47,7 @@ def test_a_weekday_without_any_year_in_the_article_gives_no_date():
     guess from the weekday alone would often be wrong."""
     found, problems = date_of("bare_weekday_without_year.txt")
     assert found is None
-    assert any(p.field == "date" and "no date found" in p.message for p in problems)
+    assert any(p.field == "date" and "aucune date trouvée" in p.message for p in problems)
 
 
 def test_a_photo_older_than_the_year_the_text_speaks_of_does_not_date_the_article(tmp_path):
@@ -60,7 +60,7 @@ def test_a_photo_older_than_the_year_the_text_speaks_of_does_not_date_the_articl
     source = read_file(article)
     found, problems = resolve_date(source, paragraphs_of(source), [], {}, TODAY)
     assert found.source == TEXT and found.iso == "2025-03"  # not the photo's 2019-06-08
-    assert any("file photo" in p.message for p in problems)
+    assert any("photo d'archives" in p.message for p in problems)
 
 
 def test_no_date_is_an_honest_gap_with_a_warning():
@@ -179,7 +179,7 @@ def test_year_only_header():
 
 def test_future_header_date_is_not_used():
     result = dates.from_header("2031-01-01", "x.txt", TODAY)
-    assert result.date is None and "future" in result.problems[0].message
+    assert result.date is None and "futur" in result.problems[0].message
 
 
 def test_two_years_side_by_side_are_a_range_not_the_articles_year():

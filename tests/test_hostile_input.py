@@ -155,27 +155,27 @@ CASES = [
     # -- bad metadata: a warning, and the date cascade goes on -------------------------
     Case(
         "impossible_header_date_month_13.txt",
-        (WARNING, "date", "impossible header date '2026-13-45'"),
+        (WARNING, "date", "date d'en-tête impossible « 2026-13-45 »"),
         date=(PHOTO_DAY, "photo"),
     ),
     Case(
         "impossible_header_date_february_30.txt",
-        (WARNING, "date", "impossible header date '2025-02-30'"),
+        (WARNING, "date", "date d'en-tête impossible « 2025-02-30 »"),
         date=(PHOTO_DAY, "photo"),
     ),
     Case(
         "header_date_in_far_future.txt",
-        (WARNING, "date", "implausible header date '2091-06-01'"),
+        (WARNING, "date", "date d'en-tête invraisemblable « 2091-06-01 »"),
         date=(PHOTO_DAY, "photo"),
     ),
     Case(
         "header_date_before_1945.txt",
-        (WARNING, "date", "implausible header date '1901-05-01'"),
+        (WARNING, "date", "date d'en-tête invraisemblable « 1901-05-01 »"),
         date=(PHOTO_DAY, "photo"),
     ),
     Case(
         "header_date_with_twelve_digits.txt",
-        (WARNING, "date", "impossible header date '202602041200'"),
+        (WARNING, "date", "date d'en-tête impossible « 202602041200 »"),
         date=(PHOTO_DAY, "photo"),
     ),
     Case(
