@@ -239,3 +239,8 @@ def test_a_place_the_model_cut_before_its_last_word_is_whole(extractor):
     places = entities(extractor, text).places
     assert "Monument de l'indépendance du Cambodge" in places
     assert not any(place.endswith((" du", " de", " des")) for place in places)
+
+
+def test_an_english_phrase_in_brackets_is_no_person(extractor):
+    text = "Le thème de l'année est « Bâtir ensemble » (ASEAN: Building Resilience and Prosperity), a dit le ministre."
+    assert not entities(extractor, text).people

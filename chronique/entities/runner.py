@@ -34,6 +34,7 @@ from .rules import (
 )
 
 PARALLEL_FROM, CHUNK = 200, 64
+ENGLISH_WORD = re.compile(r"\s+(?:and|of|the|for|to)\s")  # inside or after an English phrase, never a name
 _WORKER: "EntityExtractor | None" = None  # the extractor a forked worker inherits
 
 
@@ -116,6 +117,9 @@ class EntityExtractor(PeopleRules, PlaceRules, OrganizationRules, MergingRules):
                 span += " " + tail.group(1)
             if is_source_mention(text, ent.start_char, ent.end_char):
                 continue
+            english = ENGLISH_WORD.search(f" {span} ") or ENGLISH_WORD.match(text[ent.end_char : ent.end_char + 8])
+            if ent.label_ in ("PER", "MISC") and english:
+                continue  # "(ASEAN: Enhancing Connectivity and Resilience)": an English phrase, not a name
             self._classify(span, ent.label_, text[max(0, ent.start_char - 60) : ent.start_char], found, acronyms)
         for match in self.titled_name.finditer(text):
             name = self._clean_person(match.group(1))
