@@ -52,7 +52,7 @@ def contents(site, bundle):
 
 
 def test_index_holds_the_articles_and_is_kept_while_they_do_not_change(site):
-    articles = sorted((site / "articles").rglob("index.html"))
+    articles = article_pages(site)
     assert search.index_site(site, quiet=True) == len(articles) == ARTICLES
     first = bundle_files(site)
     assert sum(1 for f in first if "/fragment/" in f) == len(articles)  # one fragment an article, no other page
@@ -112,7 +112,7 @@ def test_the_words_read_are_exactly_the_words_pagefind_indexed(site):
     # holds, must be what Pagefind reads: checked against its own fragments
     search.index_site(site, quiet=True)
     indexed = fragments(site)
-    pages = sorted((site / "articles").rglob("index.html"))
+    pages = article_pages(site)
     assert len(indexed) == len(pages) == ARTICLES
     for page in pages:
         url = "/" + page.parent.relative_to(site).as_posix() + "/"
