@@ -132,7 +132,7 @@ def _build(settings: Settings) -> BuildResult:
         raise NothingToPublish(nothing_to_publish(settings, articles, held), tuple(problems))
     # data/articles.json is public: its problems name no held article, not even by its sidecar
     site = replace(site, problems=tuple(p for p in problems if not concerns_held(p, held)))
-    files = render(site, load_site_info(ROOT / "mkdocs.yml"), jobs=settings.jobs)
+    files = render(site, load_site_info(ROOT / "mkdocs.yml"), jobs=settings.jobs, today=today(settings))
     problems += publish(files, settings.docs, MARKER)
     report.show(site, problems, held)
     return BuildResult(site, tuple(articles), tuple(problems), files, held)

@@ -7,6 +7,7 @@ in memory; publish() is the only function that touches docs/.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import html
 import io
 import json
@@ -140,9 +141,10 @@ def load_site_info(config: Path) -> SiteInfo:
 
 
 class Renderer:
-    def __init__(self, site: Site, info: SiteInfo):
+    def __init__(self, site: Site, info: SiteInfo, today: dt.date | None = None):
         self.site = site
         self.info = info
+        self.today = today  # the build's date: what is still "à venir" (SOURCE_DATE_EPOCH when set)
         self.env = Environment(
             loader=FileSystemLoader(TEMPLATES),
             undefined=StrictUndefined,
@@ -292,7 +294,7 @@ class Renderer:
         shown = [e for e in self.site.entries if not e.duplicate_of]
         pages = paginate(shown, PAGE_SIZE)
         paths = ["index.md"] + [f"page/{n}.md" for n in range(2, len(pages) + 1)]
-        upcoming = [(ev, i) for ev, i in self.site.timeline if ev.announced][-5:]
+        upcoming = upcoming_events(self.site.timeline, self.today)
         busiest = {
             key: sorted(self.site.taxonomies[key], key=lambda t: (-len(t.ids), t.slug))[:10]
             for key in ("tags", "people", "places")
@@ -678,5 +680,29 @@ def csv_cell(column: str, value) -> str:
     return str(value)
 
 
-def render(site: Site, info: SiteInfo, jobs: int = 1) -> dict[str, str]:
-    return Renderer(site, info).render(jobs)
+def upcoming_events(timeline, today: dt.date | None, limit: int = 5) -> list:
+    """The home page's "À venir": events after the build's date, soonest first, each once.
+    Judged against the build's date only (whether an article announced it is judged
+    against the article's own date, in the chronology). An event known to the month is
+    to come only from the next month on, one known to the year only is left out (a goal
+    year, "d'ici 2030", is no event to announce): a gap rather than a past event shown
+    as to come."""
+    if today is None:
+        return []
+    seen, found = set(), []
+    for event, article_id in sorted(timeline, key=lambda item: (item[0].date.value, item[0].sentence, item[1])):
+        date = event.date
+        if date.precision == "day":
+            to_come = date.value > today
+        elif date.precision == "month":
+            to_come = (date.value.year, date.value.month) > (today.year, today.month)
+        else:
+            to_come = False
+        if to_come and (date.iso, event.sentence) not in seen:
+            seen.add((date.iso, event.sentence))
+            found.append((event, article_id))
+    return found[:limit]
+
+
+def render(site: Site, info: SiteInfo, jobs: int = 1, today: dt.date | None = None) -> dict[str, str]:
+    return Renderer(site, info, today).render(jobs)
