@@ -86,6 +86,14 @@ class MergingRules:
         people_keys = {fold(p) for p in result[PERSON]}
         org_keys = {fold(o) for o in result[ORGANIZATION]}
         result[PLACE] = tuple(p for p in result[PLACE] if fold(p) not in people_keys and fold(p) not in org_keys)
+        # "Siphandone a visité…": a part of a person's name met alone is that person, not a place
+        # (unless it is a place a gazetteer or the name lists know)
+        person_words = " | ".join(people_keys)
+        result[PLACE] = tuple(
+            p
+            for p in result[PLACE]
+            if fold(p) in known_places or fold(p) in self.gazetteer or f" {fold(p)} " not in f" {person_words} "
+        )
         # "Vietnam" only in "Parti communiste du Vietnam": no place of the story
         organizations = (*result[ORGANIZATION], *found[ORGANIZATION])
         result[PLACE] = tuple(p for p in result[PLACE] if self._outside_organizations(p, organizations, text))
