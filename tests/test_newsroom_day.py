@@ -76,6 +76,10 @@ def copy_project(target: Path) -> Path:
             continue  # a tracked file deleted in the work tree, or a symlink to a folder (.venv, node_modules)
         (target / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(source, target / name)
+    # a repository of its own, as a fresh clone is: the tests that ask git what is tracked work there too
+    for command in (["init", "-q"], ["add", "-A"], ["commit", "-q", "--no-gpg-sign", "-m", "copy"]):
+        git = ["git", "-c", "user.name=Chronique", "-c", "user.email=tests@chronique.invalid", *command]
+        subprocess.run(git, cwd=target, check=True, capture_output=True)
     return target
 
 

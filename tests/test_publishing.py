@@ -9,12 +9,14 @@ import csv
 import io
 import json
 import re
+import shutil
 from pathlib import Path
 
 import pytest
 
 from chronique import pipeline
 from chronique.text import count
+from tests.conftest import SEEDS_GUARD
 
 GOOD = {
     "a_pont.txt": " date 2025-03-12 Un nouveau pont sur le Mékong à Savannakhet\n\n"
@@ -154,22 +156,14 @@ def test_the_csv_opens_in_a_french_spreadsheet_with_every_field_that_fits_a_cell
 
 
 def copy_project(target: Path) -> Path:
-    """The project's tracked files (what a fresh clone has), with this checkout's virtualenv."""
-    import subprocess
+    """The project as a fresh clone has it (tests/test_newsroom_day.py), seeds/ emptied, with
+    this checkout's virtualenv."""
+    from tests.test_newsroom_day import copy_project as clone
 
-    root = Path(__file__).resolve().parent.parent
-    tracked = subprocess.run(
-        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-        cwd=root,
-        capture_output=True,
-        check=True,
-    ).stdout
-    for rel in filter(None, tracked.decode().split("\0")):
-        source = root / rel
-        if source.is_file() and not rel.startswith("seeds/"):
-            (target / rel).parent.mkdir(parents=True, exist_ok=True)
-            (target / rel).write_bytes(source.read_bytes())
-    (target / ".venv").symlink_to(root / ".venv")
+    with SEEDS_GUARD.lifted():  # the copy takes the newsroom's seeds/, removed at once
+        clone(target)
+    shutil.rmtree(target / "seeds")
+    (target / ".venv").symlink_to(Path(__file__).resolve().parent.parent / ".venv")
     return target
 
 
