@@ -50,6 +50,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import unicodedata
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from importlib.metadata import version
@@ -79,6 +80,10 @@ DIV_TAG = re.compile(r"<(/?)div\b[^>]*>")
 ARTICLES = "articles"  # chronique/collect.py puts every article page under articles/
 STAMP = "chronique-index.json"  # in site/pagefind/: the bundles, and what each was built from
 WORDS = "chronique-words.txt"  # in a bundle's folder: the words of its articles
+# In site/pagefind/: every word of the site, folded, which search.js reads to answer
+# "nothing" for a query word the site lacks (Pagefind would read it as a shorter word).
+BROWSER_WORDS = "chronique-mots.txt"
+NON_WORD = re.compile(r"[^\w]+")
 TAG = re.compile(r"<[^>]*>")
 INLINE_TAG = re.compile(r"</?(?:a|abbr|b|code|em|i|kbd|mark|q|s|small|span|strong|sub|sup|u)(?=[\s>/])[^>]*>")
 EDGE_PUNCTUATION = re.compile(r"^[^\w]+|[^\w]+$")
@@ -141,6 +146,36 @@ def words_of(part: str) -> set[str]:
     words = {EDGE_PUNCTUATION.sub("", token) for token in set(text.lower().split())}
     words.discard("")
     return words
+
+
+def search_token(word: str) -> str:
+    """A word as search.js compares it (its searchToken): lowercase, without accents
+    (đ is d) nor punctuation, as Pagefind folds it ("s'engagent" is "sengagent")."""
+    decomposed = unicodedata.normalize("NFD", word.lower().replace("đ", "d"))
+    return "".join(c for c in decomposed if c.isalnum() and not unicodedata.combining(c))
+
+
+def browser_words(words: set[str]) -> str:
+    """BROWSER_WORDS: every word of the site as search.js compares a query word, one a
+    line, sorted. A hyphenated or apostrophised word also gives its parts, which
+    Pagefind indexes too ("vingt-trois": "vingttrois", "vingt", "trois")."""
+    tokens = set()
+    for word in words:
+        tokens.add(search_token(word))
+        tokens.update(search_token(part) for part in NON_WORD.split(word))
+    tokens.discard("")
+    return "\n".join(sorted(tokens)) + "\n"
+
+
+def write_if_changed(path: Path, text: str) -> bool:
+    try:
+        if path.read_text(encoding="utf-8") == text:
+            return False
+    except OSError:
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return True
 
 
 def bundle_of(address: str, bundles: int) -> int:
@@ -231,11 +266,11 @@ def index_site(site: Path, quiet: bool = False, jobs: int | None = None, bundle_
     # which vocabulary page each bundle was indexed with: bundles indexed with the same
     # one have the same index keys (every word of the site, read alike)
     generations = {name: b.get("vocabulary") for name, b in before.items()}
+    saved = {bundle.name: saved_words(root, bundle.name) for bundle in bundles}
+    for bundle in bundles:
+        bundle.read_words(None if bundle in changed else saved[bundle.name])
+    words = set().union(*(bundle.words for bundle in bundles))
     if several:
-        saved = {bundle.name: saved_words(root, bundle.name) for bundle in bundles}
-        for bundle in bundles:
-            bundle.read_words(None if bundle in changed else saved[bundle.name])
-        words = set().union(*(bundle.words for bundle in bundles))
         vocabulary = vocabulary_page(words)
         # words new to the site since the last run (the lists saved then)
         gained = None in saved.values() or bool(words - set().union(*saved.values()))
@@ -243,7 +278,9 @@ def index_site(site: Path, quiet: bool = False, jobs: int | None = None, bundle_
 
     indexer = Indexer(site, root, vocabulary, jobs, generations)
     leftovers = (
-        [child for child in root.iterdir() if child.name not in stamps and child.name != STAMP] if root.is_dir() else []
+        [child for child in root.iterdir() if child.name not in stamps and child.name not in (STAMP, BROWSER_WORDS)]
+        if root.is_dir()
+        else []
     )
     # the bundles kept beside the changed ones lack the words the site gained
     kept = [bundle for bundle in bundles if bundle not in changed] if gained else []
@@ -265,7 +302,8 @@ def index_site(site: Path, quiet: bool = False, jobs: int | None = None, bundle_
                 stamps[bundle.name]["lacking"] = lacking[bundle.name]
 
     new_manifest = {"filter": FILTER, "bundles": list(stamps.values())}
-    if not indexer.done and manifest == new_manifest:
+    written = write_if_changed(root / BROWSER_WORDS, browser_words(words))
+    if not indexer.done and manifest == new_manifest and not written:
         if not quiet:
             print(f"Recherche : index inchangé ({len(articles)} articles) dans {root}")
         return 0
