@@ -462,8 +462,12 @@
     var words = text.split(/\s+/).filter(function (word) { return searchToken(word); });
     var tokens = words.map(searchToken);
     var complete = submitted || /\s$/.test(raw);
-    var ask = { query: text, whole: [], filters: chosenFilters(), sort: chosenSort(), missing: null, phrase: null };
-    if (!vocabulary) return ask;
+    var ask = {
+      query: text.replace(/\s/g, "").length < MIN_LENGTH ? null : text,  // null: the filters alone
+      whole: [], filters: chosenFilters(), sort: chosenSort(), missing: null, phrase: null,
+      raw: raw, submitted: submitted, checked: Boolean(vocabulary)
+    };
+    if (!vocabulary) return ask;  // not loaded yet: planned again before the search runs
     for (var i = 0; i < tokens.length; i += 1) {
       var typing = i === tokens.length - 1 && !complete;
       if (typing ? !begun(tokens[i]) : !known(tokens[i])) {
@@ -499,19 +503,11 @@
       root.setAttribute("data-state", "idle");
       return;
     }
-    if (text.replace(/\s/g, "").length < MIN_LENGTH) ask.query = null;  // the filters alone
     if (planKey(ask) === shown) {  // a space typed, or a word typed then erased: the same results
       root.setAttribute("data-state", "done");
       return;
     }
-    if (ask.missing) {  // no article holds it: Pagefind would answer for another word
-      shown = planKey(ask);
-      current = { lists: [], merged: [], next: 0, seen: {} };
-      list.replaceChildren();
-      status.textContent = "Aucun article ne contient « " + ask.missing + " ».";
-      root.setAttribute("data-state", "done");
-      return;
-    }
+    if (ask.missing) return showMissing(ask);
     root.setAttribute("data-state", "searching");
     var last = ask.query ? lastWord(ask.query) : "";
     var short = ask.query !== null && last.length < SHORT_WORD;
@@ -540,9 +536,22 @@
     return total;
   }
 
+  // No article holds the word: Pagefind would answer for another one.
+  function showMissing(ask) {
+    shown = planKey(ask);
+    current = { lists: [], merged: [], next: 0, seen: {} };
+    list.replaceChildren();
+    status.textContent = "Aucun article ne contient « " + ask.missing + " ».";
+    root.setAttribute("data-state", "done");
+  }
+
   function run(ask, token) {
     running = true;
     return loadPagefind().then(function (pf) {
+      if (!ask.checked) {  // typed before the site's words had loaded
+        ask = plan(ask.raw, ask.submitted);
+        if (ask.missing) return { missing: ask };
+      }
       if (!ask.phrase) return pf.search(ask);
       return pf.search(Object.assign({}, ask, { query: ask.phrase, whole: [] })).then(function (found) {
         return count(found) ? found : pf.search(ask);
@@ -550,6 +559,7 @@
     }).then(function (found) {
       running = false;
       if (token !== sequence) return runLatest();  // typed on meanwhile
+      if (found.missing) return showMissing(found.missing);
       shown = planKey(ask);
       var merged = [].concat.apply([], found.lists).sort(function (a, b) { return b.score - a.score; });
       current = {
