@@ -228,3 +228,38 @@ def test_a_site_without_articles_has_an_empty_index(site):
     shutil.rmtree(site / "articles")
     assert search.index_site(site, quiet=True) == 0
     assert manifest(site)["bundles"] == []
+
+
+def test_the_browser_words_are_folded_as_search_js_folds_a_query_word():
+    # search.js's searchToken: lowercase, no accents (đ is d), no punctuation
+    words = search.browser_words({"s'engagent", "hanoï", "vingt-trois", "đà", "(vientiane)", "«"})
+    assert words.split("\n") == [
+        "da",
+        "engagent",
+        "hanoi",
+        "s",
+        "sengagent",
+        "trois",
+        "vientiane",
+        "vingt",
+        "vingttrois",
+        "",
+    ]
+
+
+def test_the_index_ships_every_word_of_the_site_for_the_browser(tmp_path):
+    site = tmp_path / "site"
+    (site / "articles" / "a").mkdir(parents=True)
+    (site / "index.html").write_text("<html><body>accueil</body></html>", encoding="utf-8")
+    page = (
+        '<!doctype html><html lang="fr"><body><article><div data-pagefind-body><h1>Hun Sen à Siem Reap</h1>'
+        "<p>Les fidèles s'engagent.</p><div data-pagefind-ignore><p>Voisin</p></div></div></article></body></html>"
+    )
+    (site / "articles" / "a" / "index.html").write_text(page, encoding="utf-8")
+    search.index_site(site, quiet=True)
+    words = (site / search.BUNDLE / search.BROWSER_WORDS).read_text(encoding="utf-8").split()
+    assert {"hun", "sen", "a", "siem", "reap", "fideles", "sengagent"} <= set(words)
+    assert "voisin" not in words, "a part Pagefind skips is no word of the site"
+    # indexed again with nothing changed: kept, and still there
+    assert search.index_site(site, quiet=True) == 0
+    assert (site / search.BUNDLE / search.BROWSER_WORDS).is_file()
