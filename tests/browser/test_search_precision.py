@@ -223,3 +223,16 @@ def test_the_panel_is_reached_and_used_with_the_keyboard(page):
         page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.getAttribute('data-filter')") == "lieu"
     assert page.evaluate("document.getElementById('__search').checked"), "the search stays open"
+
+
+def test_the_open_panel_has_no_accessibility_violation(page):
+    from chronique.audit import AXE, AXE_RUN
+
+    if not AXE.exists():
+        pytest.skip(f"{AXE} is missing: run `npm ci`")
+    search(page, "pagode")
+    open_panel(page)
+    choose(page, "année", "2024 (2)")
+    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
+    page.add_script_tag(path=str(AXE))
+    assert page.evaluate(AXE_RUN) == []
