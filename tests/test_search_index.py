@@ -82,13 +82,31 @@ def test_indexed_part_is_the_article_body_without_the_page_chrome():
 
 
 def test_indexed_part_leaves_out_what_pagefind_skips():
+    # whatever the element, up to its own closing tag, elements of its name inside counted
     page = (
         "<article><div data-pagefind-body><h1>Titre</h1>"
-        '<p class="chronique-meta"><time>4 février 2026</time> · 300 mots</p><p>Texte</p>'
-        '<div class="admonition note"><p class="admonition-title">Autre version</p><div><p>Voir</p></div></div>'
-        "<div data-pagefind-ignore><h2>Articles liés</h2><ul><li>Un autre</li></ul></div><p>Fin</p></div></article>"
+        '<p class="chronique-meta" data-pagefind-ignore><time>4 février 2026</time> · 300 mots</p><p>Texte</p>'
+        '<div class="admonition note" data-pagefind-ignore><p class="admonition-title">Autre version</p>'
+        "<div><p>Voir</p></div></div>"
+        '<h2 id="chronique-articles-lies" data-pagefind-ignore="index">Articles liés</h2>'
+        "<ul data-pagefind-ignore><li>Un autre<ul><li>encore</li></ul></li></ul><p>Fin</p></div></article>"
     )
     assert search.indexed_part(page) == "<div data-pagefind-body><h1>Titre</h1><p>Texte</p><p>Fin</p></div>"
+
+
+def test_search_declarations_live_in_the_article_template_only():
+    # issue #19: what search indexes was declared in the template, overrides/main.html
+    # and search.py's selectors; now the template declares it, main.html marks which
+    # pages are read, and search.py passes Pagefind no selector
+    from tests.conftest import ROOT
+
+    template = (ROOT / "templates" / "article.md.j2").read_text(encoding="utf-8")
+    for mark in ("data-pagefind-weight", "data-pagefind-ignore", "data-pagefind-filter", "data-pagefind-meta"):
+        assert mark in template
+    main = (ROOT / "overrides" / "main.html").read_text(encoding="utf-8")
+    assert "data-pagefind-body" in main
+    assert not any(mark in main for mark in ("data-pagefind-weight", "data-pagefind-ignore", "data-pagefind-filter"))
+    assert "--exclude-selectors" not in search.pagefind_command(ROOT, ROOT)
 
 
 def fragments(site):
