@@ -75,6 +75,7 @@
         var filters = manifest.filter || {};
         return Promise.all(groups.map(openGroup).concat([loadVocabulary(index)])).then(function (modules) {
           modules.pop();
+          root.setAttribute("data-loaded", "");  // Pagefind, its filters and the site's words
           pagefind = {
             modules: modules,
             preload: function (query) {
