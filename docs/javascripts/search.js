@@ -89,8 +89,11 @@
                 lacksWordOf(ask.query || "", lacking))) };
               if (ask.sort) options.sort = ask.sort;
               return Promise.all(modules.map(function (module) {
-                return module.search(ask.query, options).then(function (answer) {
-                  return wholeWordsOnly(module, answer, ask.whole, options.filters);
+                // asked at once: the worker answers them in turn, with no wait between
+                return Promise.all([module.search(ask.query, options)].concat(ask.whole.map(function (word) {
+                  return module.search('"' + word + '"', { filters: options.filters });
+                }))).then(function (answers) {
+                  return wholeWordsOnly(answers[0], answers.slice(1));
                 });
               })).then(function (answers) {
                 var stories = { versions: {}, originals: {} };
@@ -165,19 +168,14 @@
     return false;
   }
 
-  function wholeWordsOnly(module, answer, words, filters) {
-    if (!words || !words.length || !answer.results.length) return answer;
-    return Promise.all(words.map(function (word) {
-      return module.search('"' + word + '"', { filters: filters });
-    })).then(function (exact) {
-      var kept = answer.results;
-      exact.forEach(function (other) {
-        var ids = {};
-        other.results.forEach(function (result) { ids[result.id] = true; });
-        kept = kept.filter(function (result) { return ids[result.id]; });
-      });
-      return { results: kept, filters: answer.filters };
+  function wholeWordsOnly(answer, exact) {
+    var kept = answer.results;
+    exact.forEach(function (other) {
+      var ids = {};
+      other.results.forEach(function (result) { ids[result.id] = true; });
+      kept = kept.filter(function (result) { return ids[result.id]; });
     });
+    return { results: kept, filters: answer.filters };
   }
 
   // Asking for the story filters (with a value no page has) makes Pagefind load them
