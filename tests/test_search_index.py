@@ -281,3 +281,10 @@ def test_the_index_ships_every_word_of_the_site_for_the_browser(tmp_path):
     # indexed again with nothing changed: kept, and still there
     assert search.index_site(site, quiet=True) == 0
     assert (site / search.BUNDLE / search.BROWSER_WORDS).is_file()
+
+
+def test_the_browser_words_leave_out_tokens_longer_than_a_word():
+    # a source address is one token for Pagefind: thousands of them at 10,000 articles
+    words = search.browser_words({"https://baoquocte.vn/an-ninh-quy-tap-123.html", "pagode"})
+    assert "pagode" in words.split() and "baoquocte" in words.split()
+    assert all(len(word) <= search.LONGEST_WORD for word in words.split())

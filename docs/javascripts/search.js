@@ -118,6 +118,7 @@
   // a query word it lacks as the longest word it starts with ("quimbalorette" as
   // "qui") or drops it: search.js asks it nothing for such a word and says so.
   var vocabulary = null;
+  var LONGEST_WORD = 30;  // longer words are not listed (chronique/search.py, LONGEST_WORD)
 
   function loadVocabulary(index) {
     return fetch(new URL("chronique-mots.txt", index).href).then(function (response) {
@@ -468,6 +469,7 @@
     };
     if (!vocabulary) return ask;  // not loaded yet: planned again before the search runs
     for (var i = 0; i < tokens.length; i += 1) {
+      if (tokens[i].length > LONGEST_WORD) continue;  // not in the list: Pagefind alone
       var typing = i === tokens.length - 1 && !complete;
       if (typing ? !begun(tokens[i]) : !known(tokens[i])) {
         ask.missing = words[i];
