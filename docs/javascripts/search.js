@@ -228,10 +228,9 @@
           return module.mergeIndex(bundle.url, bundleOptions(bundle));
         }));
       }).then(function () {
-        // Pagefind's WebAssembly, each bundle's list of pages and its filters load
-        // here, while the reader types, rather than with the first search.
-        return module.filters();
-      }).then(function () {
+        // Not module.filters(): it would load every filter of the panel (250 kB at
+        // 10,000 articles) for every reader; the few a search uses (a few kB) load
+        // with the first query typed, the panel's when it is first opened.
         return module;
       });
     });
