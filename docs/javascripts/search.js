@@ -7,6 +7,11 @@
  * "Hanoï", "to lam" finds "Tô Lâm") and its index is split in small chunks, so
  * a query downloads only the few it needs instead of one index of the whole site.
  *
+ * Precise (README, "Recherche"): a query word the site does not hold finds nothing and
+ * the status names it, a complete word is matched whole, a capitalised name as a
+ * phrase; a duplicated story shows once; the panel "Filtres et tri" narrows by topic,
+ * source, person, place and year and sorts newest first.
+ *
  * Every text that comes from an article (title, date, excerpt) is put in the page
  * with textContent, never as HTML: an article may contain markup-looking text.
  */
@@ -75,7 +80,7 @@
         var filters = manifest.filter || {};
         return Promise.all(groups.map(openGroup).concat([loadVocabulary(index)])).then(function (modules) {
           modules.pop();
-          root.setAttribute("data-loaded", "");  // Pagefind, its filters and the site's words
+          root.setAttribute("data-loaded", "");  // Pagefind set up and the site's words read
           pagefind = {
             modules: modules,
             preload: function (query) {

@@ -99,7 +99,7 @@ def measure(browser, base_url: str, query: str) -> dict:
     page.goto(base_url)
     page.wait_for_load_state("networkidle")
     page.focus("#chronique-search-input")
-    # loaded: Pagefind set up, every bundle's filters and the site's words read (search.js)
+    # loaded: Pagefind set up and the site's words read (search.js)
     page.wait_for_selector("[data-chronique-search][data-loaded]", state="attached")
     page.evaluate(WATCH_TYPING)
     page.keyboard.type(query, delay=120)
