@@ -3,14 +3,14 @@
 Runs Pagefind over the HTML that `mkdocs build` wrote and puts its index in
 site/pagefind/, which the header's search box (docs/javascripts/search.js) reads.
 
-What gets indexed is decided in the pages (overrides/main.html): only article
-pages carry `data-pagefind-body`, so indexes, taxonomy pages and archives stay
-out of the results; an article's title and its people carry a higher
-`data-pagefind-weight` than its text; its date, as displayed (month-only dates
-stay month-only), is a `data-pagefind-meta`. Here we add what the Markdown
-cannot say: the parts of an article that are about *other* articles (related
-articles, "À lire aussi", the "Autre version" notes) are not indexed, or a
-search would return an article for a word that only a neighbour's title holds.
+What gets indexed is declared once, in the article template
+(templates/article.md.j2): the weights of the title and of the people, the parts
+Pagefind skips (data-pagefind-ignore: the date line, and what is about *other*
+articles, or a search would return an article for a word that only a neighbour's
+title holds), the filters, metas and sort of the search. overrides/main.html only
+wraps the article pages in `data-pagefind-body`, so indexes, taxonomy pages and
+archives stay out of the results. This module reads the same marks (indexed_part)
+to tell which bundles changed, and runs Pagefind with no selector of its own.
 
 Why Pagefind: Material's own search does not fold accents ("hanoi" finds no
 "Hanoï") and sends one index of the whole site (~57 MB at 10,000 articles) on
@@ -50,6 +50,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import unicodedata
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from importlib.metadata import version
@@ -68,19 +69,23 @@ VOCABULARY = "chronique-vocabulaire.html"
 # which every search downloads, lists them; a few articles' new names stay well below).
 LACKING_PREFIXES = 400
 
-# Not indexed: the "Autre version" notes, which name another article, and the line
-# under the title (date · source · words), which results show from the date meta.
-# (The related-articles lists are marked data-pagefind-ignore in overrides/main.html:
-# Pagefind's selectors have no sibling combinator to reach a list from its heading.)
-EXCLUDED = (".admonition", ".chronique-meta")
-# the same parts, as written in the HTML (overrides/main.html, Markdown's admonitions)
-SKIPPED_DIV = re.compile(r'<div (?:data-pagefind-ignore|class="admonition[ "])')
-SKIPPED_PARAGRAPH = re.compile(r'<p class="chronique-meta">.*?</p>', re.S)
-DIV_TAG = re.compile(r"<(/?)div\b[^>]*>")
-ARTICLES = "articles"  # chronique/urls.py puts every article page under articles/
+# What Pagefind skips in an article page is declared in the page itself, by
+# templates/article.md.j2 (data-pagefind-ignore on the date line, the notes about other
+# versions and the sections about other articles): the same mark read here, on any
+# element, up to its own closing tag.
+IGNORED = re.compile(r"<([a-z][a-z0-9]*)\b[^>]*\sdata-pagefind-ignore\b[^>]*>")
+ARTICLES = "articles"  # chronique/collect.py puts every article page under articles/
 REDIRECT_SIZE = 4096  # a redirect page is well under this; an article page well over
 STAMP = "chronique-index.json"  # in site/pagefind/: the bundles, and what each was built from
 WORDS = "chronique-words.txt"  # in a bundle's folder: the words of its articles
+# In site/pagefind/: every word of the site, folded, which search.js reads to answer
+# "nothing" for a query word the site lacks (Pagefind would read it as a shorter word).
+BROWSER_WORDS = "chronique-mots.txt"
+# Longer tokens are left out of it (search.js does not check a query word this long):
+# at 10,000 synthetic articles, 4,443 of the 11,838 words were source addresses read as
+# one word ("httpsbaoquoctevn…html"), 300 kB of the 410 kB.
+LONGEST_WORD = 30
+NON_WORD = re.compile(r"[^\w]+")
 TAG = re.compile(r"<[^>]*>")
 INLINE_TAG = re.compile(r"</?(?:a|abbr|b|code|em|i|kbd|mark|q|s|small|span|strong|sub|sup|u)(?=[\s>/])[^>]*>")
 EDGE_PUNCTUATION = re.compile(r"^[^\w]+|[^\w]+$")
@@ -103,35 +108,37 @@ def pagefind_command(source: Path, output: Path) -> list[str]:
         # if a page came out without <html lang>.
         "--force-language",
         LANGUAGE,
-        "--exclude-selectors",
-        ", ".join(EXCLUDED),
     ]
 
 
 def indexed_part(page: str) -> str:
     """What Pagefind indexes in an article page: from its data-pagefind-body to the end
     of the article (the header, navigation and footer are the same on every page),
-    without the parts it skips (data-pagefind-ignore, EXCLUDED). Those name other
-    articles: when an edit changes another article's related list, that article's
-    bundle need not be indexed again."""
+    without the elements marked data-pagefind-ignore. Those name other articles: when
+    an edit changes another article's related list, that article's bundle need not be
+    indexed again."""
     start = page.find("<div data-pagefind-body>")
     end = page.rfind("</article>")
     part = page[start:end] if 0 <= start < end else page
-    return SKIPPED_PARAGRAPH.sub("", without_skipped_divs(part))
+    return without_ignored(part)
 
 
-def without_skipped_divs(part: str) -> str:
-    """`part` without the <div>s Pagefind skips, each up to its own </div>."""
+def without_ignored(part: str) -> str:
+    """`part` without the elements marked data-pagefind-ignore, each up to its own
+    closing tag (elements of the same name inside it counted)."""
     pieces, position = [], 0
-    for opening in SKIPPED_DIV.finditer(part):
-        if opening.start() < position:  # inside a div already cut
+    for opening in IGNORED.finditer(part):
+        if opening.start() < position:  # inside an element already cut
             continue
+        name = opening.group(1)
         depth, cursor = 1, opening.end()
-        for tag in DIV_TAG.finditer(part, cursor):
+        for tag in re.finditer(rf"<(/?){name}\b[^>]*>", part[cursor:]):
             depth += -1 if tag.group(1) else 1
-            cursor = tag.end()
             if depth == 0:
+                cursor += tag.end()
                 break
+        else:
+            cursor = len(part)
         pieces.append(part[position : opening.start()])
         position = cursor
     pieces.append(part[position:])
@@ -147,6 +154,36 @@ def words_of(part: str) -> set[str]:
     words = {EDGE_PUNCTUATION.sub("", token) for token in set(text.lower().split())}
     words.discard("")
     return words
+
+
+def search_token(word: str) -> str:
+    """A word as search.js compares it (its searchToken): lowercase, without accents
+    (đ is d) nor punctuation, as Pagefind folds it ("s'engagent" is "sengagent")."""
+    decomposed = unicodedata.normalize("NFD", word.lower().replace("đ", "d"))
+    return "".join(c for c in decomposed if c.isalnum() and not unicodedata.combining(c))
+
+
+def browser_words(words: set[str]) -> str:
+    """BROWSER_WORDS: every word of the site as search.js compares a query word, one a
+    line, sorted. A hyphenated or apostrophised word also gives its parts, which
+    Pagefind indexes too ("vingt-trois": "vingttrois", "vingt", "trois")."""
+    tokens = set()
+    for word in words:
+        tokens.add(search_token(word))
+        tokens.update(search_token(part) for part in NON_WORD.split(word))
+    tokens = {token for token in tokens if 0 < len(token) <= LONGEST_WORD}
+    return "\n".join(sorted(tokens)) + "\n"
+
+
+def write_if_changed(path: Path, text: str) -> bool:
+    try:
+        if path.read_text(encoding="utf-8") == text:
+            return False
+    except OSError:
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return True
 
 
 def bundle_of(address: str, bundles: int) -> int:
@@ -165,7 +202,7 @@ def vocabulary_page(words: set[str]) -> str:
 def rules() -> str:
     """What an index depends on besides its pages: a new Pagefind, other options or other
     rules for what is indexed index every bundle again."""
-    code = "".join(inspect.getsource(f) for f in (indexed_part, without_skipped_divs, words_of))
+    code = "".join(inspect.getsource(f) for f in (indexed_part, without_ignored, words_of)) + IGNORED.pattern
     return f"pagefind {version('pagefind')} {pagefind_command(Path('in'), Path('out'))[3:]} {code}"
 
 
@@ -245,11 +282,11 @@ def index_site(site: Path, quiet: bool = False, jobs: int | None = None, bundle_
     # which vocabulary page each bundle was indexed with: bundles indexed with the same
     # one have the same index keys (every word of the site, read alike)
     generations = {name: b.get("vocabulary") for name, b in before.items()}
+    saved = {bundle.name: saved_words(root, bundle.name) for bundle in bundles}
+    for bundle in bundles:
+        bundle.read_words(None if bundle in changed else saved[bundle.name])
+    words = set().union(*(bundle.words for bundle in bundles))
     if several:
-        saved = {bundle.name: saved_words(root, bundle.name) for bundle in bundles}
-        for bundle in bundles:
-            bundle.read_words(None if bundle in changed else saved[bundle.name])
-        words = set().union(*(bundle.words for bundle in bundles))
         vocabulary = vocabulary_page(words)
         # words new to the site since the last run (the lists saved then)
         gained = None in saved.values() or bool(words - set().union(*saved.values()))
@@ -257,7 +294,9 @@ def index_site(site: Path, quiet: bool = False, jobs: int | None = None, bundle_
 
     indexer = Indexer(site, root, vocabulary, jobs, generations)
     leftovers = (
-        [child for child in root.iterdir() if child.name not in stamps and child.name != STAMP] if root.is_dir() else []
+        [child for child in root.iterdir() if child.name not in stamps and child.name not in (STAMP, BROWSER_WORDS)]
+        if root.is_dir()
+        else []
     )
     # the bundles kept beside the changed ones lack the words the site gained
     kept = [bundle for bundle in bundles if bundle not in changed] if gained else []
@@ -279,7 +318,8 @@ def index_site(site: Path, quiet: bool = False, jobs: int | None = None, bundle_
                 stamps[bundle.name]["lacking"] = lacking[bundle.name]
 
     new_manifest = {"filter": FILTER, "bundles": list(stamps.values())}
-    if not indexer.done and manifest == new_manifest:
+    written = write_if_changed(root / BROWSER_WORDS, browser_words(words))
+    if not indexer.done and manifest == new_manifest and not written:
         if not quiet:
             print(f"Recherche : index inchangé ({len(articles)} articles) dans {root}")
         return 0

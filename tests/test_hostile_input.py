@@ -304,7 +304,7 @@ def own_part(path: str, page: str) -> tuple[str, dict, str]:
     """What an article's page says of itself: its path, front matter and body up to the
     list of related articles (which depends on the other articles, by design)."""
     body, meta = get_data(page)
-    return path, meta, body.split("\n## Articles liés {: #chronique-articles-lies }\n")[0]
+    return path, meta, body.split("\n## Articles liés {: #chronique-articles-lies")[0]
 
 
 # -- reading a page as MkDocs would ------------------------------------------------------
@@ -488,7 +488,9 @@ def test_a_very_long_line_is_kept_whole_and_read_in_linear_time(build_with):
 
 
 def article_text(body: str) -> str:
-    """The article's own text in its page: what comes before the generated sections."""
+    """The article's own text in its page: what comes before the generated sections,
+    without the search's hidden attributes (templates/article.md.j2)."""
+    body = re.sub(r'<p hidden class="chronique-search-data">.*?</p>\n', "", body)
     return re.split(r"\n(?:## Classement|## Articles liés|## À lire aussi|\*\*Source originale)", body)[0]
 
 

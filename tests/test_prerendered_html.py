@@ -77,13 +77,13 @@ def test_a_generated_pages_html_blocks_are_taken_but_nothing_markdown_or_mkdocs_
     article = next(
         p
         for p in sorted((docs / "articles").rglob("*.md"))
-        if '<ul class="chronique-related">' in p.read_text(encoding="utf-8")
+        if '<ul class="chronique-related" data-pagefind-ignore>' in p.read_text(encoding="utf-8")
     )
     text = article.read_text(encoding="utf-8").split("\n---\n", 1)[1]
     blocks = stashed(text)
     paragraphs = text.count("\n<p>")
     assert paragraphs and sum(b.startswith("<p>") for b in blocks) == paragraphs
-    assert any(b.startswith('<ul class="chronique-related">') for b in blocks)
+    assert any(b.startswith('<ul class="chronique-related" data-pagefind-ignore>') for b in blocks)
     assert not any("## " in b or "markdown=" in b for b in blocks)
 
     generated = f"\n{mkdocs_hooks.GENERATED} -->\n\n"

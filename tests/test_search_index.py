@@ -89,13 +89,31 @@ def test_indexed_part_is_the_article_body_without_the_page_chrome():
 
 
 def test_indexed_part_leaves_out_what_pagefind_skips():
+    # whatever the element, up to its own closing tag, elements of its name inside counted
     page = (
         "<article><div data-pagefind-body><h1>Titre</h1>"
-        '<p class="chronique-meta"><time>4 février 2026</time> · 300 mots</p><p>Texte</p>'
-        '<div class="admonition note"><p class="admonition-title">Autre version</p><div><p>Voir</p></div></div>'
-        "<div data-pagefind-ignore><h2>Articles liés</h2><ul><li>Un autre</li></ul></div><p>Fin</p></div></article>"
+        '<p class="chronique-meta" data-pagefind-ignore><time>4 février 2026</time> · 300 mots</p><p>Texte</p>'
+        '<div class="admonition note" data-pagefind-ignore><p class="admonition-title">Autre version</p>'
+        "<div><p>Voir</p></div></div>"
+        '<h2 id="chronique-articles-lies" data-pagefind-ignore="index">Articles liés</h2>'
+        "<ul data-pagefind-ignore><li>Un autre<ul><li>encore</li></ul></li></ul><p>Fin</p></div></article>"
     )
     assert search.indexed_part(page) == "<div data-pagefind-body><h1>Titre</h1><p>Texte</p><p>Fin</p></div>"
+
+
+def test_search_declarations_live_in_the_article_template_only():
+    # issue #19: what search indexes was declared in the template, overrides/main.html
+    # and search.py's selectors; now the template declares it, main.html marks which
+    # pages are read, and search.py passes Pagefind no selector
+    from tests.conftest import ROOT
+
+    template = (ROOT / "templates" / "article.md.j2").read_text(encoding="utf-8")
+    for mark in ("data-pagefind-weight", "data-pagefind-ignore", "data-pagefind-filter", "data-pagefind-meta"):
+        assert mark in template
+    main = (ROOT / "overrides" / "main.html").read_text(encoding="utf-8")
+    assert "data-pagefind-body" in main
+    assert not any(mark in main for mark in ("data-pagefind-weight", "data-pagefind-ignore", "data-pagefind-filter"))
+    assert "--exclude-selectors" not in search.pagefind_command(ROOT, ROOT)
 
 
 def fragments(site):
@@ -230,3 +248,45 @@ def test_a_site_without_articles_has_an_empty_index(site):
     shutil.rmtree(site / "articles")
     assert search.index_site(site, quiet=True) == 0
     assert manifest(site)["bundles"] == []
+
+
+def test_the_browser_words_are_folded_as_search_js_folds_a_query_word():
+    # search.js's searchToken: lowercase, no accents (đ is d), no punctuation
+    words = search.browser_words({"s'engagent", "hanoï", "vingt-trois", "đà", "(vientiane)", "«"})
+    assert words.split("\n") == [
+        "da",
+        "engagent",
+        "hanoi",
+        "s",
+        "sengagent",
+        "trois",
+        "vientiane",
+        "vingt",
+        "vingttrois",
+        "",
+    ]
+
+
+def test_the_index_ships_every_word_of_the_site_for_the_browser(tmp_path):
+    site = tmp_path / "site"
+    (site / "articles" / "a").mkdir(parents=True)
+    (site / "index.html").write_text("<html><body>accueil</body></html>", encoding="utf-8")
+    page = (
+        '<!doctype html><html lang="fr"><body><article><div data-pagefind-body><h1>Hun Sen à Siem Reap</h1>'
+        "<p>Les fidèles s'engagent.</p><div data-pagefind-ignore><p>Voisin</p></div></div></article></body></html>"
+    )
+    (site / "articles" / "a" / "index.html").write_text(page, encoding="utf-8")
+    search.index_site(site, quiet=True)
+    words = (site / search.BUNDLE / search.BROWSER_WORDS).read_text(encoding="utf-8").split()
+    assert {"hun", "sen", "a", "siem", "reap", "fideles", "sengagent"} <= set(words)
+    assert "voisin" not in words, "a part Pagefind skips is no word of the site"
+    # indexed again with nothing changed: kept, and still there
+    assert search.index_site(site, quiet=True) == 0
+    assert (site / search.BUNDLE / search.BROWSER_WORDS).is_file()
+
+
+def test_the_browser_words_leave_out_tokens_longer_than_a_word():
+    # a source address is one token for Pagefind: thousands of them at 10,000 articles
+    words = search.browser_words({"https://baoquocte.vn/an-ninh-quy-tap-123.html", "pagode"})
+    assert "pagode" in words.split() and "baoquocte" in words.split()
+    assert all(len(word) <= search.LONGEST_WORD for word in words.split())

@@ -7,6 +7,11 @@
  * "Hanoï", "to lam" finds "Tô Lâm") and its index is split in small chunks, so
  * a query downloads only the few it needs instead of one index of the whole site.
  *
+ * Precise (README, "Recherche"): a query word the site does not hold finds nothing and
+ * the status names it, a complete word is matched whole, a capitalised name as a
+ * phrase; a duplicated story shows once; the panel "Filtres et tri" narrows by topic,
+ * source, person, place and year and sorts newest first.
+ *
  * Every text that comes from an article (title, date, excerpt) is put in the page
  * with textContent, never as HTML: an article may contain markup-looking text.
  */
@@ -36,7 +41,7 @@
   var pagefind = null;
   var loading = null;
   var sequence = 0;  // the latest query; answers to older ones are dropped
-  var current = { results: [], shown: 0 };
+  var current = { lists: [], merged: [], next: 0, seen: {} };  // the results shown
 
   // site/pagefind/chronique-index.json lists the index's bundles (one on a small
   // site, one per ~2,500 articles on a large one: chronique/search.py says why) and
@@ -73,20 +78,35 @@
         });
         var lacking = [].concat.apply([], groups).filter(function (bundle) { return bundle.lacking.length; });
         var filters = manifest.filter || {};
-        return Promise.all(groups.map(openGroup)).then(function (modules) {
+        return Promise.all(groups.map(openGroup).concat([loadVocabulary(index)])).then(function (modules) {
+          modules.pop();
+          root.setAttribute("data-loaded", "");  // Pagefind set up and the site's words read
           pagefind = {
+            modules: modules,
             preload: function (query) {
               modules.forEach(function (module) { module.preload(query, { filters: filters }); });
             },
-            search: function (query) {
-              var options = { filters: withoutBundles(filters, lacksWordOf(query, lacking)) };
+            // `ask`: { query, filters (the panel's), sort, whole: the words that must
+            // match as whole words }. Answers { lists: each worker's results, in its
+            // order; stories: the versions of each duplicated story among them }.
+            search: function (ask) {
+              var options = { filters: withStories(withoutBundles(Object.assign({}, filters, ask.filters),
+                lacksWordOf(ask.query || "", lacking))) };
+              if (ask.sort) options.sort = ask.sort;
               return Promise.all(modules.map(function (module) {
-                return module.search(query, options);
+                // asked at once: the worker answers them in turn, with no wait between
+                return Promise.all([module.search(ask.query, options)].concat(ask.whole.map(function (word) {
+                  return module.search('"' + word + '"', { filters: options.filters });
+                }))).then(function (answers) {
+                  return wholeWordsOnly(answers[0], answers.slice(1));
+                });
               })).then(function (answers) {
-                var results = [];
-                answers.forEach(function (answer) { results = results.concat(answer.results); });
-                results.sort(function (a, b) { return b.score - a.score; });
-                return { results: results };
+                var stories = { versions: {}, originals: {} };
+                answers.forEach(function (answer) {
+                  addCounts(stories.versions, (answer.filters || {}).histoire);
+                  addCounts(stories.originals, (answer.filters || {}).originale);
+                });
+                return { lists: answers.map(function (answer) { return answer.results; }), stories: stories };
               });
             }
           };
@@ -96,6 +116,82 @@
       loading.catch(function () { loading = null; });
     }
     return loading;
+  }
+
+  // The site's words, folded as searchToken folds a query word, sorted
+  // (site/pagefind/chronique-mots.txt, written by chronique/search.py). Pagefind reads
+  // a query word it lacks as the longest word it starts with ("quimbalorette" as
+  // "qui") or drops it: search.js asks it nothing for such a word and says so.
+  var vocabulary = null;
+  var LONGEST_WORD = 30;  // longer words are not listed (chronique/search.py, LONGEST_WORD)
+
+  function loadVocabulary(index) {
+    return fetch(new URL("chronique-mots.txt", index).href).then(function (response) {
+      if (!response.ok) return;  // an index written before: no check
+      return response.text().then(function (text) {
+        vocabulary = text.split("\n").filter(Boolean);
+      });
+    }).catch(function () {});
+  }
+
+  // The first word of the vocabulary not sorted before `token` (its position if known).
+  function lowerBound(token) {
+    var low = 0, high = vocabulary.length;
+    while (low < high) {
+      var middle = (low + high) >> 1;
+      if (vocabulary[middle] < token) low = middle + 1; else high = middle;
+    }
+    return low;
+  }
+
+  function has(token) {
+    return vocabulary[lowerBound(token)] === token;
+  }
+
+  // A complete word is known when the site has it, or its singular or plural: "accords"
+  // finds "accord" (Pagefind compares stems, which these share).
+  function known(token) {
+    return has(token) || has(token + "s") || has(token + "x") ||
+      (/[sx]$/.test(token) && has(token.slice(0, -1)));
+  }
+
+  // A word still being typed is known when a word of the site starts with it.
+  function begun(token) {
+    var next = vocabulary[lowerBound(token)];
+    return next !== undefined && next.slice(0, token.length) === token;
+  }
+
+  // Pagefind reads every query word as a prefix too: "sen" finds "s'engagent". A
+  // complete word that begins a longer word of the site (other than its plural) is
+  // searched again alone as an exact word ('"sen"'), and only the results holding
+  // it are kept.
+  function extended(token) {
+    for (var i = lowerBound(token); i < vocabulary.length; i += 1) {
+      var word = vocabulary[i];
+      if (word.slice(0, token.length) !== token) return false;
+      if (!/^(?:|s|x|e|es)$/.test(word.slice(token.length))) return true;
+    }
+    return false;
+  }
+
+  function wholeWordsOnly(answer, exact) {
+    var kept = answer.results;
+    exact.forEach(function (other) {
+      var ids = {};
+      other.results.forEach(function (result) { ids[result.id] = true; });
+      kept = kept.filter(function (result) { return ids[result.id]; });
+    });
+    return { results: kept, filters: answer.filters };
+  }
+
+  // Asking for the story filters (with a value no page has) makes Pagefind load them
+  // and count, for each duplicated story, its versions among the results.
+  function withStories(filters) {
+    return Object.assign({ histoire: { none: ["~"] }, originale: { none: ["~"] } }, filters);
+  }
+
+  function addCounts(total, counts) {
+    Object.keys(counts || {}).forEach(function (key) { total[key] = (total[key] || 0) + counts[key]; });
   }
 
   // A query word as the index keys are written (chronique/index_keys.py): lowercase,
@@ -137,10 +233,9 @@
           return module.mergeIndex(bundle.url, bundleOptions(bundle));
         }));
       }).then(function () {
-        // Pagefind's WebAssembly, each bundle's list of pages and its filters load
-        // here, while the reader types, rather than with the first search.
-        return module.filters();
-      }).then(function () {
+        // Not module.filters(): it would load every filter of the panel (250 kB at
+        // 10,000 articles) for every reader; the few a search uses (a few kB) load
+        // with the first query typed, the panel's when it is first opened.
         return module;
       });
     });
@@ -212,11 +307,29 @@
         mark.textContent = parts[1];
         out.appendChild(mark);
         if (parts[2]) out.appendChild(document.createTextNode(parts[2]));
+      } else if (current.marked) {
+        markWords(out, node.textContent, current.marked);
       } else {
         out.appendChild(document.createTextNode(node.textContent));
       }
     });
     return out;
+  }
+
+  // Pagefind marks no word in the excerpt of a phrase search: the phrase's words are
+  // marked here.
+  function markWords(out, text, tokens) {
+    text.split(/(\s+)/).forEach(function (piece) {
+      var word = /^(.*?)([\s,.;:!?…»)\]"'’]*)$/.exec(piece);
+      if (piece.trim() && tokens.indexOf(searchToken(word[1])) >= 0) {
+        var mark = document.createElement("mark");
+        mark.textContent = word[1];
+        out.appendChild(mark);
+        if (word[2]) out.appendChild(document.createTextNode(word[2]));
+      } else {
+        out.appendChild(document.createTextNode(piece));
+      }
+    });
   }
 
   // An element with its class and, when given, its text (as text, never as HTML).
@@ -227,15 +340,21 @@
     return node;
   }
 
-  function resultItem(data) {
+  // A result shows one story: a copy found with its original shows as the original
+  // (its title, address and date, which the copy's page carries), with the number of
+  // versions found.
+  function resultItem(data, versions, asOriginal) {
+    var meta = data.meta || {};
     var item = element("li", "md-search-result__item");
     var link = element("a", "md-search-result__link");
-    link.href = new URL(data.url.replace(/^\//, ""), siteRoot).href;
+    var url = asOriginal && meta.original_url ? meta.original_url : data.url;
+    link.href = new URL(url.replace(/^\//, ""), siteRoot).href;
     var article = element("div", "md-search-result__article md-typeset");
-    article.appendChild(element("span", "chronique-search__title", (data.meta && data.meta.title) || data.url));
-    if (data.meta && data.meta.date) {
-      article.appendChild(element("span", "chronique-search__date", data.meta.date));
-    }
+    var title = asOriginal && meta.original_title ? meta.original_title : meta.title;
+    var date = asOriginal && meta.original_date ? meta.original_date : meta.date;
+    article.appendChild(element("span", "chronique-search__title", title || data.url));
+    if (date) article.appendChild(element("span", "chronique-search__date", date));
+    if (versions > 1) article.appendChild(element("span", "chronique-search__versions", versions + " versions"));
     var excerpt = element("span", "chronique-search__excerpt");
     excerpt.appendChild(excerptNodes(data.excerpt || ""));
     article.appendChild(excerpt);
@@ -244,12 +363,11 @@
     return item;
   }
 
-  function moreButton(remaining) {
+  function moreButton() {
     var item = element("li", "md-search-result__item chronique-search__more");
     var button = element("button", "md-search-result__link");
     button.type = "button";
-    var shown = Math.min(PAGE_SIZE, remaining);
-    button.textContent = shown === 1 ? "Afficher 1 article de plus" : "Afficher " + shown + " articles de plus";
+    button.textContent = "Afficher plus d’articles";
     button.addEventListener("click", function () {
       var first = list.querySelectorAll(".md-search-result__link").length - 1;
       showMore(sequence).then(function () {
@@ -261,18 +379,60 @@
     return item;
   }
 
-  // Loads the data (title, date, excerpt) of the next page of results only:
-  // each one is a small fragment file, so the first results show fast.
+  // The next result's data, or null: by score over both workers' results, or, sorted
+  // by date, the newest of the workers' next results (each worker's are sorted), so
+  // only the fragments shown and one more a worker are loaded.
+  function nextData() {
+    var lists = current.lists;
+    if (!current.sorted) {
+      var result = current.merged[current.next++];
+      return result ? result.data() : Promise.resolve(null);
+    }
+    return Promise.all(lists.map(function (results, i) {
+      var result = results[current.positions[i]];
+      if (!result) return null;
+      if (!current.heads[i]) current.heads[i] = result.data();
+      return current.heads[i];
+    })).then(function (heads) {
+      var best = -1;
+      heads.forEach(function (data, i) {
+        if (data && (best < 0 || (data.meta.jour || "") > (heads[best].meta.jour || ""))) best = i;
+      });
+      if (best < 0) return null;
+      current.positions[best] += 1;
+      current.heads[best] = null;
+      return heads[best];
+    });
+  }
+
+  function hasMore() {
+    if (!current.sorted) return current.next < current.merged.length;
+    return current.lists.some(function (results, i) { return current.positions[i] < results.length; });
+  }
+
+  // Shows the next PAGE_SIZE stories: each result's data (title, date, excerpt) is a
+  // small fragment file, loaded for the results shown only; a story already shown
+  // (another version of it) is passed over.
   function showMore(token) {
-    var slice = current.results.slice(current.shown, current.shown + PAGE_SIZE);
-    return Promise.all(slice.map(function (r) { return r.data(); })).then(function (datas) {
+    var added = [];
+    function step() {
+      if (added.length >= PAGE_SIZE) return Promise.resolve();
+      return nextData().then(function (data) {
+        if (!data || token !== sequence) return;
+        var story = data.filters && data.filters.histoire && data.filters.histoire[0];
+        if (story && current.seen[story]) return step();
+        if (story) current.seen[story] = true;
+        var versions = story ? current.stories.versions[story] || 1 : 1;
+        added.push(resultItem(data, versions, story && current.stories.originals[story] > 0));
+        return step();
+      });
+    }
+    return step().then(function () {
       if (token !== sequence) return;
       var old = list.querySelector(".chronique-search__more");
       if (old) old.remove();
-      datas.forEach(function (data) { list.appendChild(resultItem(data)); });
-      current.shown += slice.length;
-      var remaining = current.results.length - current.shown;
-      if (remaining > 0) list.appendChild(moreButton(remaining));
+      added.forEach(function (item) { list.appendChild(item); });
+      if (hasMore()) list.appendChild(moreButton());
       root.setAttribute("data-state", "done");
     });
   }
@@ -286,8 +446,8 @@
   // most likely a word still being typed: it waits for a longer pause
   // (SHORT_WORD_PAUSE). A one-letter query waits for the second letter.
   var running = false;
-  var latest = "";
-  var shown = null;  // the query whose results are in the list
+  var latest = null;  // the latest plan
+  var shown = null;  // the key of the plan whose results are in the list
   var due = false;  // the latest query's pause has passed
   var timer = 0;
 
@@ -295,33 +455,74 @@
     return query.split(/\s+/).pop();
   }
 
-  function search(query) {
+  // What to ask Pagefind for the text typed. A word followed by a space (or every
+  // word, once the query is submitted) is complete: it must be a word of the site,
+  // matched whole. The last word, while typed, must begin a word of the site and
+  // matches as a prefix (search as you type). A query of two words or more, each
+  // capitalised, is a name: searched as a phrase ("Hun Sen" is not "Hun Manet"),
+  // or as words if the phrase is nowhere.
+  function plan(raw, submitted) {
+    var text = raw.trim();
+    var words = text.split(/\s+/).filter(function (word) { return searchToken(word); });
+    var tokens = words.map(searchToken);
+    var complete = submitted || /\s$/.test(raw);
+    var ask = {
+      query: text.replace(/\s/g, "").length < MIN_LENGTH ? null : text,  // null: the filters alone
+      whole: [], filters: chosenFilters(), sort: chosenSort(), missing: null, phrase: null,
+      raw: raw, submitted: submitted, checked: Boolean(vocabulary)
+    };
+    if (!vocabulary) return ask;  // not loaded yet: planned again before the search runs
+    for (var i = 0; i < tokens.length; i += 1) {
+      if (tokens[i].length > LONGEST_WORD) continue;  // not in the list: Pagefind alone
+      var typing = i === tokens.length - 1 && !complete;
+      if (typing ? !begun(tokens[i]) : !known(tokens[i])) {
+        ask.missing = words[i];
+        return ask;
+      }
+      if (!typing && extended(tokens[i])) ask.whole.push(tokens[i]);
+    }
+    if (words.length > 1 && words.every(function (word) { return /^\p{Lu}/u.test(word); }) &&
+        known(tokens[tokens.length - 1])) {
+      ask.phrase = '"' + tokens.join(" ") + '"';
+    }
+    return ask;
+  }
+
+  function planKey(ask) {
+    return JSON.stringify([ask.query, ask.whole, ask.filters, ask.sort, ask.missing, ask.phrase]);
+  }
+
+  function search(raw, submitted) {
     var token = ++sequence;
-    latest = query.trim();
+    var text = raw.trim();
+    var ask = plan(raw, submitted);
+    var filtered = Object.keys(ask.filters).length > 0;
+    latest = ask;
     due = false;
     lastKey = performance.now();
     clearTimeout(timer);
-    if (latest.replace(/\s/g, "").length < MIN_LENGTH) {
+    if (text.replace(/\s/g, "").length < MIN_LENGTH && !filtered) {
       shown = null;
       list.replaceChildren();
-      status.textContent = latest ? SHORT : HINT;
+      status.textContent = text ? SHORT : HINT;
       root.setAttribute("data-state", "idle");
       return;
     }
-    if (latest === shown) {  // a space typed, or a word typed then erased: the same results
+    if (planKey(ask) === shown) {  // a space typed, or a word typed then erased: the same results
       root.setAttribute("data-state", "done");
       return;
     }
+    if (ask.missing) return showMissing(ask);
     root.setAttribute("data-state", "searching");
-    var last = lastWord(latest);
-    var short = last.length < SHORT_WORD;
+    var last = ask.query ? lastWord(ask.query) : "";
+    var short = ask.query !== null && last.length < SHORT_WORD;
     // fetch the index chunks for the words typed so far while the keys go on (not for
     // a last word of one letter, still being typed: its chunks are many)
-    var ahead = last.length > 1 ? latest : latest.replace(/\S+$/, "").trim();
+    var ahead = !ask.query ? "" : last.length > 1 ? ask.query : ask.query.replace(/\S+$/, "").trim();
     if (pagefind && !running && ahead) pagefind.preload(ahead);
     timer = setTimeout(function () {
       due = true;
-      if (!running && token === sequence) run(latest, token);
+      if (!running && token === sequence) run(ask, token);
     }, short ? SHORT_WORD_PAUSE : PAUSE);
   }
 
@@ -331,17 +532,48 @@
     return due ? run(latest, sequence) : undefined;
   }
 
-  function run(query, token) {
+  function count(found) {
+    var total = 0;
+    found.lists.forEach(function (results) { total += results.length; });
+    Object.keys(found.stories.versions).forEach(function (story) {
+      total -= Math.max(0, found.stories.versions[story] - 1);
+    });
+    return total;
+  }
+
+  // No article holds the word: Pagefind would answer for another one.
+  function showMissing(ask) {
+    shown = planKey(ask);
+    current = { lists: [], merged: [], next: 0, seen: {} };
+    list.replaceChildren();
+    status.textContent = "Aucun article ne contient « " + ask.missing + " ».";
+    root.setAttribute("data-state", "done");
+  }
+
+  function run(ask, token) {
     running = true;
     return loadPagefind().then(function (pf) {
-      return pf.search(query);
+      if (!ask.checked) {  // typed before the site's words had loaded
+        ask = plan(ask.raw, ask.submitted);
+        if (ask.missing) return { missing: ask };
+      }
+      if (!ask.phrase) return pf.search(ask);
+      return pf.search(Object.assign({}, ask, { query: ask.phrase, whole: [] })).then(function (found) {
+        return count(found) ? found : pf.search(ask);
+      });
     }).then(function (found) {
       running = false;
       if (token !== sequence) return runLatest();  // typed on meanwhile
-      shown = query;
-      current = { results: found.results, shown: 0 };
+      if (found.missing) return showMissing(found.missing);
+      shown = planKey(ask);
+      var merged = [].concat.apply([], found.lists).sort(function (a, b) { return b.score - a.score; });
+      current = {
+        lists: found.lists, merged: merged, next: 0, positions: found.lists.map(function () { return 0; }),
+        heads: [], sorted: Boolean(ask.sort), stories: found.stories, seen: {},
+        marked: ask.phrase ? ask.phrase.replace(/"/g, "").split(" ") : null
+      };
       list.replaceChildren();
-      status.textContent = countLabel(found.results.length);
+      status.textContent = countLabel(count(found));
       return showMore(token);
     }).catch(function (error) {
       running = false;
@@ -352,6 +584,52 @@
       root.setAttribute("data-state", "error");
       if (window.console) console.warn("Chronique search:", error);
     });
+  }
+
+  // -- filters and sort (the panel "Filtres et tri" of overrides/partials/search.html) --
+  var panel = root.querySelector(".chronique-filters");
+  var selects = panel ? Array.prototype.slice.call(panel.querySelectorAll("select[data-filter]")) : [];
+  var sortSelect = panel ? panel.querySelector("select[data-sort]") : null;
+
+  function chosenFilters() {
+    var chosen = {};
+    selects.forEach(function (select) { if (select.value) chosen[select.getAttribute("data-filter")] = select.value; });
+    return chosen;
+  }
+
+  function chosenSort() {
+    return sortSelect && sortSelect.value ? { date: sortSelect.value } : null;
+  }
+
+  // The panel's choices: every value of each filter in the site (with its number of
+  // articles), read from Pagefind when the panel is first opened.
+  function fillFilters() {
+    return loadPagefind().then(function (pf) {
+      return Promise.all(pf.modules.map(function (module) { return module.filters(); }));
+    }).then(function (answers) {
+      selects.forEach(function (select) {
+        var key = select.getAttribute("data-filter");
+        var counts = {};
+        answers.forEach(function (answer) { addCounts(counts, answer[key]); });
+        var values = Object.keys(counts).filter(function (value) { return counts[value] > 0; });
+        values.sort(key === "année" ? function (a, b) { return b.localeCompare(a); }
+          : function (a, b) { return a.localeCompare(b, "fr"); });
+        values.forEach(function (value) {
+          var option = document.createElement("option");
+          option.value = value;
+          option.textContent = value + " (" + counts[value] + ")";
+          select.appendChild(option);
+        });
+      });
+    }).catch(function () {});
+  }
+
+  if (panel) {
+    var filling = null;
+    panel.addEventListener("toggle", function () {
+      if (panel.open && !filling) filling = fillFilters();
+    });
+    panel.addEventListener("change", function () { search(input.value, true); });
   }
 
   function open() {
@@ -382,10 +660,14 @@
     warmUp();
   });
   input.addEventListener("input", function () { search(input.value); });
+  // Enter: the query is complete (its last word must be a word of the site); when it
+  // gives the same results, the first one opens.
   form.addEventListener("submit", function (event) {
     event.preventDefault();
+    var before = shown;
+    search(input.value, true);
     var first = list.querySelector("a.md-search-result__link");
-    if (first) first.click();
+    if (first && shown === before && root.getAttribute("data-state") === "done") first.click();
   });
   form.addEventListener("reset", function () {
     setTimeout(function () { search(""); input.focus(); }, 0);
@@ -407,6 +689,7 @@
   });
 
   root.addEventListener("keydown", function (event) {
+    if (event.target && /^(SELECT|SUMMARY)$/.test(event.target.tagName) && event.key !== "Escape") return;
     var items = links();
     var index = items.indexOf(document.activeElement);
     if (event.key === "Escape") {

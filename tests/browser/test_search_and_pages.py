@@ -188,7 +188,7 @@ def test_an_index_in_several_bundles_finds_what_one_index_finds(browser, base_ur
     [
         ("xamboulethique laos", [SUMMIT]),
         ("Laos Xambouléthique", [SUMMIT]),
-        ("xambou laos", [SUMMIT]),
+        ("xambou laos", []),  # a complete word must be a word of the site, not its start
         ("Xambouléthique", [SUMMIT]),
         ("Quimbalorette", [SUMMIT]),
         ("quimbalorette laos", [SUMMIT]),
@@ -265,7 +265,7 @@ def test_only_articles_are_results_and_the_status_is_in_french(watched, articles
     assert all("/articles/" in r["url"] for r in results)
     assert page.locator("#chronique-search-status").inner_text() == f"{len(results)} articles trouvés"
     search(page, "xqzwvk")
-    assert page.locator("#chronique-search-status").inner_text() == "Aucun article trouvé"
+    assert page.locator("#chronique-search-status").inner_text() == "Aucun article ne contient « xqzwvk »."
 
 
 def test_a_result_opens_its_article(watched, articles):

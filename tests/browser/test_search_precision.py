@@ -1,0 +1,238 @@
+"""Precise search, with filters (issue #19, item 3), on a site of the tests' own small
+articles (tests/browser/fixtures/precision/: their .yml sidecars fix people, places,
+topics and sources): a word the site lacks finds nothing and the page says so; a name
+is not its first syllable; a story published twice shows once; the panel filters by
+topic, source, person, place and year and sorts newest first. Each search runs on the
+site indexed in one bundle and in bundles of 2 articles (two workers, merged results),
+as a site of 10,000 articles is in bundles of 2,500."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.browser.conftest import FIXTURES, Watched, serve
+from tests.browser.test_search_and_pages import RESULT_LINKS, SEARCH_BOX, open_home, search
+from tests.conftest import build_folder, copy_hand_written_docs, mkdocs_build
+
+ARTICLES = FIXTURES / "precision"
+STATUS = "#chronique-search-status"
+
+
+def build_precision_site(root: Path, bundle_pages: int) -> Path:
+    from chronique.search import index_site
+
+    seeds = root / "seeds"
+    shutil.copytree(ARTICLES, seeds)
+    docs = root / "docs"
+    copy_hand_written_docs(docs)
+    build_folder(seeds, docs)
+    status, output, site = mkdocs_build(docs, root / "mkdocs")
+    assert status == 0, output
+    index_site(site, quiet=True, bundle_pages=bundle_pages)
+    return site
+
+
+@pytest.fixture(scope="session")
+def precision_site(tmp_path_factory) -> Path:
+    return build_precision_site(tmp_path_factory.mktemp("precision-site"), bundle_pages=2500)
+
+
+@pytest.fixture(scope="session", params=["one index", "bundles of 2"])
+def precision_url(request, precision_site, tmp_path_factory) -> str:
+    from chronique.search import BUNDLE, index_site
+
+    site = precision_site
+    if request.param == "bundles of 2":
+        site = tmp_path_factory.mktemp("precision-bundled") / "site"
+        shutil.copytree(precision_site, site)
+        shutil.rmtree(site / BUNDLE)
+        index_site(site, quiet=True, bundle_pages=2)
+    with serve(site) as url:
+        yield url
+
+
+@pytest.fixture
+def page(browser, precision_url):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="fr-FR", base_url=precision_url)
+    watched = Watched(context.new_page())
+    watched.page.set_default_timeout(10_000)
+    yield open_home(watched)
+    watched.assert_clean()
+    context.close()
+
+
+def seeds(results: list[dict]) -> list[str]:
+    """The fixture numbers ("100") of the results, from their addresses."""
+    names = {
+        "hun-sen-inaugure-une-pagode-restauree-a-siem-reap": "100",
+        "hun-manet-recoit-les-riziculteurs-de-battambang": "101",
+        "siem-reap-hun-sen-inaugure-une-pagode-restauree": "102",
+        "un-port-sec-ouvre-a-thakhek-sur-la-route-des-camions": "103",
+        "le-marche-de-nuit-de-luang-prabang-s-agrandit": "104",
+    }
+    return [names[re.search(r"/([^/]+)/$", r["url"]).group(1)] for r in results]
+
+
+def status(page) -> str:
+    return page.locator(STATUS).inner_text()
+
+
+def submit(page, query: str) -> list[dict]:
+    """Type `query` and press Enter: every word of it is then complete."""
+    search(page, query)
+    page.locator(SEARCH_BOX).press("Enter")
+    page.wait_for_function("document.querySelector('[data-chronique-search]').dataset.state === 'done'")
+    page.wait_for_timeout(200)  # a search Enter started, if the query changed meaning
+    page.wait_for_function("document.querySelector('[data-chronique-search]').dataset.state === 'done'")
+    return results(page)
+
+
+def results(page) -> list[dict]:
+    return page.eval_on_selector_all(
+        RESULT_LINKS,
+        """links => links.map(a => ({
+        url: a.getAttribute('href'),
+        title: a.querySelector('.chronique-search__title')?.textContent,
+        versions: a.querySelector('.chronique-search__versions')?.textContent ?? null,
+        marks: [...a.querySelectorAll('mark')].map(m => m.textContent),
+    }))""",
+    )
+
+
+# -- a word the site does not hold -----------------------------------------------------
+
+
+@pytest.mark.parametrize("query", ["quimbalorette", "Quimbalorette", "quimbalorette pagode", "pagode quimbalorette"])
+def test_a_word_the_site_lacks_finds_nothing_and_the_page_names_it(page, query):
+    # Pagefind alone reads "quimbalorette" as "qui" (the port article) and drops it
+    # from "quimbalorette pagode" (the pagoda articles)
+    assert search(page, query) == []
+    assert (
+        status(page)
+        == f"Aucun article ne contient « {query.split()[0] if 'pagode ' not in query else 'quimbalorette'} »."
+    )
+
+
+def test_a_complete_word_must_be_a_word_of_the_site_not_a_start(page):
+    # "pagod" begins "pagode": found while it is typed, not once followed by a space
+    assert set(seeds(search(page, "pagod"))) == {"100"}
+    assert submit(page, "pagod") == []
+    assert status(page) == "Aucun article ne contient « pagod »."
+
+
+def test_a_plural_finds_the_singular(page):
+    assert set(seeds(submit(page, "pagodes"))) == {"100"}
+
+
+# -- a name is the name --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("query", ["Hun Sen", "hun sen "])
+def test_hun_sen_is_not_hun_manet(page, query):
+    # Hun Manet's article holds "Hun" and "s'engagent", which begins with "sen"
+    found = search(page, query)
+    assert seeds(found) == ["100"], found
+    assert "101" not in seeds(found)
+
+
+def test_a_name_typed_capitalised_is_searched_as_a_phrase_with_its_words_marked(page):
+    found = search(page, "Sen Phommavong")
+    assert seeds(found) == ["104"]
+    assert {"Sen", "Phommavong"} <= set(found[0]["marks"])
+
+
+def test_a_complete_word_is_matched_whole(page):
+    # "sen" followed by a space: the articles naming Sen, not those where people
+    # "s'engagent" only
+    assert set(seeds(search(page, "sen "))) == {"100", "104"}
+
+
+# -- one result a story ------------------------------------------------------------
+
+
+def test_a_story_published_twice_shows_once_as_its_original_with_its_versions(page):
+    search(page, "pagode")
+    found = results(page)
+    assert seeds(found) == ["100"]
+    assert found[0]["versions"] == "2 versions"
+    assert found[0]["title"] == "Hun Sen inaugure une pagode restaurée à Siem Reap"
+    assert status(page) == "1 article trouvé"
+
+
+# -- filters and sort --------------------------------------------------------------
+
+
+def open_panel(page):
+    page.locator(SEARCH_BOX).click()  # the panel is in the search's drop-down
+    page.locator(".chronique-filters summary").click()
+    page.wait_for_function("document.querySelectorAll('select[data-filter=personne] option').length > 1")
+
+
+def choose(page, filter_key: str, label: str):
+    page.locator(f"select[data-filter='{filter_key}']").select_option(label=label)
+    page.wait_for_function("document.querySelector('[data-chronique-search]').dataset.state === 'done'")
+
+
+@pytest.mark.parametrize(
+    "key, label, expected",
+    [
+        ("sujet", "Économie (2)", {"103", "104"}),
+        ("source", "Xinhua (1)", {"101"}),
+        ("personne", "Hun Manet (1)", {"101"}),
+        ("lieu", "Luang Prabang (1)", {"104"}),
+        ("année", "2025 (2)", {"101", "104"}),
+    ],
+)
+def test_the_panel_filters_the_results(page, key, label, expected):
+    search(page, "province")  # in 100 (and its copy), 101, 103
+    open_panel(page)
+    choose(page, key, label)
+    assert set(seeds(results(page))) == expected & {"100", "101", "103"}
+    # with no words, the filter alone lists its articles
+    page.locator(SEARCH_BOX).fill("")
+    page.wait_for_function("document.querySelector('[data-chronique-search]').dataset.state === 'done'")
+    assert set(seeds(results(page))) == expected
+
+
+def test_the_copy_is_found_by_its_own_source(page):
+    open_panel(page)
+    choose(page, "source", "Le Courrier du Mékong (1)")
+    found = results(page)
+    assert len(found) == 1 and found[0]["title"] == "Siem Reap : Hun Sen inaugure une pagode restaurée"
+
+
+def test_newest_first(page):
+    search(page, "province")
+    open_panel(page)
+    page.locator("select[data-sort]").select_option(label="Plus récents d’abord")
+    page.wait_for_function("document.querySelector('[data-chronique-search]').dataset.state === 'done'")
+    assert seeds(results(page)) == ["101", "100", "103"]
+
+
+def test_the_panel_is_reached_and_used_with_the_keyboard(page):
+    page.locator(SEARCH_BOX).click()
+    page.keyboard.press("Tab")  # the clear button is out of the Tab order
+    assert page.evaluate("document.activeElement.tagName") == "SUMMARY"
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.querySelectorAll('select[data-filter=lieu] option').length > 1")
+    for _ in range(4):
+        page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.getAttribute('data-filter')") == "lieu"
+    assert page.evaluate("document.getElementById('__search').checked"), "the search stays open"
+
+
+def test_the_open_panel_has_no_accessibility_violation(page):
+    from chronique.audit import AXE, AXE_RUN
+
+    if not AXE.exists():
+        pytest.skip(f"{AXE} is missing: run `npm ci`")
+    search(page, "pagode")
+    open_panel(page)
+    choose(page, "année", "2024 (2)")
+    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
+    page.add_script_tag(path=str(AXE))
+    assert page.evaluate(AXE_RUN) == []
