@@ -8,7 +8,7 @@ import pytest
 
 from chronique import dates
 from chronique.collect import date_from_corpus
-from chronique.model import CORPUS, DAY, MONTH, TEXT, YEAR, Article, ArticleDate, Block
+from chronique.model import CORPUS, DAY, MONTH, TEXT, Article, ArticleDate, Block
 
 TODAY = dt.date(2026, 11, 25)
 
