@@ -10,6 +10,7 @@ import io
 import json
 import re
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -163,7 +164,7 @@ def copy_project(target: Path) -> Path:
     with SEEDS_GUARD.lifted():  # the copy takes the newsroom's seeds/, removed at once
         clone(target)
     shutil.rmtree(target / "seeds")
-    (target / ".venv").symlink_to(Path(__file__).resolve().parent.parent / ".venv")
+    (target / ".venv").symlink_to(sys.prefix)  # the virtualenv running the tests (also in a copy of the project)
     return target
 
 
