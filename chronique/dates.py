@@ -141,31 +141,21 @@ def from_header(token: str | None, file: str, today: dt.date) -> DateResult:
             raise ValueError
         value = dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
     except (ValueError, OverflowError):
-        return DateResult(
-            None,
-            (
-                Problem(
-                    file,
-                    "date",
-                    WARNING,
-                    f"date d'en-tête impossible « {token} » : ignorée ; écrivez-la AAAA-MM-JJ ou AAAA-MM",
-                ),
-            ),
+        return refused_header(
+            file, f"date d'en-tête impossible « {token} » : ignorée ; écrivez-la AAAA-MM-JJ ou AAAA-MM"
         )
     if not in_window(value, today):
-        return DateResult(
-            None,
-            (
-                Problem(
-                    file,
-                    "date",
-                    WARNING,
-                    f"date d'en-tête invraisemblable « {token} » (avant 1945 ou dans le futur) : ignorée ; "
-                    "écrivez la bonne date dans l'en-tête ou dans la clé « date » du fichier annexe",
-                ),
-            ),
+        return refused_header(
+            file,
+            f"date d'en-tête invraisemblable « {token} » (avant 1945 ou dans le futur) : ignorée ; "
+            "écrivez la bonne date dans l'en-tête ou dans la clé « date » du fichier annexe",
         )
     return DateResult(ArticleDate(value, precision, HEADER, f"en-tête « date {token} »"), ())
+
+
+def refused_header(file: str, message: str) -> DateResult:
+    """No date from the header, and a warning saying why and what to write."""
+    return DateResult(None, (Problem(file, "date", WARNING, message),))
 
 
 def from_photos(photos: tuple[Photo, ...], file: str, today: dt.date) -> DateResult:

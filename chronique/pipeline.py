@@ -131,7 +131,7 @@ def _build(settings: Settings) -> BuildResult:
         report.show(site, problems, held)
         raise NothingToPublish(nothing_to_publish(settings, articles, held), tuple(problems))
     # data/articles.json is public: its problems name no held article, not even by its sidecar
-    site = replace(site, problems=tuple(p for p in problems if not concerns_held(p, held)))
+    site = replace(site, problems=without_held(problems, held))
     files = render(site, load_site_info(ROOT / "mkdocs.yml"), jobs=settings.jobs, today=today(settings))
     problems += publish(files, settings.docs, MARKER)
     report.show(site, problems, held)
@@ -153,10 +153,12 @@ def nothing_to_publish(settings: Settings, articles: list[Article], held: tuple[
     )
 
 
-def concerns_held(problem: Problem, held: tuple[str, ...]) -> bool:
-    """A problem of a held article or of its sidecar (x.txt, x.yml)."""
+def without_held(problems: list[Problem], held: tuple[str, ...]) -> tuple[Problem, ...]:
+    """The problems that name no held article, nor its sidecar (x.txt, x.yml)."""
     stems = {Path(seed).stem for seed in held}
-    return Path(problem.file).stem in stems and Path(problem.file).suffix.lower() in (".txt", ".yml")
+    return tuple(
+        p for p in problems if not (Path(p.file).stem in stems and Path(p.file).suffix.lower() in (".txt", ".yml"))
+    )
 
 
 def open_cache(settings: Settings) -> ExtractionCache:

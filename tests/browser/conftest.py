@@ -16,18 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from chronique.audit import serve  # one local server for the audits and the tests
+from chronique.audit import CHROMIUM, CHROMIUM_ARGS, serve  # one browser set-up and server for audits and tests
 from tests.conftest import ROOT, build_folder, copy_hand_written_docs, copy_site_fixtures, mkdocs_build
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 FIXTURES = Path(__file__).parent / "fixtures"
 SCREENSHOTS = ROOT / "screenshots"
 
