@@ -27,6 +27,8 @@ import datetime as dt
 import hashlib
 import os
 import pickle
+import sys
+from collections.abc import Callable
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
@@ -171,11 +173,13 @@ class ExtractionCache:
         from the entry when it was made today, from the day file when it was dated today
         already, else dated again here (two processes for many). Returns {stem: Article};
         a hit that cannot be dated again goes to self.undatable, its source renamed."""
-        todo = [found for entry, _, _, found in hits if found.dating.day != self.today and entry not in self.datings]
+        todo = [
+            found for entry, _, _, found in hits if not found.dating.holds_on(self.today) and entry not in self.datings
+        ]
         fresh = iter(self._redate_all(todo))
         articles = {}
         for entry, name, stem, found in hits:
-            if found.dating.day != self.today:
+            if not found.dating.holds_on(self.today):  # else the same answer today: nothing to do
                 dating = self.datings.get(entry) or next(fresh)
                 if dating is None:
                     self.undatable.append((entry, replace(found, source=replace(found.source, name=name, stem=stem))))
@@ -185,6 +189,43 @@ class ExtractionCache:
             # the same bytes under another name: that file's name and id
             articles[stem] = replace(found.article, seed=name, id=stem)
         return articles
+
+    def dated_from_corpus(self, articles: list[Article], step: Callable[[list[Article]], list[Article]]):
+        """step(articles), the corpus stage that gives yearless articles the year of the site's
+        articles on the same event (collect.date_from_corpus), remembered: it reads every
+        undated article against the dated ones (seconds at 10,000 articles), and its answer
+        changes only when an undated article, or another's id, bytes, date, names or hold do.
+        One file, `corpus-dates.pickle`, holds the last answer; any other input runs the step."""
+        if self.folder is None:
+            return step(articles)
+        key = self._corpus_key(articles, step)
+        path = self.folder / "corpus-dates.pickle"
+        try:
+            kept = pickle.loads(path.read_bytes())
+            if kept["key"] == key:
+                result = list(articles)
+                for index, article in kept["changed"]:
+                    result[index] = article
+                return result
+        except Exception:  # none yet, another input's, or damaged: the step runs
+            pass
+        result = step(articles)
+        changed = [(i, after) for i, (before, after) in enumerate(zip(articles, result)) if after is not before]
+        self._write(path, pickle.dumps({"key": key, "changed": changed}, protocol=pickle.HIGHEST_PROTOCOL))
+        return result
+
+    def _corpus_key(self, articles: list[Article], step) -> str:
+        """What the corpus step reads: each undated article whole, the others by id, bytes,
+        date, names and hold; with the extractor's key and the step's own module."""
+        digest = hashlib.sha256(self.key.encode())
+        digest.update(Path(sys.modules[step.__module__].__file__).read_bytes())
+        for article in articles:
+            if article.date is None:
+                digest.update(pickle.dumps(article, protocol=pickle.HIGHEST_PROTOCOL))
+            else:
+                digest.update(repr((article.id, article.digest, article.date, article.people, article.places)).encode())
+            digest.update(b"\0held" if article.hold else b"\0")
+        return digest.hexdigest()
 
     def save_datings(self) -> None:
         """The day file, when this build dated something the entries do not hold."""

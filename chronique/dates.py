@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -125,7 +128,33 @@ class DateResult:
 
 
 def in_window(value: dt.date, today: dt.date) -> bool:
-    return EARLIEST <= value <= today + FUTURE_SLACK
+    return EARLIEST <= value and not_after(value, today + FUTURE_SLACK)
+
+
+# Every comparison of a date with the build's day goes through not_after(); the day's other
+# use is its year. So a dating that refused no date as still to come gives the same answer on
+# any later day of the same year, and a new day's build need not redo it (extract.Dating).
+_REFUSED_AS_FUTURE: ContextVar[list[dt.date] | None] = ContextVar("refused_as_future", default=None)
+
+
+def not_after(value: dt.date, limit: dt.date) -> bool:
+    """value <= limit, a limit that moves with the build's day; a refusal is noted."""
+    if value <= limit:
+        return True
+    if (refused := _REFUSED_AS_FUTURE.get()) is not None:
+        refused.append(value)
+    return False
+
+
+@contextmanager
+def noting_future_refusals() -> Iterator[list[dt.date]]:
+    """The dates refused as still to come while the block runs."""
+    refused: list[dt.date] = []
+    token = _REFUSED_AS_FUTURE.set(refused)
+    try:
+        yield refused
+    finally:
+        _REFUSED_AS_FUTURE.reset(token)
 
 
 def from_header(token: str | None, file: str, today: dt.date) -> DateResult:
@@ -338,7 +367,7 @@ def from_lead_day(text: TextEvidence) -> DateResult | None:
             continue  # "le 2 décembre 1975", in an article citing 2025: history, not the news
         if in_window(value, text.today + dt.timedelta(days=62)):
             claim = lead_event_claim(value, _sentence_around(text.folded_lead, match.start()))
-            if claim and claim[0] <= text.today:
+            if claim and not_after(claim[0], text.today):
                 start, precision = claim
                 note = "mois seulement" if precision == MONTH else "année seulement"
                 evidence = f"« {phrase} » dans le chapeau ({note}){how}"
@@ -605,7 +634,7 @@ def _resolve(match: re.Match, year_hints: dict[int, str], today: dt.date, anchor
         y
         for y in window
         if (d := _safe_date(y, month, day))
-        and d <= today + FUTURE_SLACK
+        and not_after(d, today + FUTURE_SLACK)
         and (weekday is None or d.weekday() == weekday)
     ]
     if len(fits) != 1:

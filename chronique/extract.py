@@ -94,6 +94,12 @@ class Dating:
     date: ArticleDate | None
     events: tuple[Event, ...]
     problems: tuple[Problem, ...]  # the date's own problems, from resolve_date
+    # the last day of the same answer: the year's end, unless a date was refused as still to
+    # come (then only `day`: a later day may accept it). See dates.not_after.
+    holds_until: dt.date | None = None
+
+    def holds_on(self, day: dt.date) -> bool:
+        return self.day <= day <= (self.holds_until or self.day)
 
 
 @dataclass(frozen=True)
@@ -118,7 +124,7 @@ def extraction(
     paragraphs = paragraphs_of(source)
     urls = urls_of(source)
 
-    published, date_problems = resolve_date(source, paragraphs, urls, overrides, today)
+    published, date_problems, holds_until = resolve_date_lasting(source, paragraphs, urls, overrides, today)
     problems += date_problems
     title, title_source = resolve_title(source, paragraphs, overrides)
     source_name, source_url = resolve_source(source, paragraphs, urls, knowledge)
@@ -172,7 +178,7 @@ def extraction(
         hold=overrides.get("hold", False),
         problems=tuple(problems),
     )
-    return Extraction(article, Dating(today, published, events, tuple(date_problems)), source, overrides)
+    return Extraction(article, Dating(today, published, events, tuple(date_problems), holds_until), source, overrides)
 
 
 def urls_of(source: SourceText) -> list[str]:
@@ -184,12 +190,14 @@ def urls_of(source: SourceText) -> list[str]:
 def redate(found: Extraction, today: dt.date) -> Dating:
     """The same article dated on another day: resolve_date runs again (its window moved);
     the events are read again only when the date itself changed."""
-    if today == found.dating.day:
+    if found.dating.holds_on(today):
         return found.dating
     paragraphs = paragraphs_of(found.source)
-    published, problems = resolve_date(found.source, paragraphs, urls_of(found.source), found.overrides, today)
+    published, problems, holds_until = resolve_date_lasting(
+        found.source, paragraphs, urls_of(found.source), found.overrides, today
+    )
     events = found.dating.events if published == found.dating.date else extract_events(paragraphs, published)
-    return Dating(today, published, events, tuple(problems))
+    return Dating(today, published, events, tuple(problems), holds_until)
 
 
 def dated(found: Extraction, dating: Dating) -> Extraction:
@@ -203,6 +211,14 @@ def dated(found: Extraction, dating: Dating) -> Extraction:
     problems = article.problems[:start] + dating.problems + article.problems[end:]
     article = replace(article, date=dating.date, events=dating.events, problems=problems)
     return replace(found, article=article, dating=dating)
+
+
+def resolve_date_lasting(source, paragraphs, urls, overrides, today):
+    """resolve_date, and the last day its answer holds: the end of the year, unless a date
+    was refused as still to come (only today then)."""
+    with dates.noting_future_refusals() as refused:
+        published, problems = resolve_date(source, paragraphs, urls, overrides, today)
+    return published, problems, today if refused else dt.date(today.year, 12, 31)
 
 
 def resolve_date(source, paragraphs, urls, overrides, today):

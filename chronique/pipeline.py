@@ -119,7 +119,7 @@ def _build(settings: Settings) -> BuildResult:
     extracted, failures = extract_all(sources, settings, cache, knowledge, rules, report)
     problems += failures
     found = {**cached, **extracted}
-    articles = date_from_corpus([found[stem] for stem in order if stem in found])  # yearless dates: the corpus
+    articles = cache.dated_from_corpus([found[stem] for stem in order if stem in found], date_from_corpus)
     for article in articles:
         problems += article.problems
     held = tuple(a.seed for a in articles if a.hold)

@@ -38,11 +38,27 @@ def clean(text: str) -> str:
     return _NONCHARACTERS.sub("", _CONTROL.sub("", text))
 
 
+class _FoldedCharacters(dict):
+    """code point -> that character folded: unidecode's ASCII, lower-cased, with a space for
+    anything but a letter or a digit ("" when unidecode drops it). Filled as characters are
+    met, so folding is one str.translate in C instead of a Python call per character."""
+
+    LIMIT = 1 << 16  # a file of every code point must not grow the table without end
+
+    def __missing__(self, code: int) -> str:
+        folded = "".join(c if c.isascii() and c.isalnum() else " " for c in unidecode(chr(code)).lower())
+        if len(self) < self.LIMIT:
+            self[code] = folded
+        return folded
+
+
+_FOLDED = _FoldedCharacters()
+
+
 @lru_cache(maxsize=1 << 16)  # names are folded again and again across a corpus
 def fold(text: str) -> str:
     """A comparison key: no case, no diacritics (Đ -> d, œ -> oe), spaces collapsed."""
-    ascii_text = unidecode(text).lower()
-    return " ".join(re.sub(r"[^a-z0-9]+", " ", ascii_text).split())
+    return " ".join(text.translate(_FOLDED).split())
 
 
 def fold_with_map(text: str) -> tuple[str, list[int]]:
@@ -51,8 +67,7 @@ def fold_with_map(text: str) -> tuple[str, list[int]]:
     chars: list[str] = []
     where: list[int] = []
     for index, ch in enumerate(text):
-        for out in unidecode(ch).lower():
-            out = out if ("a" <= out <= "z" or "0" <= out <= "9") else " "
+        for out in _FOLDED[ord(ch)]:
             if out == " " and (not chars or chars[-1] == " "):
                 continue
             chars.append(out)

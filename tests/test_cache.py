@@ -88,13 +88,32 @@ def test_a_second_build_the_same_new_day_dates_nothing_again(tmp_path, seed_fold
     real = cache_module.redate
     monkeypatch.setattr(cache_module, "redate", lambda found, day: dated_again.append(found) or real(found, day))
     build_on(SECOND_DAY, seeds, tmp_path / "docs", monkeypatch, cache)
-    assert len(dated_again) == 2
+    # only the article whose header was refused as still to come; the other's answer holds
+    assert [found.source.stem for found in dated_again] == ["a_visite"]
     before = pages(tmp_path / "docs")
 
     dated_again.clear()
     build_on(SECOND_DAY, seeds, tmp_path / "docs", monkeypatch, cache)
     assert dated_again == [] and model.texts == []
     assert pages(tmp_path / "docs") == before
+
+
+def test_a_date_refused_by_nothing_holds_until_the_years_end_and_is_read_again_after(
+    tmp_path, seed_folder, model, monkeypatch
+):
+    seeds, cache = seed_folder(ARTICLES), tmp_path / "cache"
+    build_on(SECOND_DAY, seeds, tmp_path / "docs", monkeypatch, cache)  # both headers in the past
+    dated_again = []
+    real = cache_module.redate
+    monkeypatch.setattr(cache_module, "redate", lambda found, day: dated_again.append(found) or real(found, day))
+    build_on(dt.date(2026, 12, 31), seeds, tmp_path / "docs", monkeypatch, cache)
+    assert dated_again == []  # nothing compared with the day could have changed
+
+    next_year = dt.date(2027, 1, 4)
+    build_on(next_year, seeds, tmp_path / "docs", monkeypatch, cache)
+    assert sorted(found.source.stem for found in dated_again) == ["a_visite", "b_ecoles"]
+    build_on(next_year, seeds, tmp_path / "scratch", monkeypatch)  # no cache at all
+    assert pages(tmp_path / "docs") == pages(tmp_path / "scratch")
 
 
 def test_a_damaged_day_file_dates_the_articles_again(tmp_path, seed_folder, model, monkeypatch):
@@ -205,3 +224,79 @@ def test_an_article_that_cannot_be_dated_again_is_extracted_again_not_lost(tmp_p
     assert sorted(result.site.by_id) == ["a_visite", "b_ecoles"]
     assert result.site.by_id["a_visite"].article.date.iso == "2026-03-11"
     assert model.texts == []  # extracted again from its source, with the names already read
+
+
+def test_the_corpus_years_are_remembered_until_what_they_were_read_from_changes(tmp_path):
+    from dataclasses import replace
+
+    from chronique.collect import date_from_corpus
+    from tests.test_real_article_dates import article, day
+
+    runs = []
+
+    def corpus_step(articles):
+        runs.append(len(articles))
+        return date_from_corpus(articles)
+
+    def corpus(report_day):
+        undated = article(
+            "visite",
+            None,
+            ["Hun Manet", "Anutin Charnvirakul"],
+            ["Bangkok"],
+            "Bangkok, 15 février (AKP) - Le Premier ministre Hun Manet a rencontré Anutin Charnvirakul.",
+            "Les échanges entre les deux pays ont atteint 15 milliards de dollars en 2023.",
+        )
+        report = article(
+            "rapport",
+            day(report_day),
+            ["Hun Manet", "Anutin Charnvirakul"],
+            ["Bangkok"],
+            "Hun Manet est rentré de Bangkok, où il avait rencontré le 15 février Anutin Charnvirakul.",
+        )
+        return [undated, report]
+
+    cache = ExtractionCache(tmp_path, "key", FIRST_DAY)
+    first = cache.dated_from_corpus(corpus("2024-02-17"), corpus_step)
+    assert first[0].date.iso == "2024-02-15" and len(runs) == 1
+
+    again = ExtractionCache(tmp_path, "key", SECOND_DAY).dated_from_corpus(corpus("2024-02-17"), corpus_step)
+    assert again == first and len(runs) == 1  # the same articles: the step did not run
+
+    corrected = cache.dated_from_corpus(corpus("2023-02-17"), corpus_step)  # the dated article corrected
+    assert corrected[0].date.iso == "2023-02-15" and len(runs) == 2
+
+    held = corpus("2023-02-17")
+    held[1] = replace(held[1], hold=True)
+    cache.dated_from_corpus(held, corpus_step)
+    assert len(runs) == 3
+    ExtractionCache(tmp_path, "another extractor", FIRST_DAY).dated_from_corpus(held, corpus_step)
+    assert len(runs) == 4
+
+
+@pytest.fixture(scope="module")
+def synthetic_sources(tmp_path_factory):
+    from chronique import synth
+    from chronique.read import read_file
+
+    folder = tmp_path_factory.mktemp("synth")
+    synth.write_corpus(120, folder, seed="holds")
+    return [read_file(path) for path in sorted(folder.glob("*.txt"))]
+
+
+@pytest.mark.parametrize("first_day", [dt.date(2024, 2, 27), dt.date(2025, 6, 30), dt.date(2026, 11, 28)])
+def test_a_dating_that_claims_to_hold_on_a_later_day_is_what_that_day_would_give(synthetic_sources, first_day):
+    from chronique.extract import paragraphs_of, resolve_date_lasting, urls_of
+
+    later_days = [first_day + dt.timedelta(days=n) for n in (1, 3, 20, 45, 200, 400)]
+    held = refused = 0
+    for source in synthetic_sources:
+        paragraphs, urls = paragraphs_of(source), urls_of(source)
+        date, problems, holds_until = resolve_date_lasting(source, paragraphs, urls, {}, first_day)
+        refused += holds_until == first_day
+        for day in later_days:
+            if day <= holds_until:
+                held += 1
+                again, again_problems, _ = resolve_date_lasting(source, paragraphs, urls, {}, day)
+                assert (again, again_problems) == (date, problems), (source.name, first_day, day)
+    assert held and refused  # both kinds were met: the corpus spans the first days
