@@ -4,9 +4,12 @@ What is expensive does not depend on the day: the model's names, the rules, the 
 figures. Only the date does, through its plausibility window (it ends on the build's day), and
 the events read against the date. So an entry is keyed by the article's bytes, its sidecar's
 bytes and the extractor's code and data, never by the day; it keeps the article as extracted
-and what it takes to date it again (chronique/extract.py: Extraction). On a new day only
-`extract.redate` runs for each article (on two processes for a large corpus), and the day's
+and what it takes to date it again (chronique/extract.py: Extraction). A dating that refused
+no date as still to come holds until the end of its year (dates.not_after); on a new day only
+the others are dated again (`extract.redate`, on two processes for many), and the day's
 datings are kept together in one small file, so the next build of the same day reuses them.
+The corpus stage that dates yearless articles from the others is remembered too
+(dated_from_corpus), for the same articles.
 
 The model's names are kept apart too, keyed by the paragraphs they were read from and by
 what names depend on (the model, the name rules and their data, their code), not by the
