@@ -704,6 +704,23 @@
     }
   });
 
+  // A search's own address: "?q=to+lam" opens the search with that query, so a
+  // search can be shared or bookmarked (and audited as a page of its own).
+  // The search opens once its results are in the list: shown while they arrive, they
+  // would move under the reader's eyes (a layout shift).
+  var asked = new URLSearchParams(window.location.search).get("q");
+  if (asked && asked.trim()) {
+    input.value = asked.trim();
+    var opening = new MutationObserver(function () {
+      if (/^(done|error|idle)$/.test(root.getAttribute("data-state") || "")) {
+        opening.disconnect();
+        open();
+      }
+    });
+    opening.observe(root, { attributes: true, attributeFilter: ["data-state"] });
+    search(input.value, true);
+  }
+
   // "/" or "s" anywhere (outside a text field) opens the search, as in Material.
   document.addEventListener("keydown", function (event) {
     if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;

@@ -236,3 +236,12 @@ def test_the_open_panel_has_no_accessibility_violation(page):
     page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
     page.add_script_tag(path=str(AXE))
     assert page.evaluate(AXE_RUN) == []
+
+
+def test_a_search_has_an_address_of_its_own(page, precision_url):
+    # "?q=" opens the search with the query: a search can be shared, bookmarked, audited
+    page.goto(precision_url + "?q=Hun+Sen")
+    page.wait_for_function("document.querySelector('[data-chronique-search]').dataset.state === 'done'")
+    assert page.locator(SEARCH_BOX).input_value() == "Hun Sen"
+    assert page.evaluate("document.getElementById('__search').checked")
+    assert seeds(results(page)) == ["100"]
