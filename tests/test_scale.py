@@ -189,3 +189,23 @@ def test_report_on_a_large_corpus_lists_errors_first_and_sums_up_the_rest(builds
     assert len(rows) == TABLE_ROWS  # hundreds of articles to check, a readable table
     assert rows[0].startswith("│ zz_binary.txt")  # the error comes first, whatever its name
     assert re.search(r"\d+ de plus\)", text) and "1 erreur fichier" in text and "avertissement date" in text
+
+
+def test_one_render_in_a_single_process_checks_every_link_and_anchor_across_the_site(builds, tmp_path):
+    # chronique.site renders a large site in shares, and MkDocs checks an anchor only
+    # against the pages of its own share: here the whole 300-article site is rendered by
+    # one `mkdocs build --strict`, which checks every link and #anchor between its pages.
+    from tests.conftest import mkdocs_build
+
+    docs, _, _ = builds[300]
+    status, output, site = mkdocs_build(docs, tmp_path / "whole")
+    assert status == 0, output[-3000:]
+    assert len(list(site.rglob("index.html"))) > 600
+
+    # and a link to an anchor no page has fails that render
+    broken = tmp_path / "broken-docs"
+    broken.mkdir()
+    (broken / "index.md").write_text("# Accueil\n\n[la suite](suite.md#nulle-part)\n", encoding="utf-8")
+    (broken / "suite.md").write_text("# Suite\n\n## Ailleurs\n", encoding="utf-8")
+    status, output, _ = mkdocs_build(broken, tmp_path / "broken")
+    assert status != 0 and "nulle-part" in output

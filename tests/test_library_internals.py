@@ -1,0 +1,129 @@
+"""The library internals the speed code relies on, one test each: when an upgrade of
+MkDocs, Python-Markdown or Pagefind changes one, its test fails and says what breaks and
+where. The list, with why each is needed, is in chronique/mkdocs_hooks.py's docstring
+(MkDocs and Markdown) and chronique/search.py's (Pagefind)."""
+
+from __future__ import annotations
+
+import inspect
+import re
+import subprocess
+from pathlib import Path
+
+import markdown
+import pytest
+from mkdocs.commands import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.structure.files import File
+from mkdocs.structure.pages import Page
+
+from chronique import index_keys, mkdocs_hooks
+from chronique.search import pagefind_command
+from tests.conftest import ROOT
+
+
+def test_mkdocs_dirty_build_reads_and_renders_only_files_whose_is_modified_is_true():
+    for step in (mkdocs_build._populate_page, mkdocs_build._build_page):
+        assert "if dirty and not page.file.is_modified():" in inspect.getsource(step), (
+            f"MkDocs' {step.__name__} no longer skips a page through File.is_modified() in a dirty build: "
+            "the render in shares (mkdocs_hooks.on_files) and the incremental render (chronique/site.py) rely on it"
+        )
+
+
+def test_mkdocs_static_templates_are_a_set_a_share_can_empty():
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    templates = config.theme.static_templates
+    assert isinstance(templates, set) and {"404.html", "sitemap.xml"} <= templates, (
+        "MkDocs' theme.static_templates is no longer the set of 404.html and sitemap.xml: the shares other "
+        "than the first clear it so that one process writes them (mkdocs_hooks.on_files)"
+    )
+    assert "for template in config.theme.static_templates:" in inspect.getsource(mkdocs_build.build), (
+        "MkDocs no longer renders the static templates from theme.static_templates after on_files"
+    )
+
+
+def test_a_page_mkdocs_did_not_read_again_has_no_markdown_and_no_meta(tmp_path):
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    (tmp_path / "a.md").write_text('---\ndate: "2026-02-04"\n---\n# A\n', encoding="utf-8")
+    page = Page(None, File("a.md", str(tmp_path), str(tmp_path / "site"), False), config)
+    assert page.markdown is None and page.meta == {}, (
+        "MkDocs' Page no longer starts with markdown None and meta {}: mkdocs_hooks.on_env tells the pages "
+        "a dirty build did not read again by that, to give the sitemap their dates"
+    )
+
+
+def test_markdown_preprocessors_run_in_the_order_the_prerendered_html_hook_is_placed_in():
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    md = markdown.Markdown(extensions=[*config.markdown_extensions, mkdocs_hooks.PrerenderedHtmlExtension()])
+    from mkdocs.structure.pages import _RawHTMLPreprocessor
+
+    _RawHTMLPreprocessor()._register(md)
+    priorities = {item.name: item.priority for item in md.preprocessors._priority}
+    assert (
+        priorities.get("normalize_whitespace", 0)
+        > priorities["chronique_prerendered_html"]
+        > priorities.get("mkdocs_raw_html", 99)
+        > priorities.get("html_block", 99)
+    ), (
+        f"Python-Markdown's or MkDocs' preprocessors moved ({priorities}): the pre-rendered HTML hook must run after "
+        "whitespace normalisation and before MkDocs' anchor reader and the HTML block reader"
+    )
+
+
+def test_markdown_stashes_a_raw_html_block_as_the_hook_does():
+    block = '<ul class="liste">\n<li><a href="x/">X</a></li>\n</ul>'
+    md = markdown.Markdown(extensions=["md_in_html"])
+    md.convert(block + "\n\nfin")
+    assert md.htmlStash.rawHtmlBlocks[0] == block + "\n", (
+        "Python-Markdown's HTML block reader no longer stores a block as its text and a newline: "
+        "mkdocs_hooks.PrerenderedHtml stores blocks itself the same way (tests/test_prerendered_html.py)"
+    )
+
+
+@pytest.fixture(scope="module")
+def pagefind_bundle(tmp_path_factory) -> Path:
+    site = tmp_path_factory.mktemp("internals-site")
+    (site / "index.html").write_text(
+        '<!doctype html><html lang="fr"><head><title>t</title></head><body><main data-pagefind-body>'
+        "<h1>Coopération frontalière</h1><p>Les provinces voisines renforcent leurs échanges.</p>"
+        "</main></body></html>",
+        encoding="utf-8",
+    )
+    bundle = site / "pagefind"
+    run = subprocess.run(pagefind_command(site, bundle), capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    return bundle
+
+
+def test_pagefind_index_chunks_are_signed_cbor_whose_first_item_lists_the_words(pagefind_bundle):
+    keys = index_keys.read_index_keys(pagefind_bundle)
+    assert keys is not None and {"cooper", "provinc"} & keys, (
+        f"Pagefind's index chunks are no longer gzip'd CBOR after {index_keys.SIGNATURE!r} listing the words "
+        f"(read: {keys}): chronique/index_keys.py reads them to find what a kept bundle lacks"
+    )
+
+
+def test_pagefind_js_offers_what_search_js_calls(pagefind_bundle):
+    script = (pagefind_bundle / "pagefind.js").read_text(encoding="utf-8")
+    exported = re.search(r"export\s*\{([^}]*)\}", script)
+    names = {part.split(" as ")[-1].strip() for part in exported.group(1).split(",")} if exported else set()
+    needed = {"options", "init", "mergeIndex", "search", "filters", "preload"}
+    assert needed <= names, (
+        f"Pagefind's pagefind.js no longer exports {sorted(needed - names)}: docs/javascripts/search.js calls them"
+    )
+
+
+def test_pagefind_merges_its_instances_results_by_score(pagefind_bundle):
+    script = (pagefind_bundle / "pagefind.js").read_text(encoding="utf-8")
+    assert ".flat().sort((a,b)=>b.score-a.score)" in script, (
+        "Pagefind no longer merges the results of merged indexes by score: search.js's newest-first merge "
+        "and its duplicate grouping assume it (README, « Recherche »)"
+    )
+
+
+def test_pagefind_releases_results_through_a_finalization_registry_made_as_an_instance_starts(pagefind_bundle):
+    script = (pagefind_bundle / "pagefind.js").read_text(encoding="utf-8")
+    assert "this.initCleanup();" in script and "this.cleanup=new FinalizationRegistry(" in script, (
+        "Pagefind no longer makes its FinalizationRegistry as an instance starts: search.js hands it one that "
+        "defers the releases while the reader types (withDeferredReleases), and would no longer take effect"
+    )
