@@ -90,14 +90,16 @@
             // match as whole words }. Answers { lists: each worker's results, in its
             // order; stories: the versions of each duplicated story among them }.
             search: function (ask) {
-              var options = { filters: withStories(withoutBundles(Object.assign({}, filters, ask.filters),
-                lacksWordOf(ask.query || "", lacking))) };
+              var left = lacksWordOf(ask.query || "", lacking);
+              var options = { filters: withStories(withoutBundles(Object.assign({}, filters, ask.filters), left)) };
               if (ask.sort) options.sort = ask.sort;
-              return Promise.all(modules.map(function (module) {
+              return Promise.all(searches(ask, left).map(function (target) {
+                var own = target.bundle ? onlyBundle(options.filters, target.bundle) : options.filters;
+                var module = target.module;
                 // asked at once: the worker answers them in turn, with no wait between
-                return Promise.all([module.search(ask.query, options)].concat(ask.whole.map(function (word) {
-                  return module.search('"' + word + '"', { filters: options.filters });
-                }))).then(function (answers) {
+                return Promise.all([module.search(ask.query, Object.assign({}, options, { filters: own }))].concat(
+                  ask.whole.map(function (word) { return module.search('"' + word + '"', { filters: own }); })
+                )).then(function (answers) {
                   return wholeWordsOnly(answers[0], answers.slice(1));
                 });
               })).then(function (answers) {
@@ -110,6 +112,22 @@
               });
             }
           };
+          // What each search asks of which worker. Pagefind merges the results of the
+          // bundles merged into one worker by score, even when a sort is asked: sorted,
+          // each bundle is then asked apart (its mergeFilter names it), so that every
+          // list is in date order and nextData can take the newest of their heads.
+          function searches(ask, left) {
+            if (!ask.sort || groups.every(function (group) { return group.length === 1; })) {
+              return modules.map(function (module) { return { module: module, bundle: null }; });
+            }
+            var out = [];
+            groups.forEach(function (group, i) {
+              group.forEach(function (bundle) {
+                if (left.indexOf(bundle.name) < 0) out.push({ module: modules[i], bundle: bundle.name });
+              });
+            });
+            return out;
+          }
           return pagefind;
         });
       });
@@ -215,6 +233,12 @@
     if (!names.length) return filters;
     var out = Object.assign({}, filters);
     out[BUNDLE_FILTER] = { none: names };
+    return out;
+  }
+
+  function onlyBundle(filters, name) {
+    var out = Object.assign({}, filters);
+    out[BUNDLE_FILTER] = name;
     return out;
   }
 
