@@ -116,8 +116,8 @@ def test_pagefind_js_offers_what_search_js_calls(pagefind_bundle):
 def test_pagefind_merges_its_instances_results_by_score(pagefind_bundle):
     script = (pagefind_bundle / "pagefind.js").read_text(encoding="utf-8")
     assert ".flat().sort((a,b)=>b.score-a.score)" in script, (
-        "Pagefind no longer merges the results of merged indexes by score: search.js's newest-first merge "
-        "and its duplicate grouping assume it (README, « Recherche »)"
+        "Pagefind no longer merges the results of merged indexes by score: search.js asks each bundle apart "
+        "for a sorted search because of it (searches(), onlyBundle()), and may no longer need to"
     )
 
 
