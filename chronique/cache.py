@@ -30,6 +30,7 @@ import datetime as dt
 import hashlib
 import os
 import pickle
+import re
 import sys
 from collections.abc import Callable
 from dataclasses import replace
@@ -118,6 +119,12 @@ def code_digest(package: Path = PACKAGE, roots: tuple[str, ...] | None = None) -
     return digest.digest()
 
 
+# The cache's own files (see ExtractionCache); anything else in its folder is left alone.
+_ENTRY = re.compile(r"^[0-9a-f]{32}-(?:[0-9a-f]{16}|-)-(?P<key>[0-9a-f]+)\.pickle$")
+_NAMES = re.compile(r"^names-[0-9a-f]{32}-(?P<key>[0-9a-f]*)\.pickle$")
+_DAY = re.compile(r"^dates-(?P<key>[0-9a-f]+)\.pickle$")
+
+
 class ExtractionCache:
     """Entries `<article sha>-<sidecar sha>-<key>.pickle` (an Extraction each),
     `dates-<key>.pickle` (the datings of the last day built that differ from the entries'
@@ -131,6 +138,7 @@ class ExtractionCache:
         self.used: dict[str, Dating] = {}  # the day file written after this build
         # hits resolve_date failed on: extracted again, so the failure is reported as any other
         self.undatable: list[tuple[str, Extraction]] = []
+        self.entries_used: set[str] = set()  # the entries this build read or wrote: prune() keeps them
 
     def entry(self, article: bytes, sidecar: bytes | None) -> str | None:
         """The entry of an article from its bytes and its sidecar's bytes (None: no sidecar)."""
@@ -146,11 +154,15 @@ class ExtractionCache:
             found = pickle.loads((self.folder / f"{entry}.pickle").read_bytes())
         except Exception:  # no entry, or a damaged one: a miss
             return None
-        return found if isinstance(found, Extraction) else None
+        if not isinstance(found, Extraction):
+            return None
+        self.entries_used.add(entry)
+        return found
 
     def store(self, entry: str | None, found: Extraction) -> None:
         if entry is None:
             return
+        self.entries_used.add(entry)
         self._write(self.folder / f"{entry}.pickle", pickle.dumps(found, protocol=pickle.HIGHEST_PROTOCOL))
 
     def names(self, paragraphs: list[str]) -> Entities | None:
@@ -259,6 +271,30 @@ class ExtractionCache:
             return dict(data["datings"]) if data["day"] == self.today else {}
         except Exception:  # none yet, another day's, or damaged: everything is dated again
             return {}
+
+    def prune(self) -> int:
+        """After a build: removes the entries it did not use (an article removed, or its bytes
+        or its sidecar since changed) and whatever an earlier extractor made (other keys).
+        The model's names of the current key stay, used or not: an edited sidecar or a
+        correction undone finds them again. Without it the CI cache, restored and saved on
+        every push, would only grow. Returns the number of files removed."""
+        if self.folder is None or not self.folder.is_dir():
+            return 0
+        removed = 0
+        for path in self.folder.iterdir():
+            name = path.name
+            if entry := _ENTRY.match(name):
+                stale = entry["key"] != self.key or name[: -len(".pickle")] not in self.entries_used
+            elif names := _NAMES.match(name):
+                stale = names["key"] != self.names_key
+            elif day := _DAY.match(name):
+                stale = day["key"] != self.key
+            else:
+                continue
+            if stale:
+                path.unlink(missing_ok=True)
+                removed += 1
+        return removed
 
     def _write(self, path: Path, data: bytes) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -134,6 +134,7 @@ def _build(settings: Settings) -> BuildResult:
     site = replace(site, problems=without_held(problems, held))
     files = render(site, load_site_info(ROOT / "mkdocs.yml"), jobs=settings.jobs, today=today(settings))
     problems += publish(files, settings.docs, MARKER)
+    cache.prune()  # what this build did not use: removed articles, former versions, other keys
     report.show(site, problems, held)
     return BuildResult(site, tuple(articles), tuple(problems), files, held)
 

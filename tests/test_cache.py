@@ -300,3 +300,31 @@ def test_a_dating_that_claims_to_hold_on_a_later_day_is_what_that_day_would_give
                 again, again_problems, _ = resolve_date_lasting(source, paragraphs, urls, {}, day)
                 assert (again, again_problems) == (date, problems), (source.name, first_day, day)
     assert held and refused  # both kinds were met: the corpus spans the first days
+
+
+def test_the_cache_keeps_what_the_build_used_and_the_names_of_its_model(tmp_path, seed_folder, model, monkeypatch):
+    seeds, cache = seed_folder(ARTICLES), tmp_path / "cache"
+    build_on(SECOND_DAY, seeds, tmp_path / "docs", monkeypatch, cache)
+
+    def entries():
+        return sorted(p.name for p in cache.glob("*.pickle") if not p.name.startswith(("names-", "dates-", "corpus-")))
+
+    def names():
+        return sorted(p.name for p in cache.glob("names-*.pickle"))
+
+    assert len(entries()) == 2 and len(names()) == 2
+    (cache / "notes.txt").write_text("pas au cache", encoding="utf-8")
+    stale = cache / f"{'0' * 32}-{'1' * 16}-{'f' * 16}.pickle"  # another extractor's entry
+    stale.write_bytes(b"old")
+
+    (seeds / "b_ecoles.txt").unlink()  # an article removed
+    (seeds / "a_visite.txt").write_text(ARTICLES["a_visite.txt"] + "\nUne phrase de plus.\n", encoding="utf-8")
+    build_on(SECOND_DAY, seeds, tmp_path / "docs", monkeypatch, cache)
+    assert len(entries()) == 1  # the edited article's new entry; its former one and the removed one gone
+    assert not stale.exists() and (cache / "notes.txt").exists()
+    assert len(names()) == 3  # the model's names stay: a correction undone needs no model
+
+    model.texts.clear()
+    (seeds / "a_visite.txt").write_text(ARTICLES["a_visite.txt"], encoding="utf-8")  # the edit undone
+    build_on(SECOND_DAY, seeds, tmp_path / "docs", monkeypatch, cache)
+    assert model.texts == []
