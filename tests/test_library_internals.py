@@ -52,6 +52,28 @@ def test_a_page_mkdocs_did_not_read_again_has_no_markdown_and_no_meta(tmp_path):
     )
 
 
+def test_mkdocs_warns_of_a_dirty_build_in_words_the_render_filters_out():
+    assert "A 'dirty' build is being performed" in inspect.getsource(mkdocs_build.build), (
+        "MkDocs' warning for a dirty build changed its words: chronique/site.py (_DropDirtyWarning) drops it so "
+        "that a strict incremental render does not fail on it"
+    )
+
+
+def test_mkdocs_lists_what_a_build_writes_from_the_docs_and_the_theme():
+    from mkdocs.structure.files import Files, get_files
+    from mkdocs.utils import clean_directory
+
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    files = get_files(config)
+    files.add_files_from_theme(config.theme.get_env(), config)
+    outputs = {file.dest_uri for file in files if file.inclusion.is_included()}
+    assert isinstance(files, Files) and "index.html" in outputs and any(o.startswith("assets/") for o in outputs), (
+        "MkDocs' get_files / Files.add_files_from_theme / File.inclusion changed: chronique/site.py "
+        "(expected_outputs) lists with them what an incremental render must keep in site/"
+    )
+    assert callable(clean_directory), "mkdocs.utils.clean_directory is gone: the render in shares empties site/ with it"
+
+
 def test_markdown_preprocessors_run_in_the_order_the_prerendered_html_hook_is_placed_in():
     config = load_config(str(ROOT / "mkdocs.yml"))
     md = markdown.Markdown(extensions=[*config.markdown_extensions, mkdocs_hooks.PrerenderedHtmlExtension()])
