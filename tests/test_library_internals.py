@@ -59,11 +59,13 @@ def test_mkdocs_warns_of_a_dirty_build_in_words_the_render_filters_out():
     )
 
 
-def test_mkdocs_lists_what_a_build_writes_from_the_docs_and_the_theme():
+def test_mkdocs_lists_what_a_build_writes_from_the_docs_and_the_theme(tmp_path):
     from mkdocs.structure.files import Files, get_files
     from mkdocs.utils import clean_directory
 
-    config = load_config(str(ROOT / "mkdocs.yml"))
+    # a docs folder of the test's own: the project's docs/index.md is written by build.py, absent from a clone
+    (tmp_path / "index.md").write_text("# Accueil\n", encoding="utf-8")
+    config = load_config(str(ROOT / "mkdocs.yml"), docs_dir=str(tmp_path))
     files = get_files(config)
     files.add_files_from_theme(config.theme.get_env(), config)
     outputs = {file.dest_uri for file in files if file.inclusion.is_included()}
