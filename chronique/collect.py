@@ -20,9 +20,10 @@ from datasketch import MinHashLSH
 
 from . import similarity
 from .parallel import in_background
+from .same_event import same_event, telling_of
 from .events import EVENT_WORDS
 from .entities import EPONYMS, best_spelling, entity_key, merge_key
-from .dates import SAME_STORY, CorpusDates, from_corpus
+from .dates import CorpusDates, from_corpus
 from .model import CORPUS, Article, ArticleDate, Event, Figure, Problem
 from .text import fold, slug
 from .urls import article_path, article_url, assign_locations
@@ -465,24 +466,24 @@ def _articles_disagree(items) -> bool:
 
 
 def build_chronology(entries: list[Entry]) -> tuple[Happening, ...]:
-    """The timeline's events, one entry per event: events of one date whose sentences tell one
-    story (most words of the shorter in the other) are one, listing every article."""
+    """The timeline's events, one entry per event: events of one date (at one precision) that
+    share who or where, or most words (same_event.py), are one, listing every article."""
     by_id = {e.article.id: e.article for e in entries}
     happenings: list[dict] = []
     on_date: dict[tuple, list[dict]] = defaultdict(list)  # only events of one date are compared
     for event, article_id in build_timeline(entries):
-        words = _story_words(event.sentence)
+        telling = telling_of(event.sentence, by_id[article_id])
         same = next(
             (
                 h
                 for h in on_date[(event.date.value, event.date.precision)]
-                if any(len(words & w) >= SAME_STORY * min(len(words), len(w)) for w in h["words"] if words and w)
+                if any(same_event(telling, t) for t in h["tellings"])
             ),
             None,
         )
         if same:
             same["ids"].setdefault(article_id, None)
-            same["words"].append(words)
+            same["tellings"].append(telling)
             same["announced"] = same["announced"] and event.announced
             continue
         happening = {
@@ -491,15 +492,11 @@ def build_chronology(entries: list[Entry]) -> tuple[Happening, ...]:
             "sentence": event.sentence,
             "announced": event.announced,
             "ids": {article_id: None},
-            "words": [words],
+            "tellings": [telling],
         }
         happenings.append(happening)
         on_date[(event.date.value, event.date.precision)].append(happening)
     return tuple(Happening(h["date"], h["label"], h["sentence"], h["announced"], tuple(h["ids"])) for h in happenings)
-
-
-def _story_words(sentence: str) -> frozenset[str]:
-    return frozenset(w for w in fold(sentence).split() if len(w) >= 5)
 
 
 def event_label(sentence: str, article: Article) -> str:
