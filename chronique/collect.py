@@ -109,7 +109,7 @@ def collect(articles: list[Article], jobs: int = 1, redirects: dict[str, str] | 
     published = sorted((a for a in articles if not a.hold), key=order_key)
     # duplicates depend on the texts only, not on the names merged below: started first
     duplicates = in_background(lambda: find_duplicates(published), enabled=jobs > 1 and len(published) >= PARALLEL_FROM)
-    ordered = merge_names_across_corpus(published)
+    ordered = merge_names_across_corpus(resolve_acronyms_across_corpus(published))
     locations = assign_locations(ordered, redirects, held=frozenset(a.id for a in articles if a.hold))
     slugs = locations.slugs
     related = find_related(ordered)
@@ -190,6 +190,30 @@ def order_key(article: Article):
     if article.date is None:
         return (1, 0, "", article.id)
     return (0, -article.date.value.toordinal(), article.date.precision, article.id)
+
+
+def resolve_acronyms_across_corpus(articles: list[Article]) -> list[Article]:
+    """ "le PPRL" alone in one article, "Parti populaire révolutionnaire lao (PPRL)" in another:
+    the first gets the party too, under the same page. An acronym the corpus explains in two
+    different ways gets none of them (a wrong page is worse than a missing one), nor does one
+    that names a person or a place somewhere in the corpus, nor one nobody explains."""
+    expansions: dict[str, dict[str, str]] = defaultdict(dict)  # acronym -> {merge key: name}
+    for article in articles:
+        for acronym, name in article.acronyms:
+            expansions[acronym].setdefault(merge_key(name), name)
+    not_organizations = {fold(n) for a in articles for n in (*a.people, *a.places)}
+    resolved = {
+        acronym: next(iter(names.values()))
+        for acronym, names in expansions.items()
+        if len(names) == 1 and fold(acronym) not in not_organizations
+    }
+    result = []
+    for article in articles:
+        added = [resolved[a] for a in article.acronyms_unexplained if a in resolved]
+        if added:
+            article = replace(article, organizations=tuple(dict.fromkeys((*article.organizations, *added))))
+        result.append(article)
+    return result
 
 
 def merge_names_across_corpus(articles: list[Article]) -> list[Article]:
