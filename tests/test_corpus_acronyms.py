@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from chronique.collect import collect
-from chronique.entities import EntityExtractor, Rules
+from chronique.entities import Entities, EntityExtractor, Rules
 from chronique.model import DAY, TEXT, Article, ArticleDate
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -79,10 +79,11 @@ def test_an_acronym_stands_for_what_another_article_explains(extractor, texts, p
         assert pages[page] == articles
 
 
-def test_an_acronym_that_is_a_place_elsewhere_is_no_organisation(extractor):
-    pages = organisation_pages(
-        extractor,
-        "La Zone économique spéciale de Savan (ZES) attire des investisseurs japonais.",
-        "Le ministre a visité la ZES la semaine dernière.",
-    )
-    assert all("ZES" not in name for name in pages)
+def test_an_acronym_that_names_a_place_elsewhere_is_no_organisation():
+    """ "SAVAN (Société agricole de Vientiane et d'Attapeu nord)" in one article does not make
+    "Savan", the place another article names, a company everywhere it is written in capitals."""
+    explains = Entities((), ("Société agricole de Vientiane et d'Attapeu nord",), (), (("SAVAN", "Société …"),))
+    place = Entities((), (), ("Savan",), (), ("SAVAN",))
+    site = collect([article("a1", explains), article("a2", place)])
+    pages = {term.name: set(term.ids) for term in site.taxonomies["organizations"]}
+    assert all("a2" not in ids for ids in pages.values())
