@@ -20,9 +20,10 @@ from datasketch import MinHashLSH
 
 from . import similarity
 from .parallel import in_background
+from .same_event import same_event, telling_of
 from .events import EVENT_WORDS
 from .entities import EPONYMS, best_spelling, entity_key, merge_key
-from .dates import SAME_STORY, CorpusDates, from_corpus
+from .dates import CorpusDates, from_corpus
 from .model import CORPUS, Article, ArticleDate, Event, Figure, Problem
 from .text import fold, slug
 from .urls import article_path, article_url, assign_locations
@@ -108,7 +109,7 @@ def collect(articles: list[Article], jobs: int = 1, redirects: dict[str, str] | 
     published = sorted((a for a in articles if not a.hold), key=order_key)
     # duplicates depend on the texts only, not on the names merged below: started first
     duplicates = in_background(lambda: find_duplicates(published), enabled=jobs > 1 and len(published) >= PARALLEL_FROM)
-    ordered = merge_names_across_corpus(published)
+    ordered = merge_names_across_corpus(resolve_acronyms_across_corpus(published))
     locations = assign_locations(ordered, redirects, held=frozenset(a.id for a in articles if a.hold))
     slugs = locations.slugs
     related = find_related(ordered)
@@ -189,6 +190,30 @@ def order_key(article: Article):
     if article.date is None:
         return (1, 0, "", article.id)
     return (0, -article.date.value.toordinal(), article.date.precision, article.id)
+
+
+def resolve_acronyms_across_corpus(articles: list[Article]) -> list[Article]:
+    """ "le PPRL" alone in one article, "Parti populaire révolutionnaire lao (PPRL)" in another:
+    the first gets the party too, under the same page. An acronym the corpus explains in two
+    different ways gets none of them (a wrong page is worse than a missing one), nor does one
+    that names a person or a place somewhere in the corpus, nor one nobody explains."""
+    expansions: dict[str, dict[str, str]] = defaultdict(dict)  # acronym -> {merge key: name}
+    for article in articles:
+        for acronym, name in article.acronyms:
+            expansions[acronym].setdefault(merge_key(name), name)
+    not_organizations = {fold(n) for a in articles for n in (*a.people, *a.places)}
+    resolved = {
+        acronym: next(iter(names.values()))
+        for acronym, names in expansions.items()
+        if len(names) == 1 and fold(acronym) not in not_organizations
+    }
+    result = []
+    for article in articles:
+        added = [resolved[a] for a in article.acronyms_unexplained if a in resolved]
+        if added:
+            article = replace(article, organizations=tuple(dict.fromkeys((*article.organizations, *added))))
+        result.append(article)
+    return result
 
 
 def merge_names_across_corpus(articles: list[Article]) -> list[Article]:
@@ -465,24 +490,24 @@ def _articles_disagree(items) -> bool:
 
 
 def build_chronology(entries: list[Entry]) -> tuple[Happening, ...]:
-    """The timeline's events, one entry per event: events of one date whose sentences tell one
-    story (most words of the shorter in the other) are one, listing every article."""
+    """The timeline's events, one entry per event: events of one date (at one precision) that
+    share who or where, or most words (same_event.py), are one, listing every article."""
     by_id = {e.article.id: e.article for e in entries}
     happenings: list[dict] = []
     on_date: dict[tuple, list[dict]] = defaultdict(list)  # only events of one date are compared
     for event, article_id in build_timeline(entries):
-        words = _story_words(event.sentence)
+        telling = telling_of(event.sentence, by_id[article_id])
         same = next(
             (
                 h
                 for h in on_date[(event.date.value, event.date.precision)]
-                if any(len(words & w) >= SAME_STORY * min(len(words), len(w)) for w in h["words"] if words and w)
+                if any(same_event(telling, t) for t in h["tellings"])
             ),
             None,
         )
         if same:
             same["ids"].setdefault(article_id, None)
-            same["words"].append(words)
+            same["tellings"].append(telling)
             same["announced"] = same["announced"] and event.announced
             continue
         happening = {
@@ -491,15 +516,11 @@ def build_chronology(entries: list[Entry]) -> tuple[Happening, ...]:
             "sentence": event.sentence,
             "announced": event.announced,
             "ids": {article_id: None},
-            "words": [words],
+            "tellings": [telling],
         }
         happenings.append(happening)
         on_date[(event.date.value, event.date.precision)].append(happening)
     return tuple(Happening(h["date"], h["label"], h["sentence"], h["announced"], tuple(h["ids"])) for h in happenings)
-
-
-def _story_words(sentence: str) -> frozenset[str]:
-    return frozenset(w for w in fold(sentence).split() if len(w) >= 5)
 
 
 def event_label(sentence: str, article: Article) -> str:

@@ -173,6 +173,9 @@ def extraction(
         blocks=body_blocks(source),
         text_digest=similarity.text_digest(words),
         fingerprint=similarity.fingerprint(words),
+        acronyms=entities.acronyms,
+        # the editor's list of organisations is the whole list: nothing added from the corpus
+        acronyms_unexplained=() if "organizations" in overrides else entities.acronyms_unexplained,
         # only the editor's: the URL comes from the file name otherwise (chronique/urls.py)
         slug_hint=overrides.get("slug"),
         hold=overrides.get("hold", False),

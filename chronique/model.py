@@ -144,6 +144,10 @@ class Article:
     blocks: tuple[Block, ...]
     text_digest: str = ""  # of the folded paragraphs: the same story published twice
     fingerprint: tuple[int, ...] = ()  # MinHash of the paragraphs' shingles, for near copies
+    # acronyms for the corpus stage (collect.resolve_acronyms_across_corpus): those this article
+    # explains (acronym, organisation) and those it uses alone, unknown, that another may explain
+    acronyms: tuple[tuple[str, str], ...] = ()
+    acronyms_unexplained: tuple[str, ...] = ()
     slug_hint: str | None = None  # the editor's slug (sidecar `slug`): the article's URL (chronique/urls.py)
     hold: bool = False
     problems: tuple[Problem, ...] = ()

@@ -11,6 +11,7 @@ from pathlib import Path
 import yaml
 
 from ..text import diacritic_richness, fold
+from .organizations import is_source_mention
 from .rules import KINDS, ORGANIZATION, PERSON, PLACE, SMALL_WORDS
 
 
@@ -19,6 +20,13 @@ class Entities:
     people: tuple[str, ...]
     organizations: tuple[str, ...]
     places: tuple[str, ...]
+    # for the corpus stage (collect.resolve_acronyms_across_corpus): what this article's
+    # acronyms stand for, and those it uses without saying
+    acronyms: tuple[tuple[str, str], ...] = ()  # (acronym, the organisation it stands for)
+    acronyms_unexplained: tuple[str, ...] = ()
+
+
+ROMAN = re.compile(r"[IVXLCDM]+")  # "XIVe Congrès": a numeral, no acronym
 
 
 class MergingRules:
@@ -98,7 +106,33 @@ class MergingRules:
         organizations = (*result[ORGANIZATION], *found[ORGANIZATION])
         result[PLACE] = tuple(p for p in result[PLACE] if self._outside_organizations(p, organizations, text))
         result[ORGANIZATION] = tuple(o for o in result[ORGANIZATION] if fold(o) not in people_keys)
-        return Entities(result[PERSON], result[ORGANIZATION], result[PLACE])
+        explained, unexplained = self._acronyms_for_corpus(acronyms, result, text)
+        return Entities(result[PERSON], result[ORGANIZATION], result[PLACE], explained, unexplained)
+
+    def _acronyms_for_corpus(
+        self, acronyms: dict[str, str], result: dict, text: str
+    ) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:
+        """The acronyms this article explains (only those whose expansion stayed an organisation
+        here) and the ones it uses alone, unknown: another article may explain them."""
+        named = {fold(n) for kind in KINDS for n in result[kind]} | self.place_keys
+        not_organizations = {fold(n) for n in (*result[PERSON], *result[PLACE])} | self.place_keys
+        explained = {}
+        for acronym, expansion in sorted(acronyms.items()):
+            name = self.rules.aliases.get(ORGANIZATION, {}).get(fold(expansion), expansion)
+            # kept even when a longer name holds it here ("Bureau politique de l'Union … (UCAL)")
+            if fold(name) not in not_organizations and len(name.split()) >= 2:
+                explained[acronym] = name
+        unexplained = []
+        for match in re.finditer(r"\b[A-ZĐ]{2,8}\b", text):
+            acronym, key = match.group(0), fold(match.group(0))
+            if acronym in explained or acronym in acronyms or key in named or ROMAN.fullmatch(acronym):
+                continue  # explained here, or a place, a person or a known name ("LAOS")
+            if key in self.rules.aliases.get(ORGANIZATION, {}) or key in self.rules.ignore:
+                continue
+            if key in self.rules.not_entities or is_source_mention(text, match.start(), match.end()):
+                continue  # "(VNA) -": the agency credited, not an organisation spoken of
+            unexplained.append(acronym)
+        return tuple(explained.items()), tuple(sorted(set(unexplained)))
 
 
 def merge_key(name: str) -> str:

@@ -89,11 +89,16 @@ class OrganizationRules:
         return dropped, stands_for
 
 
+ELIDED = re.compile(r"^[lLdD][’']")
+
+
 def expansion_of(words_before: str, acronym: str) -> str | None:
     """The last words before an acronym whose initials spell it (small words may count or not)."""
     words = words_before.split()
     for start in range(len(words) - 1, -1, -1):
         candidate = words[start:]
+        # "l'Union des coopératives agricoles lao (UCAL)": the elided article is no initial
+        candidate = [ELIDED.sub("", candidate[0]), *candidate[1:]]
         parts = [fold(p) for w in candidate for p in w.split("-")]  # "Inter-Parliamentary": I, P
         initials = "".join(p[0] for p in parts if p and p not in SMALL_WORDS)
         every = "".join(p[0] for p in parts if p)
