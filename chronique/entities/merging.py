@@ -19,12 +19,15 @@ class Entities:
     people: tuple[str, ...]
     organizations: tuple[str, ...]
     places: tuple[str, ...]
+    roles: tuple[tuple[str, str], ...] = ()  # (person, role): entities/roles.py
 
 
 class MergingRules:
     """The last step of an article's names (mixed into EntityExtractor)."""
 
-    def _finish(self, found: dict[str, list[str]], acronyms: dict[str, str], text: str) -> Entities:
+    def _finish(
+        self, found: dict[str, list[str]], acronyms: dict[str, str], text: str, roles: list[tuple[str, str]] = ()
+    ) -> Entities:
         result = {}
         for kind in KINDS:
             names = []
@@ -98,7 +101,12 @@ class MergingRules:
         organizations = (*result[ORGANIZATION], *found[ORGANIZATION])
         result[PLACE] = tuple(p for p in result[PLACE] if self._outside_organizations(p, organizations, text))
         result[ORGANIZATION] = tuple(o for o in result[ORGANIZATION] if fold(o) not in people_keys)
-        return Entities(result[PERSON], result[ORGANIZATION], result[PLACE])
+        # a role stays only with a person kept, under the spelling kept
+        kept = {merge_key(p): p for p in result[PERSON]}
+        aliases = self.rules.aliases.get(PERSON, {})
+        held = ((kept.get(merge_key(aliases.get(fold(name), name))), role) for name, role in roles)
+        found_roles = tuple(dict.fromkeys((name, role) for name, role in held if name))
+        return Entities(result[PERSON], result[ORGANIZATION], result[PLACE], found_roles)
 
 
 def merge_key(name: str) -> str:
