@@ -84,8 +84,10 @@ def test_the_extractor_keeps_a_clear_role_with_its_person():
     found = extractor.extract_many(
         [
             [
-                "Le secrétaire général du Parti populaire révolutionnaire lao Thongloun Sisoulith a reçu "
-                "le ministre vietnamien des Affaires étrangères Bùi Thanh Sơn.",
+                (
+                    "Le secrétaire général du Parti populaire révolutionnaire lao Thongloun Sisoulith a reçu "
+                    "le ministre vietnamien des Affaires étrangères Bùi Thanh Sơn."
+                ),
                 "Le président a rencontré Phạm Minh Chính.",
             ]
         ]
