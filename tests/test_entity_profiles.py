@@ -5,10 +5,9 @@ organisation, place and source, linked from its page. French articles written he
 
 import dataclasses
 import datetime as dt
+import itertools
 import posixpath
 import re
-
-import itertools
 
 import feedparser
 
