@@ -215,3 +215,18 @@ def _box(x: float, baseline: float, label: str, anchor: str) -> tuple[float, flo
 
 def _touch(a, b) -> bool:
     return a[0] < b[0] + b[2] + GAP / 2 and b[0] < a[0] + a[2] + GAP / 2 and a[1] < b[1] + b[3] and b[1] < a[1] + a[3]
+
+
+def month_points(counts: dict[tuple[int, int], int], last: int | None = None) -> list[tuple[str, int]]:
+    """(label "MM/AA", count) for every month from the first counted to the last, empty months
+    included (a gap in the bars is a gap in time), the `last` newest only when given."""
+    if not counts:
+        return []
+    (y, m), end = min(counts), max(counts)
+    months = []
+    while (y, m) <= end:
+        months.append((y, m))
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    if last:
+        months = months[-last:]
+    return [(f"{m:02d}/{y % 100:02d}", counts.get((y, m), 0)) for y, m in months]

@@ -234,6 +234,7 @@ def merge_names_across_corpus(articles: list[Article]) -> list[Article]:
             kind: tuple(dict.fromkeys(display[kind][merge_key(n)] for n in getattr(article, kind))) for kind in display
         }
         changes["places"] = tuple(p for p in changes["places"] if merge_key(p) not in people)
+        changes["roles"] = tuple(dict.fromkeys((display["people"][merge_key(p)], r) for p, r in article.roles))
         merged.append(replace(article, **changes))
     return merged
 

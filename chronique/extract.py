@@ -161,6 +161,8 @@ def extraction(
         source=source_name,
         source_url=source_url,
         people=tuple(merge_variants(list(people))),
+        # an editor's list of people (sidecar) keeps the roles of those listed only
+        roles=tuple((name, role) for name, role in entities.roles if name in people),
         organizations=tuple(merge_variants(list(organizations))),
         places=tuple(merge_variants(list(places))),
         tags=tuple(tags),

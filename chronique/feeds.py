@@ -20,7 +20,11 @@ def _page_url(entry: Entry, base: str) -> str:
     return base + entry.url
 
 
-def rss_feed(entries: list[Entry], info, title: str, path: str) -> str:
+def rss_feed(entries: list[Entry], info, title: str, path: str, items: dict[str, str] | None = None) -> str:
+    """An RSS 2.0 feed of these entries. `items`: each article's <item> already written (by id),
+    shared by every feed of a build: an article is in its topics', people's, places'… feeds,
+    and is written once (rss_item) however many feeds hold it."""
+    items = {} if items is None else items
     rss = ET.Element("rss", version="2.0", attrib={"xmlns:atom": "http://www.w3.org/2005/Atom"})
     channel = ET.SubElement(rss, "channel")
     ET.SubElement(channel, "title").text = f"{info.name} — {title}"
@@ -30,18 +34,29 @@ def rss_feed(entries: list[Entry], info, title: str, path: str) -> str:
     ET.SubElement(channel, "atom:link", href=info.url + path, rel="self", type="application/rss+xml")
     if entries:
         ET.SubElement(channel, "lastBuildDate").text = format_datetime(max(_published(e) for e in entries))
-    for entry in entries:
-        item = ET.SubElement(channel, "item")
-        ET.SubElement(item, "title").text = entry.article.title
-        ET.SubElement(item, "link").text = _page_url(entry, info.url)
-        ET.SubElement(item, "guid", isPermaLink="false").text = f"chronique:{entry.article.id}"
-        ET.SubElement(item, "pubDate").text = format_datetime(_published(entry))
-        # a feed reader reads <description> as HTML: the summary goes in as escaped text
-        ET.SubElement(item, "description").text = html.escape(entry.article.summary, quote=False)
-        for tag in entry.article.tags:
-            ET.SubElement(item, "category").text = tag
     ET.indent(rss)
-    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(rss, encoding="unicode") + "\n"
+    head, end = ET.tostring(rss, encoding="unicode").rsplit("\n  </channel>", 1)
+    for entry in entries:
+        if entry.article.id not in items:
+            items[entry.article.id] = rss_item(entry, info.url)
+    body = "".join(f"\n    {items[e.article.id]}" for e in entries)
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + head + body + "\n  </channel>" + end + "\n"
+
+
+def rss_item(entry: Entry, base: str) -> str:
+    """One article's <item>, indented as the third level of a feed (rss > channel > item). Its
+    guid is the article's id, its file name (chronique/urls.py): it never changes."""
+    item = ET.Element("item")
+    ET.SubElement(item, "title").text = entry.article.title
+    ET.SubElement(item, "link").text = _page_url(entry, base)
+    ET.SubElement(item, "guid", isPermaLink="false").text = f"chronique:{entry.article.id}"
+    ET.SubElement(item, "pubDate").text = format_datetime(_published(entry))
+    # a feed reader reads <description> as HTML: the summary goes in as escaped text
+    ET.SubElement(item, "description").text = html.escape(entry.article.summary, quote=False)
+    for tag in entry.article.tags:
+        ET.SubElement(item, "category").text = tag
+    ET.indent(item, level=2)
+    return ET.tostring(item, encoding="unicode")
 
 
 def json_feed(entries: list[Entry], info, title: str, path: str) -> str:

@@ -151,6 +151,7 @@ class Article:
     slug_hint: str | None = None  # the editor's slug (sidecar `slug`): the article's URL (chronique/urls.py)
     hold: bool = False
     problems: tuple[Problem, ...] = ()
+    roles: tuple[tuple[str, str], ...] = ()  # (person, role) as a title before the name gives it
 
 
 @dataclass(frozen=True)

@@ -22,11 +22,12 @@ import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from . import __version__
-from .charts import bar_chart, dot_chart
+from .charts import bar_chart, dot_chart, month_points
 from .collect import PARALLEL_FROM, TAXONOMIES, UNDATED, Entry, Site
 from .parallel import in_background
 from .text import fold, french_date, french_month
 from .mkdocs_hooks import REDIRECTS
+from .profiles import MONTHS, Profiles, build_profiles
 from .urls import redirect_list
 
 # the link from a term's page back to its taxonomy (French: the article agrees with the noun)
@@ -36,6 +37,14 @@ ALL_TERMS = {
     "organizations": "Toutes les organisations",
     "places": "Tous les lieux",
     "source": "Toutes les sources",
+}
+# a feed's title: "Chronique — Personne : Tô Lâm"
+FEED_TITLES = {
+    "tags": "Sujet",
+    "people": "Personne",
+    "organizations": "Organisation",
+    "places": "Lieu",
+    "source": "Source",
 }
 PAGER_AROUND = 2  # page numbers linked either side of the current one
 PAGE_SIZE = 100
@@ -161,6 +170,7 @@ class Renderer:
             version=__version__,
         )
         self.files: dict[str, str] = {}
+        self.profiles: Profiles | None = None  # built once, on the first entity page
         # lookups built once: per article they would make the build quadratic
         self.titles = {fold(e.article.title): e for e in site.entries}
         self._entry_parts: dict[str, tuple[str, str]] = {}
@@ -424,9 +434,28 @@ class Renderer:
                     paths=term_paths,
                     intro=f"{len(entries)} article(s). [{ALL_TERMS[key]}]({self.link(path, paths[0])})"
                     + (f" Formes rencontrées : {', '.join(term.forms)}." if len(term.forms) > 1 else "")
-                    + self._parent_link(key, term, path),
+                    + self._parent_link(key, term, path)
+                    + f" [Flux RSS : {md(term.name)}]({self.link(path, f'{folder}/{term.slug}.xml')})",
                     description=f"Articles : {term.name}.",
+                    **(self._profile_context(key, term) if n == 1 else {}),
                 )
+
+    def _profile_context(self, key: str, term) -> dict:
+        """What the entity's first page says of it (chronique/profiles.py), with a chart of a
+        person's mentions per month when they span two months or more."""
+        if key not in ("people", "organizations", "places"):
+            return {}
+        if self.profiles is None:
+            self.profiles = build_profiles(self.site)
+        profile = getattr(self.profiles, key).get(term.slug)
+        months = profile.per_month if key == "people" else {}
+        chart = (
+            bar_chart("mentions-par-mois", "Articles citant cette personne, par mois", month_points(months, MONTHS))
+            if len(months) > 1
+            else ""
+        )
+        folders = {k: TAXONOMIES[k][1] for k in TAXONOMIES}
+        return {"profile": profile, "kind": key, "chart": chart, "folders": folders}
 
     def _parent_link(self, key: str, term, path: str) -> str:
         """ " Fait partie de : [Parti populaire révolutionnaire lao](…)." on a body's page."""
@@ -489,14 +518,16 @@ class Renderer:
     def _feeds(self) -> None:
         from .feeds import json_feed, rss_feed  # feeds need the site's absolute URL
 
+        items: dict[str, str] = {}  # each article's <item>, written once for all the feeds holding it
         dated = [e for e in self.site.entries if e.article.date and not e.duplicate_of]
-        self.files["feed.xml"] = rss_feed(dated[:30], self.info, "Derniers articles", "feed.xml")
+        self.files["feed.xml"] = rss_feed(dated[:30], self.info, "Derniers articles", "feed.xml", items)
         self.files["feed.json"] = json_feed(dated[:30], self.info, "Derniers articles", "feed.json")
-        _, folder = TAXONOMIES["tags"]
-        for term in self.site.taxonomies["tags"]:
-            entries = [self.site.by_id[i] for i in term.ids if self.site.by_id[i].article.date][:30]
-            path = f"{folder}/{term.slug}.xml"
-            self.files[path] = rss_feed(entries, self.info, f"Sujet : {term.name}", path)
+        # one feed per topic, person, organisation, place and source, linked from its page
+        for key, (_, folder) in TAXONOMIES.items():
+            for term in self.site.taxonomies[key]:
+                entries = [self.site.by_id[i] for i in term.ids if self.site.by_id[i].article.date][:30]
+                path = f"{folder}/{term.slug}.xml"
+                self.files[path] = rss_feed(entries, self.info, f"{FEED_TITLES[key]} : {term.name}", path, items)
 
 
 @lru_cache(maxsize=1 << 16)  # the same few folders link to the same pages, thousands of times

@@ -24,6 +24,7 @@ class Entities:
     # acronyms stand for, and those it uses without saying
     acronyms: tuple[tuple[str, str], ...] = ()  # (acronym, the organisation it stands for)
     acronyms_unexplained: tuple[str, ...] = ()
+    roles: tuple[tuple[str, str], ...] = ()  # (person, role): entities/roles.py
 
 
 ROMAN = re.compile(r"[IVXLCDM]+")  # "XIVe Congrès": a numeral, no acronym
@@ -32,7 +33,9 @@ ROMAN = re.compile(r"[IVXLCDM]+")  # "XIVe Congrès": a numeral, no acronym
 class MergingRules:
     """The last step of an article's names (mixed into EntityExtractor)."""
 
-    def _finish(self, found: dict[str, list[str]], acronyms: dict[str, str], text: str) -> Entities:
+    def _finish(
+        self, found: dict[str, list[str]], acronyms: dict[str, str], text: str, roles: list[tuple[str, str]] = ()
+    ) -> Entities:
         result = {}
         for kind in KINDS:
             names = []
@@ -107,7 +110,12 @@ class MergingRules:
         result[PLACE] = tuple(p for p in result[PLACE] if self._outside_organizations(p, organizations, text))
         result[ORGANIZATION] = tuple(o for o in result[ORGANIZATION] if fold(o) not in people_keys)
         explained, unexplained = self._acronyms_for_corpus(acronyms, result, text)
-        return Entities(result[PERSON], result[ORGANIZATION], result[PLACE], explained, unexplained)
+        # a role stays only with a person kept, under the spelling kept
+        kept = {merge_key(p): p for p in result[PERSON]}
+        aliases = self.rules.aliases.get(PERSON, {})
+        held = ((kept.get(merge_key(aliases.get(fold(name), name))), role) for name, role in roles)
+        found_roles = tuple(dict.fromkeys((name, role) for name, role in held if name))
+        return Entities(result[PERSON], result[ORGANIZATION], result[PLACE], explained, unexplained, found_roles)
 
     def _acronyms_for_corpus(
         self, acronyms: dict[str, str], result: dict, text: str

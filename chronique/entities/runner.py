@@ -15,6 +15,7 @@ from .merging import Entities, MergingRules
 from .organizations import OrganizationRules, is_source_mention
 from .people import PeopleRules
 from .places import PlaceRules
+from .roles import role_from_title
 from .rules import (
     _UPPER,
     _WORD,
@@ -121,11 +122,16 @@ class EntityExtractor(PeopleRules, PlaceRules, OrganizationRules, MergingRules):
             if ent.label_ in ("PER", "MISC") and english:
                 continue  # "(ASEAN: Enhancing Connectivity and Resilience)": an English phrase, not a name
             self._classify(span, ent.label_, text[max(0, ent.start_char - 60) : ent.start_char], found, acronyms)
+        roles: list[tuple[str, str]] = []
         for match in self.titled_name.finditer(text):
             name = self._clean_person(match.group(1))
             if name:
                 found[PERSON].append(name)
                 found.setdefault("titled", []).append(fold(name))  # a title before: surely a person
+                # the words cut off are the role, when the name was kept from its first word
+                role = role_from_title(text[match.start() : match.start(1)], self.rules.titles, self.rules.demonyms)
+                if role and f"{match.group(1)} ".startswith(f"{name} "):
+                    roles.append((name, role))
         for match in NAME_RUN.finditer(text):
             if PLACE_CUE.search(text[max(0, match.start() - 30) : match.start()]):
                 run = match.group(1)
@@ -162,7 +168,7 @@ class EntityExtractor(PeopleRules, PlaceRules, OrganizationRules, MergingRules):
         found[ORGANIZATION] = [name for name in found[ORGANIZATION] if fold(name) not in second_names]
         acronyms.update(stands_for)
         found[ORGANIZATION] += stands_for.values()
-        return self._finish(found, acronyms, text)
+        return self._finish(found, acronyms, text, roles)
 
     def _end_at_place(self, name: str) -> str:
         """ "Assemblée nationale du Laos Saysomphone Phomvihane au Vietnam": capitalised words right

