@@ -23,20 +23,13 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from . import __version__
 from .charts import bar_chart, dot_chart
-from .collect import PARALLEL_FROM, TAXONOMIES, UNDATED, Entry, Site
+from . import schema
+from .collect import PARALLEL_FROM, UNDATED, Entry, Site
 from .parallel import in_background
 from .text import fold, french_date, french_month
 from .mkdocs_hooks import REDIRECTS
 from .urls import redirect_list
 
-# the link from a term's page back to its taxonomy (French: the article agrees with the noun)
-ALL_TERMS = {
-    "tags": "Tous les sujets",
-    "people": "Toutes les personnes",
-    "organizations": "Toutes les organisations",
-    "places": "Tous les lieux",
-    "source": "Toutes les sources",
-}
 PAGER_AROUND = 2  # page numbers linked either side of the current one
 PAGE_SIZE = 100
 MARKER = "Généré par Chronique"
@@ -231,8 +224,8 @@ class Renderer:
     def _list_pages(self) -> None:
         self._index()
         self._archives()
-        for key in TAXONOMIES:
-            self._taxonomy(key)
+        for taxonomy in schema.TAXONOMIES:
+            self._taxonomy(taxonomy)
         self._timeline()
         self._figures()
         self._exports()
@@ -280,12 +273,12 @@ class Renderer:
     def _terms_of(self, entry: Entry) -> list[tuple[str, list[tuple[str, str]]]]:
         """(taxonomy title, [(name, page path)]) for the article's own terms."""
         out = []
-        for key, (title, folder) in TAXONOMIES.items():
-            names = [entry.article.source] if key == "source" else list(getattr(entry.article, key))
-            by_name = self.terms_by_name[key]
-            links = [(n, f"{folder}/{by_name[n].slug}.md") for n in names if n and n in by_name]
+        for taxonomy in schema.TAXONOMIES:
+            by_name = self.terms_by_name[taxonomy.key]
+            names = schema.taxonomy_names(entry.article, taxonomy)
+            links = [(n, f"{taxonomy.folder}/{by_name[n].slug}.md") for n in names if n and n in by_name]
             if links:
-                out.append((title, links))
+                out.append((taxonomy.title, links))
         return out
 
     def _index(self) -> None:
@@ -390,8 +383,8 @@ class Renderer:
                 )
         return charts
 
-    def _taxonomy(self, key: str) -> None:
-        title, folder = TAXONOMIES[key]
+    def _taxonomy(self, taxonomy: schema.Taxonomy) -> None:
+        key, title, folder = taxonomy.key, taxonomy.title, taxonomy.folder
         terms = self.site.taxonomies[key]
         pages = paginate(list(terms), PAGE_SIZE) or [[]]  # the list page exists even when empty: the nav links it
         paths = [f"{folder}/index.md"] + [f"{folder}/page-{n}.md" for n in range(2, len(pages) + 1)]
@@ -422,7 +415,7 @@ class Renderer:
                     entries=chunk,
                     page=n,
                     paths=term_paths,
-                    intro=f"{len(entries)} article(s). [{ALL_TERMS[key]}]({self.link(path, paths[0])})"
+                    intro=f"{len(entries)} article(s). [{taxonomy.all_terms}]({self.link(path, paths[0])})"
                     + (f" Formes rencontrées : {', '.join(term.forms)}." if len(term.forms) > 1 else "")
                     + self._parent_link(key, term, path),
                     description=f"Articles : {term.name}.",
@@ -433,7 +426,7 @@ class Renderer:
         parent = term.parent and self.terms_by_name[key].get(term.parent)
         if not parent:
             return ""
-        folder = TAXONOMIES[key][1]
+        folder = next(t.folder for t in schema.TAXONOMIES if t.key == key)
         return f" Fait partie de : [{parent.name}]({self.link(path, f'{folder}/{parent.slug}.md')})."
 
     def _timeline(self) -> None:
@@ -492,7 +485,7 @@ class Renderer:
         dated = [e for e in self.site.entries if e.article.date and not e.duplicate_of]
         self.files["feed.xml"] = rss_feed(dated[:30], self.info, "Derniers articles", "feed.xml")
         self.files["feed.json"] = json_feed(dated[:30], self.info, "Derniers articles", "feed.json")
-        _, folder = TAXONOMIES["tags"]
+        folder = next(t.folder for t in schema.TAXONOMIES if t.key == "tags")
         for term in self.site.taxonomies["tags"]:
             entries = [self.site.by_id[i] for i in term.ids if self.site.by_id[i].article.date][:30]
             path = f"{folder}/{term.slug}.xml"
