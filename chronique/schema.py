@@ -13,13 +13,14 @@ class Taxonomy:
     title: str  # the list page's title and the nav label: "Personnes"
     all_terms: str  # the link from a term's page back to the list (the article agrees with the noun)
     field: str  # the Article attribute holding its names (a tuple, or one text for "source")
+    on_home: bool = False  # its ten busiest terms are listed on the home page ("Les plus suivis")
 
 
 TAXONOMIES: tuple[Taxonomy, ...] = (
-    Taxonomy("tags", "sujets", "Sujets", "Tous les sujets", "tags"),
-    Taxonomy("people", "personnes", "Personnes", "Toutes les personnes", "people"),
+    Taxonomy("tags", "sujets", "Sujets", "Tous les sujets", "tags", on_home=True),
+    Taxonomy("people", "personnes", "Personnes", "Toutes les personnes", "people", on_home=True),
     Taxonomy("organizations", "organisations", "Organisations", "Toutes les organisations", "organizations"),
-    Taxonomy("places", "lieux", "Lieux", "Tous les lieux", "places"),
+    Taxonomy("places", "lieux", "Lieux", "Tous les lieux", "places", on_home=True),
     Taxonomy("source", "sources", "Sources", "Toutes les sources", "source"),
 )
 

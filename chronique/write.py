@@ -288,10 +288,11 @@ class Renderer:
         pages = paginate(shown, PAGE_SIZE)
         paths = ["index.md"] + [f"page/{n}.md" for n in range(2, len(pages) + 1)]
         upcoming = upcoming_events(self.site.timeline, self.today)
-        busiest = {
-            key: sorted(self.site.taxonomies[key], key=lambda t: (-len(t.ids), t.slug))[:10]
-            for key in ("tags", "people", "places")
-        }
+        busiest = [
+            (taxonomy, sorted(self.site.taxonomies[taxonomy.key], key=lambda t: (-len(t.ids), t.slug))[:10])
+            for taxonomy in schema.TAXONOMIES
+            if taxonomy.on_home
+        ]
         for n, (entries, path) in enumerate(zip(pages, paths), start=1):
             self._page(
                 "index.md.j2",
@@ -302,7 +303,7 @@ class Renderer:
                 paths=paths,
                 total=len(shown),
                 upcoming=upcoming if n == 1 else [],
-                busiest=busiest if n == 1 else {},
+                busiest=busiest if n == 1 else [],
                 chart=self.articles_per_month_chart(24) if n == 1 else "",
             )
 

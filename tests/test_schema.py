@@ -30,7 +30,7 @@ def test_a_taxonomy_missing_from_the_nav_is_named_in_french():
 
 def test_adding_a_taxonomy_changes_only_the_schema(tmp_path, monkeypatch):
     # "Pays", fed by the places field: one more Taxonomy line, no other code change
-    countries = Taxonomy("countries", "pays", "Pays", "Tous les pays", "places")
+    countries = Taxonomy("countries", "pays", "Pays", "Tous les pays", "places", on_home=True)
     monkeypatch.setattr(schema, "TAXONOMIES", (*schema.TAXONOMIES, countries))
     seeds = copy_site_fixtures(tmp_path / "seeds")
     result = build_folder(seeds, tmp_path / "docs")
@@ -45,6 +45,10 @@ def test_adding_a_taxonomy_changes_only_the_schema(tmp_path, monkeypatch):
     assert "Tous les pays" in term_page
     holder = result.site.by_id[terms[0].ids[0]]
     assert f"pays/{terms[0].slug}" in (docs / holder.path).read_text(encoding="utf-8")
+    # the home page's "Les plus suivis" lists it too
+    home = (docs / "index.md").read_text(encoding="utf-8")
+    busiest_line = next(line for line in home.splitlines() if line.startswith("- **Pays :** "))
+    assert "](pays/" in busiest_line
     # the nav check follows: mkdocs.yml does not list it yet, and says so
     config = mkdocs_config()
     assert nav_problems(config["nav"], config["not_in_nav"]) == [
