@@ -157,6 +157,13 @@ class Renderer:
         # lookups built once: per article they would make the build quadratic
         self.titles = {fold(e.article.title): e for e in site.entries}
         self._entry_parts: dict[str, tuple[str, str]] = {}
+        # previous (older) and next (newer) article, in the index's date order: dated
+        # articles only, copies left out (they point to their original instead)
+        dated = [e for e in site.entries if e.article.date and not e.duplicate_of]
+        self.neighbours = {
+            e.article.id: (dated[n + 1] if n + 1 < len(dated) else None, dated[n - 1] if n else None)
+            for n, e in enumerate(dated)
+        }
         # every form an article wrote leads to its entity's one page
         self.terms_by_name = {
             key: {form: t for t in terms for form in (*t.forms, t.name)} for key, terms in site.taxonomies.items()
@@ -268,6 +275,7 @@ class Renderer:
             related=[self.site.by_id[i] for i in entry.related],
             original=self.site.by_id.get(entry.duplicate_of) if entry.duplicate_of else None,
             copies=[self.site.by_id[i] for i in entry.duplicates],
+            neighbours=self.neighbours.get(a.id, (None, None)),
         )
 
     def _terms_of(self, entry: Entry) -> list[tuple[str, list[tuple[str, str]]]]:
