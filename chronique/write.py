@@ -428,6 +428,8 @@ class Renderer:
                     + (f" Formes rencontrées : {', '.join(term.forms)}." if len(term.forms) > 1 else "")
                     + self._parent_link(key, term, path),
                     description=f"Articles : {term.name}.",
+                    # Accueil › Personnes › Tô Lâm: where a page outside the nav sits
+                    breadcrumbs=[("Accueil", "index.md"), (title, paths[0]), (term.name, None)],
                 )
 
     def _parent_link(self, key: str, term, path: str) -> str:

@@ -52,3 +52,15 @@ def test_a_new_article_changes_its_neighbours_markdown_so_they_are_rendered_agai
     after = (docs / newest.path).read_text(encoding="utf-8")
     assert after != before
     assert "Une visite plus récente encore" in prev_next(after).split("Article suivant")[1]
+
+
+def test_a_person_page_shows_its_breadcrumbs_home_people_name(site_build):
+    result, docs = site_build
+    person = next(t for t in result.site.taxonomies["people"] if t.name == "Tô Lâm")
+    page = (docs / "personnes" / f"{person.slug}.md").read_text(encoding="utf-8")
+    crumbs = re.search(r'<nav class="chronique-breadcrumbs" aria-label="Fil d\'Ariane".*?</nav>', page, re.S)
+    assert crumbs, "the term page must have a breadcrumb nav"
+    items = re.findall(r"<li[^>]*>(.*?)</li>", crumbs.group(0))
+    assert [re.sub(r"<[^>]+>", "", item) for item in items] == ["Accueil", "Personnes", "Tô Lâm"]
+    assert '<li aria-current="page">Tô Lâm</li>' in crumbs.group(0)
+    assert "<ol>" in crumbs.group(0)
