@@ -64,3 +64,22 @@ def test_a_person_page_shows_its_breadcrumbs_home_people_name(site_build):
     assert [re.sub(r"<[^>]+>", "", item) for item in items] == ["Accueil", "Personnes", "Tô Lâm"]
     assert '<li aria-current="page">Tô Lâm</li>' in crumbs.group(0)
     assert "<ol>" in crumbs.group(0)
+
+
+def active_tab(html_page: str) -> list[str]:
+    """The labels of the tabs marked active (Material's md-tabs__item--active)."""
+    items = re.findall(r'<li class="md-tabs__item md-tabs__item--active">\s*<a[^>]*>(.*?)</a>', html_page, re.S)
+    return [re.sub(r"\s+", " ", item).strip() for item in items]
+
+
+def test_a_person_page_outside_the_nav_marks_the_people_tab(site_build, tmp_path):
+    from tests.conftest import mkdocs_build
+
+    result, docs = site_build
+    status, output, site = mkdocs_build(docs, tmp_path / "mkdocs")
+    assert status == 0, output
+    person = next(t for t in result.site.taxonomies["people"] if t.name == "Tô Lâm")
+    person_page = (site / "personnes" / person.slug / "index.html").read_text(encoding="utf-8")
+    assert active_tab(person_page) == ["Personnes"]
+    assert active_tab((site / "personnes" / "index.html").read_text(encoding="utf-8")) == ["Personnes"]
+    assert active_tab((site / "index.html").read_text(encoding="utf-8")) == ["Accueil"]
