@@ -33,6 +33,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from .search import is_redirect
+from .text import count
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path("/usr/bin/chromium")
@@ -272,7 +273,7 @@ def report(
         ok &= not result.violations
         detail = ", ".join(f"{rule} [{impact}, {nodes}]" for rule, impact, nodes in result.violations) or "aucune"
         print(f"  {result.name:<12} {result.form_factor:<7} {len(result.violations)}   {detail}")
-    print(f"Liens internes : {pages_checked} pages, {len(broken)} cassé(s)")
+    print(f"Liens internes : {pages_checked} pages, {count(len(broken), 'cassé', 'cassés')}")
     for page, target in broken[:20]:
         print(f"  {page}: {target}")
     ok &= not broken

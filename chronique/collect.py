@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 
 from datasketch import MinHashLSH
 
-from . import similarity
+from . import schema, similarity
 from .parallel import in_background
 from .same_event import same_event, telling_of
 from .events import EVENT_WORDS
@@ -28,13 +28,6 @@ from .model import CORPUS, Article, ArticleDate, Event, Figure, Problem
 from .text import fold, slug
 from .urls import article_path, article_url, assign_locations
 
-TAXONOMIES = {  # key -> (French title, URL folder)
-    "tags": ("Sujets", "sujets"),
-    "people": ("Personnes", "personnes"),
-    "organizations": ("Organisations", "organisations"),
-    "places": ("Lieux", "lieux"),
-    "source": ("Sources", "sources"),
-}
 UNDATED = "sans-date"
 DUPLICATE_CONTAINMENT = 0.8
 # A copy cut to half its length still shares half its shingles with the original.
@@ -355,7 +348,8 @@ def build_taxonomies(entries: list[Entry]) -> dict[str, tuple[Term, ...]]:
     """One term per entity: people, organisations and places grouped by entity_key (a country's
     forms, word order, diacritics aside), shown in their best spelling, with the forms seen."""
     result = {}
-    for key, (_, folder) in TAXONOMIES.items():
+    for taxonomy in schema.TAXONOMIES:
+        key = taxonomy.key
         # term -> the ids holding it, in entry order (a dict as an ordered set: a
         # list's `in` made this quadratic for names found in most articles)
         holders: dict[str, dict[str, None]] = defaultdict(dict)
@@ -364,7 +358,7 @@ def build_taxonomies(entries: list[Entry]) -> dict[str, tuple[Term, ...]]:
         for entry in entries:
             if entry.duplicate_of:
                 continue
-            values = [entry.article.source] if key == "source" else list(getattr(entry.article, key))
+            values = schema.taxonomy_names(entry.article, taxonomy)
             for name in values:
                 if name:
                     term_key = term_key_of(name)

@@ -25,7 +25,7 @@ from .model import (
     Problem,
     SourceText,
 )
-from .text import clean
+from .text import clean, count
 
 # The newsroom's clock: a photo uploaded at 20:00 UTC was taken the next day in Hanoi.
 NEWSROOM_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -157,7 +157,7 @@ def _decode_not_utf8(raw: bytes, name: str) -> tuple[str, Problem, bool]:
                 name,
                 "encoding",
                 WARNING,
-                f"pas entièrement en UTF-8 : {len(bad)} octet(s) invalide(s), le premier (0x{byte:02x}) à l'offset {first}, "
+                f"pas entièrement en UTF-8 : {count(len(bad), 'octet invalide', 'octets invalides')}, le premier (0x{byte:02x}) à l'offset {first}, "
                 f"remplacé par « {_cp1252_or_replacement(byte)} » ; le reste est lu en UTF-8 : corrigez ce caractère et "
                 "réenregistrez le fichier en UTF-8",
             ),

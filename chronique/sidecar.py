@@ -11,13 +11,14 @@ from pathlib import Path
 
 import yaml
 
-from . import bounded_yaml
+from . import bounded_yaml, schema
 from .bounded_yaml import BoundedLoader
 from .model import DAY, EDITOR, ERROR, MONTH, YEAR, ArticleDate, Problem
 from .seeds import Seed, read_sidecar
 from .text import clean
 
-LIST_KEYS = ("people", "organizations", "places", "tags")
+# an editor corrects each list that feeds a taxonomy (the source, one text, is in TEXT_KEYS)
+LIST_KEYS = tuple(dict.fromkeys(t.field for t in schema.TAXONOMIES if t.field != "source"))
 TEXT_KEYS = ("title", "source", "source_url", "summary", "slug")
 KNOWN = (*LIST_KEYS, *TEXT_KEYS, "date", "hold")
 DATE_TOKEN = re.compile(r"^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?$")

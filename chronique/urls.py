@@ -45,7 +45,7 @@ from pathlib import Path
 import yaml
 
 from .model import ERROR, WARNING, Article, Problem
-from .text import slug
+from .text import count, slug
 
 ARTICLES = "articles"
 REDIRECTS_FILE = "redirects.yml"  # in the seeds folder
@@ -283,7 +283,7 @@ def main(argv: list[str] | None = None) -> int:
     else:
         export = json.loads(Path(args.export).read_text(encoding="utf-8"))
     added = add_to_redirect_file(args.seeds / REDIRECTS_FILE, addresses_of_export(export))
-    print(f"{args.seeds / REDIRECTS_FILE} : {added} adresse(s) ajoutée(s)")
+    print(f"{args.seeds / REDIRECTS_FILE} : {count(added, 'adresse ajoutée', 'adresses ajoutées')}")
     return 0
 
 

@@ -22,30 +22,15 @@ import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from . import __version__
+from . import schema
 from .charts import bar_chart, dot_chart, month_points
-from .collect import PARALLEL_FROM, TAXONOMIES, UNDATED, Entry, Site
+from .collect import PARALLEL_FROM, UNDATED, Entry, Site
 from .parallel import in_background
-from .text import fold, french_date, french_month
+from .text import count, fold, french_date, french_month
 from .mkdocs_hooks import REDIRECTS
 from .profiles import MONTHS, Profiles, build_profiles
 from .urls import redirect_list
 
-# the link from a term's page back to its taxonomy (French: the article agrees with the noun)
-ALL_TERMS = {
-    "tags": "Tous les sujets",
-    "people": "Toutes les personnes",
-    "organizations": "Toutes les organisations",
-    "places": "Tous les lieux",
-    "source": "Toutes les sources",
-}
-# a feed's title: "Chronique — Personne : Tô Lâm"
-FEED_TITLES = {
-    "tags": "Sujet",
-    "people": "Personne",
-    "organizations": "Organisation",
-    "places": "Lieu",
-    "source": "Source",
-}
 PAGER_AROUND = 2  # page numbers linked either side of the current one
 PAGE_SIZE = 100
 MARKER = "Généré par Chronique"
@@ -174,6 +159,13 @@ class Renderer:
         # lookups built once: per article they would make the build quadratic
         self.titles = {fold(e.article.title): e for e in site.entries}
         self._entry_parts: dict[str, tuple[str, str]] = {}
+        # previous (older) and next (newer) article, in the index's date order: dated
+        # articles only, copies left out (they point to their original instead)
+        dated = [e for e in site.entries if e.article.date and not e.duplicate_of]
+        self.neighbours = {
+            e.article.id: (dated[n + 1] if n + 1 < len(dated) else None, dated[n - 1] if n else None)
+            for n, e in enumerate(dated)
+        }
         # every form an article wrote leads to its entity's one page
         self.terms_by_name = {
             key: {form: t for t in terms for form in (*t.forms, t.name)} for key, terms in site.taxonomies.items()
@@ -201,7 +193,7 @@ class Renderer:
             tail = (
                 f'">{html.escape(a.title)}</a>'
                 + (f" · <em>{html.escape(a.source)}</em>" if a.source else "")
-                + (f" · {len(entry.duplicates)} autre(s) version(s)" if entry.duplicates else "")
+                + (f" · {count(len(entry.duplicates), 'autre version', 'autres versions')}" if entry.duplicates else "")
                 + f"<br>{html.escape(a.summary)}</li>"
             )
             parts = self._entry_parts[a.id] = (head, tail)
@@ -241,8 +233,8 @@ class Renderer:
     def _list_pages(self) -> None:
         self._index()
         self._archives()
-        for key in TAXONOMIES:
-            self._taxonomy(key)
+        for taxonomy in schema.TAXONOMIES:
+            self._taxonomy(taxonomy)
         self._timeline()
         self._figures()
         self._exports()
@@ -285,17 +277,18 @@ class Renderer:
             related=[self.site.by_id[i] for i in entry.related],
             original=self.site.by_id.get(entry.duplicate_of) if entry.duplicate_of else None,
             copies=[self.site.by_id[i] for i in entry.duplicates],
+            neighbours=self.neighbours.get(a.id, (None, None)),
         )
 
     def _terms_of(self, entry: Entry) -> list[tuple[str, list[tuple[str, str]]]]:
         """(taxonomy title, [(name, page path)]) for the article's own terms."""
         out = []
-        for key, (title, folder) in TAXONOMIES.items():
-            names = [entry.article.source] if key == "source" else list(getattr(entry.article, key))
-            by_name = self.terms_by_name[key]
-            links = [(n, f"{folder}/{by_name[n].slug}.md") for n in names if n and n in by_name]
+        for taxonomy in schema.TAXONOMIES:
+            by_name = self.terms_by_name[taxonomy.key]
+            names = schema.taxonomy_names(entry.article, taxonomy)
+            links = [(n, f"{taxonomy.folder}/{by_name[n].slug}.md") for n in names if n and n in by_name]
             if links:
-                out.append((title, links))
+                out.append((taxonomy.title, links))
         return out
 
     def _index(self) -> None:
@@ -305,10 +298,11 @@ class Renderer:
         pages = paginate(shown, PAGE_SIZE)
         paths = ["index.md"] + [f"page/{n}.md" for n in range(2, len(pages) + 1)]
         upcoming = upcoming_events(self.site.timeline, self.today)
-        busiest = {
-            key: sorted(self.site.taxonomies[key], key=lambda t: (-len(t.ids), t.slug))[:10]
-            for key in ("tags", "people", "places")
-        }
+        busiest = [
+            (taxonomy, sorted(self.site.taxonomies[taxonomy.key], key=lambda t: (-len(t.ids), t.slug))[:10])
+            for taxonomy in schema.TAXONOMIES
+            if taxonomy.on_home
+        ]
         for n, (entries, path) in enumerate(zip(pages, paths), start=1):
             self._page(
                 "index.md.j2",
@@ -319,7 +313,7 @@ class Renderer:
                 paths=paths,
                 total=len(shown),
                 upcoming=upcoming if n == 1 else [],
-                busiest=busiest if n == 1 else {},
+                busiest=busiest if n == 1 else [],
                 chart=self.articles_per_month_chart(24) if n == 1 else "",
             )
 
@@ -353,7 +347,7 @@ class Renderer:
                     entries=chunk,
                     page=n,
                     paths=paths,
-                    intro=f"{len(entries)} article(s).",
+                    intro=f"{count(len(entries), 'article', 'articles')}.",
                     description=f"Articles de {label}.",
                 )
             listing.append((year, month, label, paths[0], len(entries)))
@@ -400,8 +394,8 @@ class Renderer:
                 )
         return charts
 
-    def _taxonomy(self, key: str) -> None:
-        title, folder = TAXONOMIES[key]
+    def _taxonomy(self, taxonomy: schema.Taxonomy) -> None:
+        key, title, folder = taxonomy.key, taxonomy.title, taxonomy.folder
         terms = self.site.taxonomies[key]
         pages = paginate(list(terms), PAGE_SIZE) or [[]]  # the list page exists even when empty: the nav links it
         paths = [f"{folder}/index.md"] + [f"{folder}/page-{n}.md" for n in range(2, len(pages) + 1)]
@@ -432,11 +426,13 @@ class Renderer:
                     entries=chunk,
                     page=n,
                     paths=term_paths,
-                    intro=f"{len(entries)} article(s). [{ALL_TERMS[key]}]({self.link(path, paths[0])})"
+                    intro=f"{count(len(entries), 'article', 'articles')}. [{taxonomy.all_terms}]({self.link(path, paths[0])})"
                     + (f" Formes rencontrées : {', '.join(term.forms)}." if len(term.forms) > 1 else "")
                     + self._parent_link(key, term, path)
                     + f" [Flux RSS : {md(term.name)}]({self.link(path, f'{folder}/{term.slug}.xml')})",
                     description=f"Articles : {term.name}.",
+                    # Accueil › Personnes › Tô Lâm: where a page outside the nav sits
+                    breadcrumbs=[("Accueil", "index.md"), (title, paths[0]), (term.name, None)],
                     **(self._profile_context(key, term) if n == 1 else {}),
                 )
 
@@ -454,7 +450,7 @@ class Renderer:
             if len(months) > 1
             else ""
         )
-        folders = {k: TAXONOMIES[k][1] for k in TAXONOMIES}
+        folders = {t.key: t.folder for t in schema.TAXONOMIES}
         return {"profile": profile, "kind": key, "chart": chart, "folders": folders}
 
     def _parent_link(self, key: str, term, path: str) -> str:
@@ -462,7 +458,7 @@ class Renderer:
         parent = term.parent and self.terms_by_name[key].get(term.parent)
         if not parent:
             return ""
-        folder = TAXONOMIES[key][1]
+        folder = next(t.folder for t in schema.TAXONOMIES if t.key == key)
         return f" Fait partie de : [{parent.name}]({self.link(path, f'{folder}/{parent.slug}.md')})."
 
     def _timeline(self) -> None:
@@ -523,11 +519,12 @@ class Renderer:
         self.files["feed.xml"] = rss_feed(dated[:30], self.info, "Derniers articles", "feed.xml", items)
         self.files["feed.json"] = json_feed(dated[:30], self.info, "Derniers articles", "feed.json")
         # one feed per topic, person, organisation, place and source, linked from its page
-        for key, (_, folder) in TAXONOMIES.items():
-            for term in self.site.taxonomies[key]:
+        for taxonomy in schema.TAXONOMIES:
+            for term in self.site.taxonomies[taxonomy.key]:
                 entries = [self.site.by_id[i] for i in term.ids if self.site.by_id[i].article.date][:30]
-                path = f"{folder}/{term.slug}.xml"
-                self.files[path] = rss_feed(entries, self.info, f"{FEED_TITLES[key]} : {term.name}", path, items)
+                path = f"{taxonomy.folder}/{term.slug}.xml"
+                title = f"{taxonomy.one_term} : {term.name}"
+                self.files[path] = rss_feed(entries, self.info, title, path, items)
 
 
 @lru_cache(maxsize=1 << 16)  # the same few folders link to the same pages, thousands of times
