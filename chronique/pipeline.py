@@ -11,6 +11,7 @@ import datetime as dt
 import hashlib
 import os
 import sys
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from .aliases import load_editors_aliases
 from .cache import ExtractionCache, code_digest
 from .collect import Site, collect, date_from_corpus
 from .entities import MODEL, EntityExtractor, Rules
+from .executors import DaskCluster, DaskMissing, LocalProcesses
 from .extract import Knowledge, extraction, paragraphs_of
 from .model import ERROR, Article, Problem, Settings
 from .publish import DISK_ERRORS, BuildBusy, PublishError, disk_problem, docs_lock, publish
@@ -221,7 +223,9 @@ def extract_all(
     unread = [i for i, names in enumerate(found) if names is None]
     if unread:  # the model is loaded only when it has something to read
         extractor = EntityExtractor(rules)
-        for i, names in zip(unread, extractor.extract_many([paragraphs[i] for i in unread], n_process=settings.jobs)):
+        with extraction_executor(settings, len(unread)) as executor:
+            names_found = extractor.extract_many([paragraphs[i] for i in unread], executor)
+        for i, names in zip(unread, names_found):
             found[i] = names
             cache.store_names(paragraphs[i], names)
     for (source, overrides, entry), entities in report.track(list(zip(sources, found)), "Extraction"):
@@ -240,6 +244,19 @@ def extract_all(
         articles[source.stem] = found_here.article
         cache.store(entry, found_here)
     return articles, failures
+
+
+@contextmanager
+def extraction_executor(settings: Settings, articles: int):
+    """Where the model runs: a Dask cluster when asked for (--scheduler, --workers), else
+    `jobs` forked processes once there are enough articles to pay for them, else here."""
+    if settings.scheduler or settings.dask_workers:
+        with DaskCluster(settings.scheduler, settings.dask_workers or 2) as cluster:
+            yield cluster
+    elif settings.jobs > 1 and articles >= settings.thresholds.extraction_articles:
+        yield LocalProcesses(settings.jobs)
+    else:
+        yield None
 
 
 def exit_status(problems, strict: bool) -> int:
@@ -269,6 +286,19 @@ def main(argv: list[str] | None = None) -> int:
         type=int,
         default=min(2, os.cpu_count() or 1),
         help="processus à utiliser (le modèle, puis doublons et pages sur les grands corpus)",
+    )
+    parser.add_argument(
+        "--scheduler",
+        metavar="tcp://HÔTE:8786",
+        help="extraire sur une grappe Dask existante (pip install -r requirements-dask.txt ; "
+        "ses workers lancés depuis ce dépôt)",
+    )
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=0,
+        metavar="N",
+        help="extraire sur une grappe Dask locale de N processus (pip install -r requirements-dask.txt)",
     )
     parser.add_argument("--quiet", action="store_true", help="pas de barre de progression")
     args = parser.parse_args(argv)
@@ -303,10 +333,12 @@ def main(argv: list[str] | None = None) -> int:
         progress=not args.quiet,
         jobs=args.jobs,
         allow_empty=args.allow_empty,
+        scheduler=args.scheduler,
+        dask_workers=args.workers,
     )
     try:
         result = build(settings)
-    except (BuildBusy, PublishError) as error:
+    except (BuildBusy, PublishError, DaskMissing) as error:
         print(f"build.py : {error}", file=sys.stderr)
         return EXIT_USAGE
     except OSError as error:  # a full or read-only disk met before publishing (the cache): docs/ untouched

@@ -1,9 +1,12 @@
-"""The model runner: spaCy's French model over every article's paragraphs (batched, forked
-workers for large corpora), each entity then classified by the rules of its kind."""
+"""The model runner: spaCy's French model over every article's paragraphs (batched, in
+chunks mapped by an executor for large corpora: chronique/executors.py), each entity then
+classified by the rules of its kind."""
 
 from __future__ import annotations
 
-import multiprocessing
+import functools
+import hashlib
+import pickle
 import re
 
 from text_unidecode import unidecode
@@ -33,13 +36,20 @@ from .rules import (
     _alias_spellings,
 )
 
-PARALLEL_FROM, CHUNK = 200, 64
+CHUNK = 64  # articles per task sent to a worker
 ENGLISH_WORD = re.compile(r"\s+(?:and|of|the|for|to)\s")  # inside or after an English phrase, never a name
-_WORKER: "EntityExtractor | None" = None  # the extractor a forked worker inherits
+# The extractor this process holds, by its rules' digest: a forked worker inherits the
+# parent's; a Dask worker loads the model on its first chunk and keeps it for the next.
+_LOADED: dict[str, "EntityExtractor"] = {}
 
 
-def _extract_chunk(joined: list[str]) -> list["Entities"]:
-    return _WORKER._extract_chunk(joined)
+def extract_chunk(rules_key: str, rules: Rules, joined: list[str]) -> list["Entities"]:
+    """What a worker runs: the names of a chunk of prepared texts."""
+    extractor = _LOADED.get(rules_key)
+    if extractor is None:
+        _LOADED.clear()  # one model per worker: a build with other rules replaces it
+        extractor = _LOADED[rules_key] = EntityExtractor(rules)
+    return extractor._extract_chunk(joined)
 
 
 class EntityExtractor(PeopleRules, PlaceRules, OrganizationRules, MergingRules):
@@ -77,19 +87,20 @@ class EntityExtractor(PeopleRules, PlaceRules, OrganizationRules, MergingRules):
         self.capitalised_heads = {h.lower() for h in rules.capitalised_heads}
         self.institution_head = re.compile(rf"(?<![\w-])(?:{heads})(?![\w-])", re.IGNORECASE)
 
-    def extract_many(self, texts: list[list[str]], n_process: int = 1) -> list[Entities]:
-        """texts: for each article, its paragraphs. With n_process > 1 the articles are
-        shared among forked workers that inherit the loaded model (no reload) and send
-        back only the small Entities: spaCy's own n_process ships whole Docs back and
-        gained nothing here."""
+    def extract_many(self, texts: list[list[str]], executor=None) -> list[Entities]:
+        """texts: for each article, its paragraphs. With an executor (chronique/executors.py)
+        the articles go in chunks of CHUNK to its workers, as text, and only the small
+        Entities come back: spaCy's own n_process ships whole Docs back and gained
+        nothing here. Without one, they are read in this process."""
         joined = [self._prepare(paragraphs) for paragraphs in texts]
-        if n_process > 1 and len(joined) >= PARALLEL_FROM and "fork" in multiprocessing.get_all_start_methods():
-            global _WORKER
-            _WORKER = self
-            chunks = [joined[i : i + CHUNK] for i in range(0, len(joined), CHUNK)]
-            with multiprocessing.get_context("fork").Pool(n_process) as pool:
-                return [found for chunk in pool.imap(_extract_chunk, chunks) for found in chunk]
-        return self._extract_chunk(joined)
+        if executor is None:
+            return self._extract_chunk(joined)
+        key = hashlib.sha256(pickle.dumps(self.rules)).hexdigest()
+        _LOADED.clear()
+        _LOADED[key] = self  # inherited by forked workers: the model is not loaded again
+        chunks = [joined[i : i + CHUNK] for i in range(0, len(joined), CHUNK)]
+        results = executor.map(functools.partial(extract_chunk, key, self.rules), chunks)
+        return [found for chunk in results for found in chunk]
 
     def _extract_chunk(self, joined: list[str]) -> list[Entities]:
         docs = self.nlp.pipe(joined, batch_size=32)
