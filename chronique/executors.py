@@ -84,7 +84,7 @@ class DaskCluster:
         if self.cluster is not None:
             self.cluster.close()
 
-    def __enter__(self) -> "DaskCluster":
+    def __enter__(self) -> DaskCluster:
         return self
 
     def __exit__(self, *exc) -> None:

@@ -22,10 +22,10 @@ from .collect import Site, collect, date_from_corpus
 from .entities import MODEL, EntityExtractor, Rules
 from .executors import DaskCluster, DaskMissing, LocalProcesses
 from .extract import Knowledge, extraction, paragraphs_of
+from .github import announce, on_github_actions
 from .model import ERROR, Article, Problem, Settings
 from .publish import DISK_ERRORS, BuildBusy, PublishError, disk_problem, docs_lock, publish
 from .read import ReadError, read_bytes
-from .github import announce, on_github_actions
 from .report import Report, summary_markdown
 from .seeds import Skipped, list_seeds, read_article, read_optional
 from .sidecar import sidecar_of
@@ -127,14 +127,17 @@ def _build(settings: Settings) -> BuildResult:
     held = tuple(a.seed for a in articles if a.hold)
     redirects, redirect_problems = load_redirects(settings.seeds / REDIRECTS_FILE)
     problems += redirect_problems
-    site = collect(articles, jobs=settings.jobs, redirects=redirects)
+    published = sum(not article.hold for article in articles)
+    collect_jobs = settings.jobs if published >= settings.thresholds.collect_articles else 1
+    site = collect(articles, jobs=collect_jobs, redirects=redirects)
     problems += site.problems
     if not site.entries and not settings.allow_empty:
         report.show(site, problems, held)
         raise NothingToPublish(nothing_to_publish(settings, articles, held), tuple(problems))
     # data/articles.json is public: its problems name no held article, not even by its sidecar
     site = replace(site, problems=without_held(problems, held))
-    files = render(site, load_site_info(ROOT / "mkdocs.yml"), jobs=settings.jobs, today=today(settings))
+    render_jobs = settings.jobs if len(site.entries) >= settings.thresholds.render_articles else 1
+    files = render(site, load_site_info(ROOT / "mkdocs.yml"), jobs=render_jobs, today=today(settings))
     problems += publish(files, settings.docs, MARKER)
     report.show(site, problems, held)
     return BuildResult(site, tuple(articles), tuple(problems), files, held)
@@ -165,7 +168,14 @@ def without_held(problems: list[Problem], held: tuple[str, ...]) -> tuple[Proble
 
 def open_cache(settings: Settings) -> ExtractionCache:
     names_key = extractor_key(settings, NAME_DATA_FILES, ("entities",))
-    return ExtractionCache(settings.cache, extractor_key(settings), today(settings), settings.jobs, names_key)
+    return ExtractionCache(
+        settings.cache,
+        extractor_key(settings),
+        today(settings),
+        settings.jobs,
+        names_key,
+        settings.thresholds.redating_articles,
+    )
 
 
 def read_all(settings: Settings, cache: ExtractionCache, report: Report):

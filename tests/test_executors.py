@@ -40,7 +40,7 @@ def test_local_processes_return_the_results_in_the_order_of_the_items():
 def test_a_dask_cluster_builds_the_same_docs_byte_for_byte_as_local_processes(seeds, tmp_path):
     every_article = Thresholds(extraction_articles=1)  # the local build forks too, small as the corpus is
     local = build_folder(seeds, tmp_path / "local", jobs=2, thresholds=every_article)
-    dask = build_folder(seeds, tmp_path / "dask", dask_workers=2)
+    build_folder(seeds, tmp_path / "dask", dask_workers=2)
     assert len(local.site.entries) >= 70
     assert any(entry.article.people for entry in local.site.entries)  # the model did run
     local_files, dask_files = tree(tmp_path / "local"), tree(tmp_path / "dask")

@@ -40,10 +40,10 @@ CHUNK = 64  # articles per task sent to a worker
 ENGLISH_WORD = re.compile(r"\s+(?:and|of|the|for|to)\s")  # inside or after an English phrase, never a name
 # The extractor this process holds, by its rules' digest: a forked worker inherits the
 # parent's; a Dask worker loads the model on its first chunk and keeps it for the next.
-_LOADED: dict[str, "EntityExtractor"] = {}
+_LOADED: dict[str, EntityExtractor] = {}
 
 
-def extract_chunk(rules_key: str, rules: Rules, joined: list[str]) -> list["Entities"]:
+def extract_chunk(rules_key: str, rules: Rules, joined: list[str]) -> list[Entities]:
     """What a worker runs: the names of a chunk of prepared texts."""
     extractor = _LOADED.get(rules_key)
     if extractor is None:
