@@ -31,11 +31,15 @@ def _call(item):
 
 
 class Executor(Protocol):
+    inherits: bool  # whether a worker inherits what this process holds (a fork does)
+
     def map(self, function: Callable[[T], R], items: Sequence[T]) -> list[R]: ...
 
 
 class LocalProcesses:
     """Forked processes on this machine, `jobs` at most."""
+
+    inherits = True  # a worker inherits what this process holds (the loaded model)
 
     def __init__(self, jobs: int = 1):
         self.jobs = jobs
@@ -57,6 +61,8 @@ class DaskCluster:
     """Dask distributed: a running scheduler's address, or a local cluster of `workers`
     processes (one thread each: the model is not made faster by threads). A context
     manager: the local cluster stops with it."""
+
+    inherits = False  # a worker starts empty: what it needs travels with the function, or it loads it
 
     def __init__(self, scheduler: str | None = None, workers: int = 2):
         try:

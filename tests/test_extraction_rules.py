@@ -304,3 +304,9 @@ def test_a_publication_stamp_is_neither_the_title_nor_the_summary():
     paragraphs = paragraphs_of(source)
     assert derive_title(paragraphs, source).startswith("Le secrétaire général a reçu mardi")
     assert summarize(paragraphs, "titre").startswith("Le secrétaire général a reçu mardi")
+
+
+def test_the_model_runs_only_the_components_extraction_reads(extractor):
+    """Names only: no parser, sentences, lemmas, tags or morphology are read (issue #20:
+    each component added back costs every article of a cold build)."""
+    assert extractor.nlp.pipe_names == ["tok2vec", "ner"]

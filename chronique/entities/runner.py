@@ -56,10 +56,7 @@ class EntityExtractor(PeopleRules, PlaceRules, OrganizationRules, MergingRules):
     """Loads the model once; extracts many articles in one batched pass."""
 
     def __init__(self, rules: Rules, model: str = MODEL):
-        import spacy  # imported here: a warm build that needs no NER never pays for it
-
-        self.rules = rules
-        self.nlp = spacy.load(model, exclude=["parser", "lemmatizer", "morphologizer", "attribute_ruler", "senter"])
+        self.rules, self.model = rules, model
         # with and without accents: machine translation writes "secretaire general"
         titles = sorted(dict.fromkeys([*rules.titles, *(unidecode(t) for t in rules.titles)]), key=len, reverse=True)
         title_words = "|".join(re.escape(t) for t in titles)
@@ -87,6 +84,15 @@ class EntityExtractor(PeopleRules, PlaceRules, OrganizationRules, MergingRules):
         self.capitalised_heads = {h.lower() for h in rules.capitalised_heads}
         self.institution_head = re.compile(rf"(?<![\w-])(?:{heads})(?![\w-])", re.IGNORECASE)
 
+    @functools.cached_property
+    def nlp(self):
+        """The model, loaded on first use: a process that only hands texts to Dask's
+        workers never loads it. Only what extraction reads: tok2vec and ner (no parser,
+        no sentences, lemmas, tags or morphology are read)."""
+        import spacy  # imported here: a warm build that needs no NER never pays for it
+
+        return spacy.load(self.model, exclude=["parser", "lemmatizer", "morphologizer", "attribute_ruler", "senter"])
+
     def extract_many(self, texts: list[list[str]], executor=None) -> list[Entities]:
         """texts: for each article, its paragraphs. With an executor (chronique/executors.py)
         the articles go in chunks of CHUNK to its workers, as text, and only the small
@@ -97,7 +103,9 @@ class EntityExtractor(PeopleRules, PlaceRules, OrganizationRules, MergingRules):
             return self._extract_chunk(joined)
         key = hashlib.sha256(pickle.dumps(self.rules)).hexdigest()
         _LOADED.clear()
-        _LOADED[key] = self  # inherited by forked workers: the model is not loaded again
+        if getattr(executor, "inherits", False):
+            _ = self.nlp  # loaded once here, inherited by the forked workers: not loaded again
+            _LOADED[key] = self
         chunks = [joined[i : i + CHUNK] for i in range(0, len(joined), CHUNK)]
         results = executor.map(functools.partial(extract_chunk, key, self.rules), chunks)
         return [found for chunk in results for found in chunk]
