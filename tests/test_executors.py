@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from chronique import synth
-from chronique.executors import LocalProcesses
+from chronique.executors import DaskCluster, LocalProcesses
 from chronique.model import Thresholds
 
 from .conftest import build_folder
@@ -37,10 +37,16 @@ def test_local_processes_return_the_results_in_the_order_of_the_items():
     assert LocalProcesses(2).map(lambda n: n * n, list(range(50))) == [n * n for n in range(50)]
 
 
-def test_a_dask_cluster_builds_the_same_docs_byte_for_byte_as_local_processes(seeds, tmp_path):
+def test_a_dask_cluster_builds_the_same_docs_byte_for_byte_as_local_processes(seeds, tmp_path, monkeypatch):
     every_article = Thresholds(extraction_articles=1)  # the local build forks too, small as the corpus is
     local = build_folder(seeds, tmp_path / "local", jobs=2, thresholds=every_article)
+    chunks = []
+    dask_map = DaskCluster.map
+    monkeypatch.setattr(
+        DaskCluster, "map", lambda self, f, items: chunks.append(len(items)) or dask_map(self, f, items)
+    )
     build_folder(seeds, tmp_path / "dask", dask_workers=2)
+    assert chunks == [2]  # the model did run on the cluster's workers: 73 articles, two chunks
     assert len(local.site.entries) >= 70
     assert any(entry.article.people for entry in local.site.entries)  # the model did run
     local_files, dask_files = tree(tmp_path / "local"), tree(tmp_path / "dask")
