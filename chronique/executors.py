@@ -68,9 +68,7 @@ class DaskCluster:
         try:
             from distributed import Client, LocalCluster
         except ImportError as error:
-            raise DaskMissing(
-                "Dask n'est pas installé : pip install -r requirements-dask.txt (pour --scheduler ou --workers)"
-            ) from error
+            raise DaskMissing(DaskMissing.MESSAGE) from error
         self.cluster = None
         if scheduler:
             self.client = Client(scheduler)
@@ -99,3 +97,5 @@ class DaskCluster:
 
 class DaskMissing(RuntimeError):
     """--scheduler or --workers without the optional install."""
+
+    MESSAGE = "Dask n'est pas installé : pip install -r requirements-dask.txt (pour --scheduler ou --workers)"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import hashlib
+import importlib.util
 import os
 import sys
 from contextlib import contextmanager
@@ -319,6 +320,12 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_NOTHING
+    if (args.scheduler or args.workers) and importlib.util.find_spec("distributed") is None:
+        print(f"build.py : {DaskMissing.MESSAGE}", file=sys.stderr)  # said before any article is read
+        return EXIT_USAGE
+    if args.workers < 0:
+        print("build.py : --workers N attend un nombre de processus (1 ou plus)", file=sys.stderr)
+        return EXIT_USAGE
     if args.docs.exists() and not args.docs.is_dir():
         print(
             f"build.py : --docs {args.docs} est un fichier, pas un dossier : indiquez --docs DOSSIER", file=sys.stderr
