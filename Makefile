@@ -14,7 +14,7 @@ $(BIN)/.runtime: requirements.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
-$(BIN)/.dev: requirements-dev.txt requirements.txt $(BIN)/.runtime
+$(BIN)/.dev: requirements-dev.txt requirements-dask.txt requirements.txt $(BIN)/.runtime
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@
 

@@ -46,8 +46,6 @@ PACKAGE = Path(__file__).resolve().parent
 # The stages after extraction: they read articles and never change one. Left out of the key
 # unless a module of extraction imports them (then they are in through that import).
 LATER_STAGES = ("pipeline", "collect", "write", "publish", "report", "github", "urls")  # after extraction
-# Below this many articles to date again, a second process costs more than it saves.
-PARALLEL_FROM = 1000
 
 
 def _module_file(package: Path, name: str) -> Path | None:
@@ -131,8 +129,18 @@ class ExtractionCache:
     own day) and `names-<paragraphs sha>-<names key>.pickle` (the model's names, after the
     rules). folder None: no cache (every lookup a miss, nothing written)."""
 
-    def __init__(self, folder: Path | None, key: str, today: dt.date, jobs: int = 1, names_key: str = ""):
+    def __init__(
+        self,
+        folder: Path | None,
+        key: str,
+        today: dt.date,
+        jobs: int = 1,
+        names_key: str = "",
+        parallel_from: int = 1000,
+    ):
+        # parallel_from: below this many articles to date again, a second process costs more than it saves
         self.folder, self.key, self.today, self.jobs = folder, key, today, jobs
+        self.parallel_from = parallel_from
         self.names_key = names_key
         self.datings: dict[str, Dating] = self._load_datings()
         self.used: dict[str, Dating] = {}  # the day file written after this build
@@ -251,7 +259,7 @@ class ExtractionCache:
 
     def _redate_all(self, todo: list[Extraction]) -> list[Dating | None]:
         """resolve_date for each, half of them in a forked process when there are many."""
-        if self.jobs < 2 or len(todo) < PARALLEL_FROM:
+        if self.jobs < 2 or len(todo) < self.parallel_from:
             return [self._redate(found) for found in todo]
         half = len(todo) // 2
         other = in_background(lambda: [self._redate(found) for found in todo[half:]])

@@ -35,7 +35,6 @@ NEAR_COPY_JACCARD = 0.4
 RELATED_MIN, RELATED_MAX = 3, 5
 NEIGHBOURS = 25
 # From this many articles, with jobs > 1, collect() and render() use a second core.
-PARALLEL_FROM = 2000
 
 
 @dataclass(frozen=True)
@@ -96,12 +95,13 @@ class Site:
 
 
 def collect(articles: list[Article], jobs: int = 1, redirects: dict[str, str] | None = None) -> Site:
-    """The corpus as a site. With jobs > 1, on a large corpus, duplicates are found in a
+    """The corpus as a site. With jobs > 1 (the pipeline asks for it on a large corpus:
+    Settings.thresholds.collect_articles), duplicates are found in a
     forked process while related articles are found here (they do not depend on each other).
     `redirects`: the former addresses of articles (seeds/redirects.yml, chronique/urls.py)."""
     published = sorted((a for a in articles if not a.hold), key=order_key)
     # duplicates depend on the texts only, not on the names merged below: started first
-    duplicates = in_background(lambda: find_duplicates(published), enabled=jobs > 1 and len(published) >= PARALLEL_FROM)
+    duplicates = in_background(lambda: find_duplicates(published), enabled=jobs > 1)
     ordered = merge_names_across_corpus(resolve_acronyms_across_corpus(published))
     locations = assign_locations(ordered, redirects, held=frozenset(a.id for a in articles if a.hold))
     slugs = locations.slugs

@@ -155,6 +155,17 @@ class Article:
 
 
 @dataclass(frozen=True)
+class Thresholds:
+    """Below these sizes the work stays in one process: a fork costs more than it saves."""
+
+    extraction_articles: int = 200  # the model's names, on `jobs` processes
+    redating_articles: int = 1000  # the cache's articles dated again on a new day, half in a second process
+    collect_articles: int = 2000  # duplicates found in a second process beside related articles
+    render_articles: int = 2000  # article pages rendered in a second process beside the list pages
+    site_pages: int = 500  # Markdown pages (about 250 articles): MkDocs' full render in shares
+
+
+@dataclass(frozen=True)
 class Settings:
     seeds: Path
     docs: Path
@@ -165,3 +176,6 @@ class Settings:
     progress: bool = True
     jobs: int = 1
     allow_empty: bool = False  # publish even with no article (else the build refuses, docs/ untouched)
+    thresholds: Thresholds = Thresholds()
+    scheduler: str | None = None  # a Dask scheduler's address (tcp://host:8786): the model runs on its workers
+    dask_workers: int = 0  # > 0: the model runs on a local Dask cluster of that many processes

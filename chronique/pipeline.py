@@ -9,8 +9,10 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import hashlib
+import importlib.util
 import os
 import sys
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -19,11 +21,12 @@ from .aliases import load_editors_aliases
 from .cache import ExtractionCache, code_digest
 from .collect import Site, collect, date_from_corpus
 from .entities import MODEL, EntityExtractor, Rules
+from .executors import DaskCluster, DaskMissing, LocalProcesses
 from .extract import Knowledge, extraction, paragraphs_of
+from .github import announce, on_github_actions
 from .model import ERROR, Article, Problem, Settings
 from .publish import DISK_ERRORS, BuildBusy, PublishError, disk_problem, docs_lock, publish
 from .read import ReadError, read_bytes
-from .github import announce, on_github_actions
 from .report import Report, summary_markdown
 from .seeds import Skipped, list_seeds, read_article, read_optional
 from .sidecar import sidecar_of
@@ -125,14 +128,17 @@ def _build(settings: Settings) -> BuildResult:
     held = tuple(a.seed for a in articles if a.hold)
     redirects, redirect_problems = load_redirects(settings.seeds / REDIRECTS_FILE)
     problems += redirect_problems
-    site = collect(articles, jobs=settings.jobs, redirects=redirects)
+    published = sum(not article.hold for article in articles)
+    collect_jobs = settings.jobs if published >= settings.thresholds.collect_articles else 1
+    site = collect(articles, jobs=collect_jobs, redirects=redirects)
     problems += site.problems
     if not site.entries and not settings.allow_empty:
         report.show(site, problems, held)
         raise NothingToPublish(nothing_to_publish(settings, articles, held), tuple(problems))
     # data/articles.json is public: its problems name no held article, not even by its sidecar
     site = replace(site, problems=without_held(problems, held))
-    files = render(site, load_site_info(ROOT / "mkdocs.yml"), jobs=settings.jobs, today=today(settings))
+    render_jobs = settings.jobs if len(site.entries) >= settings.thresholds.render_articles else 1
+    files = render(site, load_site_info(ROOT / "mkdocs.yml"), jobs=render_jobs, today=today(settings))
     problems += publish(files, settings.docs, MARKER)
     cache.prune()  # what this build did not use: removed articles, former versions, other keys
     report.show(site, problems, held)
@@ -164,7 +170,14 @@ def without_held(problems: list[Problem], held: tuple[str, ...]) -> tuple[Proble
 
 def open_cache(settings: Settings) -> ExtractionCache:
     names_key = extractor_key(settings, NAME_DATA_FILES, ("entities",))
-    return ExtractionCache(settings.cache, extractor_key(settings), today(settings), settings.jobs, names_key)
+    return ExtractionCache(
+        settings.cache,
+        extractor_key(settings),
+        today(settings),
+        settings.jobs,
+        names_key,
+        settings.thresholds.redating_articles,
+    )
 
 
 def read_all(settings: Settings, cache: ExtractionCache, report: Report):
@@ -222,7 +235,9 @@ def extract_all(
     unread = [i for i, names in enumerate(found) if names is None]
     if unread:  # the model is loaded only when it has something to read
         extractor = EntityExtractor(rules)
-        for i, names in zip(unread, extractor.extract_many([paragraphs[i] for i in unread], n_process=settings.jobs)):
+        with extraction_executor(settings, len(unread)) as executor:
+            names_found = extractor.extract_many([paragraphs[i] for i in unread], executor)
+        for i, names in zip(unread, names_found):
             found[i] = names
             cache.store_names(paragraphs[i], names)
     for (source, overrides, entry), entities in report.track(list(zip(sources, found)), "Extraction"):
@@ -241,6 +256,19 @@ def extract_all(
         articles[source.stem] = found_here.article
         cache.store(entry, found_here)
     return articles, failures
+
+
+@contextmanager
+def extraction_executor(settings: Settings, articles: int):
+    """Where the model runs: a Dask cluster when asked for (--scheduler, --workers), else
+    `jobs` forked processes once there are enough articles to pay for them, else here."""
+    if settings.scheduler or settings.dask_workers:
+        with DaskCluster(settings.scheduler, settings.dask_workers or 2) as cluster:
+            yield cluster
+    elif settings.jobs > 1 and articles >= settings.thresholds.extraction_articles:
+        yield LocalProcesses(settings.jobs)
+    else:
+        yield None
 
 
 def exit_status(problems, strict: bool) -> int:
@@ -271,6 +299,19 @@ def main(argv: list[str] | None = None) -> int:
         default=min(2, os.cpu_count() or 1),
         help="processus à utiliser (le modèle, puis doublons et pages sur les grands corpus)",
     )
+    parser.add_argument(
+        "--scheduler",
+        metavar="tcp://HÔTE:8786",
+        help="extraire sur une grappe Dask existante (pip install -r requirements-dask.txt ; "
+        "ses workers lancés depuis ce dépôt)",
+    )
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=0,
+        metavar="N",
+        help="extraire sur une grappe Dask locale de N processus (pip install -r requirements-dask.txt)",
+    )
     parser.add_argument("--quiet", action="store_true", help="pas de barre de progression")
     args = parser.parse_args(argv)
     if not args.seeds.is_dir() and not args.allow_empty:
@@ -280,6 +321,12 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_NOTHING
+    if (args.scheduler or args.workers) and importlib.util.find_spec("distributed") is None:
+        print(f"build.py : {DaskMissing.MESSAGE}", file=sys.stderr)  # said before any article is read
+        return EXIT_USAGE
+    if args.workers < 0:
+        print("build.py : --workers N attend un nombre de processus (1 ou plus)", file=sys.stderr)
+        return EXIT_USAGE
     if args.docs.exists() and not args.docs.is_dir():
         print(
             f"build.py : --docs {args.docs} est un fichier, pas un dossier : indiquez --docs DOSSIER", file=sys.stderr
@@ -304,10 +351,12 @@ def main(argv: list[str] | None = None) -> int:
         progress=not args.quiet,
         jobs=args.jobs,
         allow_empty=args.allow_empty,
+        scheduler=args.scheduler,
+        dask_workers=args.workers,
     )
     try:
         result = build(settings)
-    except (BuildBusy, PublishError) as error:
+    except (BuildBusy, PublishError, DaskMissing) as error:
         print(f"build.py : {error}", file=sys.stderr)
         return EXIT_USAGE
     except OSError as error:  # a full or read-only disk met before publishing (the cache): docs/ untouched

@@ -22,6 +22,7 @@ import argparse
 import hashlib
 import json
 import logging
+import functools
 import multiprocessing
 import os
 import sys
@@ -29,7 +30,9 @@ import time
 from importlib.metadata import version
 from pathlib import Path
 
+from .executors import LocalProcesses
 from .mkdocs_hooks import SHARE_VARIABLE, redirect_outputs
+from .model import Thresholds
 from .text import count
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -38,7 +41,6 @@ STAMP = ".chronique-build.json"  # in site/: what the last complete MkDocs build
 TEMPLATE_OUTPUTS = ("404.html", "sitemap.xml", "sitemap.xml.gz")
 KEPT = ("pagefind/", STAMP)  # written after MkDocs, by chronique.search and by this module
 PACKAGES = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2")
-PARALLEL_FROM = 500  # Markdown pages (about 250 articles): a smaller site is rendered in one process
 MAX_SHARES = 4  # each process holds the site's pages in memory (0.9 GB at 10,000 articles)
 
 
@@ -75,10 +77,15 @@ class _DropDirtyWarning(logging.Filter):
 
 
 def build_site(
-    config_file: Path, full: bool = False, quiet: bool = False, jobs: int | None = None
+    config_file: Path,
+    full: bool = False,
+    quiet: bool = False,
+    jobs: int | None = None,
+    thresholds: Thresholds = Thresholds(),
 ) -> tuple[Path, bool]:
     """MkDocs, strict. Returns (site folder, whether the build was incremental). A full
-    build of a large site renders on `jobs` cores (default: all, at most MAX_SHARES)."""
+    build of a large site (thresholds.site_pages) renders on `jobs` cores (default: all,
+    at most MAX_SHARES)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
@@ -91,7 +98,7 @@ def build_site(
     dirty_filter = _DropDirtyWarning()
     build_logger.addFilter(dirty_filter)
     try:
-        shares = 1 if incremental else render_shares(config, jobs)
+        shares = 1 if incremental else render_shares(config, jobs, thresholds.site_pages)
         if shares > 1:
             build_in_shares(config, shares)
         else:
@@ -106,12 +113,12 @@ def build_site(
     return site, incremental
 
 
-def render_shares(config, jobs: int | None) -> int:
+def render_shares(config, jobs: int | None, from_pages: int) -> int:
     cores = jobs or os.cpu_count() or 1
     if cores < 2 or "fork" not in multiprocessing.get_all_start_methods():
         return 1
     pages = sum(1 for _ in Path(config.docs_dir).rglob("*.md"))
-    return min(cores, MAX_SHARES) if pages >= PARALLEL_FROM else 1
+    return min(cores, MAX_SHARES) if pages >= from_pages else 1
 
 
 def build_in_shares(config, shares: int) -> None:
@@ -126,16 +133,9 @@ def build_in_shares(config, shares: int) -> None:
     from mkdocs.utils import clean_directory
 
     clean_directory(config.site_dir)
-    context = multiprocessing.get_context("fork")
-    children = [context.Process(target=_build_share_in_child, args=(config, k, shares)) for k in range(1, shares)]
-    for child in children:
-        child.start()
-    try:
-        _build_share(config, 0, shares)
-    finally:
-        for child in children:
-            child.join()
-    if failed := [k for k, child in enumerate(children, start=1) if child.exitcode != 0]:
+    # the shares are mapped on forked processes (chronique/executors.py), each inheriting the configuration
+    errors = LocalProcesses(shares).map(functools.partial(_build_share_reported, config, shares), range(shares))
+    if failed := [k for k, error in enumerate(errors) if error is not None]:
         parts = ", ".join(map(str, failed))
         raise RuntimeError(f"le rendu de la part {parts} sur {shares} a échoué (voir ci-dessus)")
 
@@ -150,13 +150,14 @@ def _build_share(config, k: int, shares: int) -> None:
         del os.environ[SHARE_VARIABLE]
 
 
-def _build_share_in_child(config, k: int, shares: int) -> None:
-    """A forked process's share: its exit status says whether it rendered."""
+def _build_share_reported(config, shares: int, k: int) -> str | None:
+    """A share, rendered: None, or its error as text (plain data from a forked process)."""
     try:
         _build_share(config, k, shares)
     except Exception as error:  # mkdocs' Abort in strict mode, a template error
         print(f"chronique.site : part {k} sur {shares} : {error}", file=sys.stderr)
-        sys.exit(1)
+        return str(error) or type(error).__name__
+    return None
 
 
 def expected_outputs(config) -> set[str]:

@@ -24,7 +24,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from . import __version__
 from . import schema
 from .charts import bar_chart, dot_chart, month_points
-from .collect import PARALLEL_FROM, UNDATED, Entry, Site
+from .collect import UNDATED, Entry, Site
 from .parallel import in_background
 from .text import count, fold, french_date, french_month
 from .mkdocs_hooks import REDIRECTS
@@ -213,12 +213,11 @@ class Renderer:
 
     # -- the pages -------------------------------------------------------------------
     def render(self, jobs: int = 1) -> dict[str, str]:
-        """Every page. With jobs > 1, on a large site, the article pages are rendered in a
+        """Every page. With jobs > 1 (the pipeline asks for it on a large site:
+        Settings.thresholds.render_articles), the article pages are rendered in a
         forked process while the list pages are rendered here: about half the work each."""
         entries = self.site.entries
-        article_pages = in_background(
-            lambda: self._article_pages(entries), enabled=jobs > 1 and len(entries) >= PARALLEL_FROM
-        )
+        article_pages = in_background(lambda: self._article_pages(entries), enabled=jobs > 1)
         self._list_pages()
         self.files.update(article_pages())
         self._redirects()

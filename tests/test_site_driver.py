@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from chronique import site as site_driver
+from chronique.model import Thresholds
 from chronique.site import build_in_shares
 from tests.conftest import build_folder, copy_hand_written_docs, copy_site_fixtures, mkdocs_project
 
@@ -98,12 +99,14 @@ def test_the_stamp_names_the_configuration(corpus, tmp_path):
 def test_a_full_build_on_two_cores_is_the_same_site_as_on_one(corpus, tmp_path, monkeypatch):
     _, docs = corpus
     one, _ = site_driver.build_site(mkdocs_project(docs, tmp_path / "one"), full=True, quiet=True, jobs=1)
-    monkeypatch.setattr(site_driver, "PARALLEL_FROM", 1)  # the seeds' few pages, in two shares
     calls = []
     monkeypatch.setattr(
         site_driver, "build_in_shares", lambda config, shares: calls.append(shares) or build_in_shares(config, shares)
     )
-    two, incremental = site_driver.build_site(mkdocs_project(docs, tmp_path / "two"), full=True, quiet=True, jobs=2)
+    every_page = Thresholds(site_pages=1)  # the seeds' few pages, in two shares
+    two, incremental = site_driver.build_site(
+        mkdocs_project(docs, tmp_path / "two"), full=True, quiet=True, jobs=2, thresholds=every_page
+    )
     assert calls == [2] and not incremental
     assert tree(two) == tree(one)  # every page, the theme's files, 404.html and the sitemap, byte for byte
     assert site_driver.SHARE_VARIABLE not in os.environ
@@ -111,7 +114,6 @@ def test_a_full_build_on_two_cores_is_the_same_site_as_on_one(corpus, tmp_path, 
 
 def test_a_page_that_fails_in_the_other_process_fails_the_build(corpus, tmp_path, monkeypatch):
     _, docs = corpus
-    monkeypatch.setattr(site_driver, "PARALLEL_FROM", 1)
     pages = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
     # a page with a broken link that falls in share 1 of 2 (every other page, by path),
     # where only the forked process reads it (sujets/ is out of the nav, like a term's page)
@@ -121,5 +123,5 @@ def test_a_page_that_fails_in_the_other_process_fails_the_build(corpus, tmp_path
     (docs / broken).write_text("# Lien\n\n[lien cassé](nulle-part.md)\n", encoding="utf-8")
     config = mkdocs_project(docs, tmp_path / "two")
     with pytest.raises(RuntimeError, match="part 1 sur 2"):
-        site_driver.build_site(config, full=True, quiet=True, jobs=2)
+        site_driver.build_site(config, full=True, quiet=True, jobs=2, thresholds=Thresholds(site_pages=1))
     assert not (config.parent / "site" / site_driver.STAMP).exists()  # the next build renders everything again

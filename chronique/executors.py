@@ -1,0 +1,101 @@
+"""Where a map over many items runs: one interface, two implementations.
+
+- LocalProcesses (the default): forked processes on this machine. A forked worker
+  inherits everything built so far (the loaded model included), so only the items
+  travel to it, and only the results come back, pickled. One job, one item, or a
+  platform without fork: the map runs in this process, with the same result.
+- DaskCluster: Dask distributed (optional: `pip install -r requirements-dask.txt`),
+  an existing cluster (`build.py --scheduler tcp://host:8786`) or a local one
+  (`--workers N`). The function and its items travel to the workers pickled (so a
+  function that needs something heavy, the model, loads it once per worker itself:
+  chronique/entities/runner.py), and the results come back as plain data.
+
+Either way map() returns the results in the order of the items: the site is the same,
+byte for byte, whichever runs it (tests/test_executors.py).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Callable, Sequence
+from typing import Protocol, TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+_FUNCTION: Callable | None = None  # what the forked workers run: set just before the fork
+
+
+def _call(item):
+    return _FUNCTION(item)
+
+
+class Executor(Protocol):
+    inherits: bool  # whether a worker inherits what this process holds (a fork does)
+
+    def map(self, function: Callable[[T], R], items: Sequence[T]) -> list[R]: ...
+
+
+class LocalProcesses:
+    """Forked processes on this machine, `jobs` at most."""
+
+    inherits = True  # a worker inherits what this process holds (the loaded model)
+
+    def __init__(self, jobs: int = 1):
+        self.jobs = jobs
+
+    def map(self, function: Callable[[T], R], items: Sequence[T]) -> list[R]:
+        processes = min(self.jobs, len(items))
+        if processes < 2 or "fork" not in multiprocessing.get_all_start_methods():
+            return [function(item) for item in items]
+        global _FUNCTION
+        _FUNCTION = function  # inherited by the fork: neither pickled nor sent
+        try:
+            with multiprocessing.get_context("fork").Pool(processes) as pool:
+                return list(pool.imap(_call, items))
+        finally:
+            _FUNCTION = None
+
+
+class DaskCluster:
+    """Dask distributed: a running scheduler's address, or a local cluster of `workers`
+    processes (one thread each: the model is not made faster by threads). A context
+    manager: the local cluster stops with it."""
+
+    inherits = False  # a worker starts empty: what it needs travels with the function, or it loads it
+
+    def __init__(self, scheduler: str | None = None, workers: int = 2):
+        try:
+            from distributed import Client, LocalCluster
+        except ImportError as error:
+            raise DaskMissing(DaskMissing.MESSAGE) from error
+        self.cluster = None
+        if scheduler:
+            self.client = Client(scheduler)
+        else:
+            self.cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
+            self.client = Client(self.cluster)
+
+    def map(self, function: Callable[[T], R], items: Sequence[T]) -> list[R]:
+        if not items:
+            return []
+        # pure=False: the items are not hashed for Dask's keys (a map runs once per build)
+        futures = self.client.map(function, list(items), pure=False)
+        return self.client.gather(futures)
+
+    def close(self) -> None:
+        self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
+
+    def __enter__(self) -> DaskCluster:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+class DaskMissing(RuntimeError):
+    """--scheduler or --workers without the optional install."""
+
+    MESSAGE = "Dask n'est pas installé : pip install -r requirements-dask.txt (pour --scheduler ou --workers)"
