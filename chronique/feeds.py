@@ -9,6 +9,7 @@ from email.utils import format_datetime
 from xml.etree import ElementTree as ET
 
 from .collect import Entry
+from .text import clean
 
 
 def _published(entry: Entry) -> dt.datetime:
@@ -27,7 +28,8 @@ def rss_feed(entries: list[Entry], info, title: str, path: str, items: dict[str,
     items = {} if items is None else items
     rss = ET.Element("rss", version="2.0", attrib={"xmlns:atom": "http://www.w3.org/2005/Atom"})
     channel = ET.SubElement(rss, "channel")
-    ET.SubElement(channel, "title").text = f"{info.name} — {title}"
+    # a feed's title holds an entity's name: XML 1.0 has no place for a control character
+    ET.SubElement(channel, "title").text = clean(f"{info.name} — {title}")
     ET.SubElement(channel, "link").text = info.url
     ET.SubElement(channel, "description").text = info.description or title
     ET.SubElement(channel, "language").text = "fr"

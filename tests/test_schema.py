@@ -30,7 +30,7 @@ def test_a_taxonomy_missing_from_the_nav_is_named_in_french():
 
 def test_adding_a_taxonomy_changes_only_the_schema(tmp_path, monkeypatch):
     # "Pays", fed by the places field: one more Taxonomy line, no other code change
-    countries = Taxonomy("countries", "pays", "Pays", "Tous les pays", "places", on_home=True)
+    countries = Taxonomy("countries", "pays", "Pays", "Tous les pays", "places", "Pays", on_home=True)
     monkeypatch.setattr(schema, "TAXONOMIES", (*schema.TAXONOMIES, countries))
     seeds = copy_site_fixtures(tmp_path / "seeds")
     result = build_folder(seeds, tmp_path / "docs")
