@@ -1,7 +1,7 @@
 """The library internals the speed code relies on, one test each: when an upgrade of
 MkDocs, Python-Markdown or Pagefind changes one, its test fails and says what breaks and
-where. The list, with why each is needed, is in chronique/mkdocs_hooks.py's docstring
-(MkDocs and Markdown) and chronique/search.py's (Pagefind)."""
+where. The list, with why each is needed, is in chronique/site/hooks.py's docstring
+(MkDocs and Markdown) and chronique/site/search.py's (Pagefind)."""
 
 from __future__ import annotations
 
@@ -17,8 +17,8 @@ from mkdocs.config import load_config
 from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 
-from chronique import index_keys, mkdocs_hooks
-from chronique.search import pagefind_command
+from chronique.site import hooks, index_keys
+from chronique.site.search import pagefind_command
 from tests.conftest import ROOT
 
 
@@ -26,7 +26,7 @@ def test_mkdocs_dirty_build_reads_and_renders_only_files_whose_is_modified_is_tr
     for step in (mkdocs_build._populate_page, mkdocs_build._build_page):
         assert "if dirty and not page.file.is_modified():" in inspect.getsource(step), (
             f"MkDocs' {step.__name__} no longer skips a page through File.is_modified() in a dirty build: "
-            "the render in shares (mkdocs_hooks.on_files) and the incremental render (chronique/site.py) rely on it"
+            "the render in shares (hooks.on_files) and the incremental render (chronique/site/render.py) rely on it"
         )
 
 
@@ -35,7 +35,7 @@ def test_mkdocs_static_templates_are_a_set_a_share_can_empty():
     templates = config.theme.static_templates
     assert isinstance(templates, set) and {"404.html", "sitemap.xml"} <= templates, (
         "MkDocs' theme.static_templates is no longer the set of 404.html and sitemap.xml: the shares other "
-        "than the first clear it so that one process writes them (mkdocs_hooks.on_files)"
+        "than the first clear it so that one process writes them (hooks.on_files)"
     )
     assert "for template in config.theme.static_templates:" in inspect.getsource(mkdocs_build.build), (
         "MkDocs no longer renders the static templates from theme.static_templates after on_files"
@@ -47,14 +47,14 @@ def test_a_page_mkdocs_did_not_read_again_has_no_markdown_and_no_meta(tmp_path):
     (tmp_path / "a.md").write_text('---\ndate: "2026-02-04"\n---\n# A\n', encoding="utf-8")
     page = Page(None, File("a.md", str(tmp_path), str(tmp_path / "site"), False), config)
     assert page.markdown is None and page.meta == {}, (
-        "MkDocs' Page no longer starts with markdown None and meta {}: mkdocs_hooks.on_env tells the pages "
+        "MkDocs' Page no longer starts with markdown None and meta {}: hooks.on_env tells the pages "
         "a dirty build did not read again by that, to give the sitemap their dates"
     )
 
 
 def test_mkdocs_warns_of_a_dirty_build_in_words_the_render_filters_out():
     assert "A 'dirty' build is being performed" in inspect.getsource(mkdocs_build.build), (
-        "MkDocs' warning for a dirty build changed its words: chronique/site.py (_DropDirtyWarning) drops it so "
+        "MkDocs' warning for a dirty build changed its words: chronique/site/render.py (_DropDirtyWarning) drops it so "
         "that a strict incremental render does not fail on it"
     )
 
@@ -70,7 +70,7 @@ def test_mkdocs_lists_what_a_build_writes_from_the_docs_and_the_theme(tmp_path):
     files.add_files_from_theme(config.theme.get_env(), config)
     outputs = {file.dest_uri for file in files if file.inclusion.is_included()}
     assert isinstance(files, Files) and "index.html" in outputs and any(o.startswith("assets/") for o in outputs), (
-        "MkDocs' get_files / Files.add_files_from_theme / File.inclusion changed: chronique/site.py "
+        "MkDocs' get_files / Files.add_files_from_theme / File.inclusion changed: chronique/site/render.py "
         "(expected_outputs) lists with them what an incremental render must keep in site/"
     )
     assert callable(clean_directory), "mkdocs.utils.clean_directory is gone: the render in shares empties site/ with it"
@@ -78,7 +78,7 @@ def test_mkdocs_lists_what_a_build_writes_from_the_docs_and_the_theme(tmp_path):
 
 def test_markdown_preprocessors_run_in_the_order_the_prerendered_html_hook_is_placed_in():
     config = load_config(str(ROOT / "mkdocs.yml"))
-    md = markdown.Markdown(extensions=[*config.markdown_extensions, mkdocs_hooks.PrerenderedHtmlExtension()])
+    md = markdown.Markdown(extensions=[*config.markdown_extensions, hooks.PrerenderedHtmlExtension()])
     from mkdocs.structure.pages import _RawHTMLPreprocessor
 
     _RawHTMLPreprocessor()._register(md)
@@ -100,7 +100,7 @@ def test_markdown_stashes_a_raw_html_block_as_the_hook_does():
     md.convert(block + "\n\nfin")
     assert md.htmlStash.rawHtmlBlocks[0] == block + "\n", (
         "Python-Markdown's HTML block reader no longer stores a block as its text and a newline: "
-        "mkdocs_hooks.PrerenderedHtml stores blocks itself the same way (tests/test_prerendered_html.py)"
+        "hooks.PrerenderedHtml stores blocks itself the same way (tests/test_prerendered_html.py)"
     )
 
 
@@ -123,7 +123,7 @@ def test_pagefind_index_chunks_are_signed_cbor_whose_first_item_lists_the_words(
     keys = index_keys.read_index_keys(pagefind_bundle)
     assert keys is not None and {"cooper", "provinc"} & keys, (
         f"Pagefind's index chunks are no longer gzip'd CBOR after {index_keys.SIGNATURE!r} listing the words "
-        f"(read: {keys}): chronique/index_keys.py reads them to find what a kept bundle lacks"
+        f"(read: {keys}): chronique/site/index_keys.py reads them to find what a kept bundle lacks"
     )
 
 

@@ -1,4 +1,4 @@
-"""`make site` renders incrementally (chronique/site.py): after articles change, only
+"""`make site` renders incrementally (chronique/site/render.py): after articles change, only
 their pages and the pages listing them are rendered again, stale pages go, and
 the result is the same site, file for file, as a full `mkdocs build --strict`."""
 
@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from chronique import site as site_driver
 from chronique.model import Thresholds
-from chronique.site import build_in_shares
+from chronique.site import render as site_driver
+from chronique.site.render import build_in_shares
 from tests.conftest import build_folder, copy_hand_written_docs, copy_site_fixtures, mkdocs_project
 
 

@@ -1,11 +1,11 @@
-"""MkDocs hooks (mkdocs.yml `hooks:`), for chronique/site.py's builds and for speed.
+"""MkDocs hooks (mkdocs.yml `hooks:`), for render.py's builds and for speed.
 
 - In a "dirty" build MkDocs reads again only the pages whose Markdown changed: the
   others keep an empty `page.meta`, yet the sitemap (overrides/sitemap.xml) needs
   every page's date. `on_env` reads just the dates from those pages' front matter.
   A full build reads every page and this has nothing to do.
 - A large full build renders its pages in several processes, one share each
-  (CHRONIQUE_RENDER_SHARE="k/n", set by chronique/site.py): `on_files` leaves the
+  (CHRONIQUE_RENDER_SHARE="k/n", set by render.py): `on_files` leaves the
   other shares' pages to them, and only share 0 writes the theme's files, the 404
   page and the sitemap.
 - The HTML blocks build.py writes go to Python-Markdown as they are (below).
@@ -154,7 +154,7 @@ def on_config(config):
 
 # -- redirect pages ----------------------------------------------------------------
 REDIRECTS = ".chronique-redirects.json"  # in docs/ (a dot file: MkDocs does not copy it)
-# What a redirect page carries near its top: chronique/search.py leaves such pages out.
+# What a redirect page carries near its top: search.py leaves such pages out.
 REDIRECT_MARK = '<meta http-equiv="refresh"'
 
 
@@ -182,7 +182,7 @@ def _plain_folder(address: str) -> bool:
 
 
 def redirect_outputs(docs_dir: str) -> list[str]:
-    """The files of site/ the redirect pages are (chronique/site.py keeps them)."""
+    """The files of site/ the redirect pages are (render.py keeps them)."""
     return [f"{address}index.html" for address, _, _ in redirects_of(docs_dir)]
 
 
