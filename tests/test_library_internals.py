@@ -195,7 +195,7 @@ def test_pagefind_js_offers_what_search_js_calls(pagefind_bundle):
     names = {part.split(" as ")[-1].strip() for part in exported.group(1).split(",")} if exported else set()
     needed = {"options", "init", "mergeIndex", "search", "filters", "preload"}
     assert needed <= names, (
-        f"Pagefind's pagefind.js no longer exports {sorted(needed - names)}: docs/javascripts/search.js calls them"
+        f"Pagefind's pagefind.js no longer exports {sorted(needed - names)}: chronique/site/search.js calls them"
     )
 
 
@@ -225,8 +225,8 @@ def test_material_base_template_has_what_the_search_box_and_pagefind_rely_on():
         "only part of the site Pagefind indexes (chronique/site/search.py)",
         '{% include "partials/header.html" %}': "overrides/partials/header.html puts the Pagefind search box in it",
         'id="__search"': "the search box (overrides/partials/search.html) opens with that toggle, and "
-        "docs/javascripts/search.js looks it up",
-        "{% for script in config.extra_javascript %}": "docs/javascripts/search.js is loaded as extra_javascript",
+        "chronique/site/search.js looks it up",
+        "{% for script in config.extra_javascript %}": "chronique/site/search.js is loaded as extra_javascript",
     }
     missing = {text: why for text, why in needed.items() if text not in source}
     assert not missing, "Material's base.html changed: " + "; ".join(

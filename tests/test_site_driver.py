@@ -96,6 +96,16 @@ def test_the_stamp_names_the_configuration(corpus, tmp_path):
     assert stamp == {"configuration": site_driver.configuration_digest(tmp_path / "live" / "mkdocs.yml")}
 
 
+def test_the_search_script_is_served_from_the_package_and_kept_by_an_incremental_build(corpus, tmp_path):
+    _, docs = corpus
+    script = Path(site_driver.__file__).with_name("search.js").read_bytes()  # chronique/site/search.js
+    assert not (docs / "javascripts").exists()  # not a file of docs/: the hooks add it
+    site, _ = render(docs, tmp_path / "live")
+    assert (site / "javascripts" / "search.js").read_bytes() == script
+    site, incremental = render(docs, tmp_path / "live")
+    assert incremental and (site / "javascripts" / "search.js").read_bytes() == script  # not removed as stale
+
+
 def test_a_full_build_on_two_cores_is_the_same_site_as_on_one(corpus, tmp_path, monkeypatch):
     _, docs = corpus
     one, _ = site_driver.build_site(mkdocs_project(docs, tmp_path / "one"), full=True, quiet=True, jobs=1)

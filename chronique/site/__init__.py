@@ -5,10 +5,12 @@ than a plain `mkdocs build` would, and the search index over it.
   so they import nothing from the chronique package;
 - render.py: `python -m chronique.site`, the incremental and sharded render;
 - search.py: `python -m chronique.site.search`, the Pagefind bundles;
-- index_keys.py: the words a Pagefind index knows, read from its chunks.
+- index_keys.py: the words a Pagefind index knows, read from its chunks;
+- search.js: the browser half of the search, over the bundles search.py writes; the
+  hooks serve it at javascripts/search.js (mkdocs.yml `extra_javascript`).
 
-The browser half of the search is docs/javascripts/search.js (MkDocs copies it from
-docs/) and its box overrides/partials/search.html (Material's partials live there).
+Its search box is overrides/partials/search.html: Material's partials are replaced
+from the theme's custom_dir, so it stays there.
 
 Nothing is imported here, so that `from chronique.site.hooks import REDIRECTS`
 (write.py) loads the hooks alone.

@@ -11,6 +11,8 @@
 - The HTML blocks build.py writes go to Python-Markdown as they are (below).
 - After the build, a small static redirect page at each former address of an article
   (docs/.chronique-redirects.json, written by build.py; chronique/urls.py).
+- search.js, the browser half of search.py, lives beside it in this package:
+  `on_files` hands it to MkDocs at the address mkdocs.yml's extra_javascript names.
 
 Loaded by MkDocs from its path, so it imports nothing from the chronique package.
 """
@@ -64,6 +66,7 @@ def _rendered_by_another_share() -> bool:
 
 
 def on_files(files, config):
+    add_shipped(files, config)
     share = render_share()
     if share is None:
         return files
@@ -78,6 +81,22 @@ def on_files(files, config):
                 file.is_modified = _rendered_by_another_share
         config.theme.static_templates.clear()  # 404.html, sitemap.xml: share 0 writes them
     return files
+
+
+# -- files of this package served with the site ---------------------------------
+_HERE = os.path.dirname(os.path.abspath(__file__))
+SHIPPED = {"javascripts/search.js": os.path.join(_HERE, "search.js")}  # address in site/: the file here
+
+
+def add_shipped(files, config) -> None:
+    """Each of SHIPPED as a file of the site, copied as docs/' own files are (again
+    in an incremental build only when it changed)."""
+    from mkdocs.structure.files import File
+
+    for uri, path in SHIPPED.items():
+        if (left := files.get_file_from_path(uri)) is not None:
+            files.remove(left)  # a copy left in docs/ by an older checkout: the package's is the one
+        files.append(File.generated(config, uri, abs_src_path=path))
 
 
 def on_env(env, config, files):

@@ -33,7 +33,7 @@ from pathlib import Path
 from ..executors import LocalProcesses
 from ..model import Thresholds
 from ..text import count
-from .hooks import SHARE_VARIABLE, redirect_outputs
+from .hooks import SHARE_VARIABLE, SHIPPED, redirect_outputs
 
 HOOKS = Path(__file__).resolve().with_name("hooks.py")  # mkdocs.yml's `hooks:`
 STAMP = ".chronique-build.json"  # in site/: what the last complete MkDocs build was made with
@@ -161,13 +161,14 @@ def _build_share_reported(config, shares: int, k: int) -> str | None:
 
 
 def expected_outputs(config) -> set[str]:
-    """Every file the current docs/ and theme make MkDocs write, relative to site/."""
+    """Every file the current docs/, theme and hooks make MkDocs write, relative to site/."""
     from mkdocs.structure.files import get_files
 
     files = get_files(config)
     files.add_files_from_theme(config.theme.get_env(), config)
     redirects = set(redirect_outputs(config.docs_dir))  # written by the hooks after MkDocs' own files
-    return {file.dest_uri for file in files if file.inclusion.is_included()} | set(TEMPLATE_OUTPUTS) | redirects
+    listed = {file.dest_uri for file in files if file.inclusion.is_included()}
+    return listed | set(SHIPPED) | set(TEMPLATE_OUTPUTS) | redirects  # SHIPPED: added by the hooks' on_files
 
 
 def remove_stale(config) -> int:

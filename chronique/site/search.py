@@ -1,7 +1,7 @@
 """Index the built site for search: `python -m chronique.site.search site`.
 
 Runs Pagefind over the HTML that `mkdocs build` wrote and puts its index in
-site/pagefind/, which the header's search box (docs/javascripts/search.js) reads.
+site/pagefind/, which the header's search box (search.js, beside this module) reads.
 
 What gets indexed is declared once, in the article template
 (templates/article.md.j2): the weights of the title and of the people, the parts
