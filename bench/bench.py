@@ -13,7 +13,7 @@ For each size N, in a fresh temporary folder:
    then ``build.py`` and ``python -m chronique.site`` (what ``make site`` runs, without
    creating the virtualenv), on the day after (``--cache-only``: steps 1, 2 and 2b only);
 3. a bare ``mkdocs build --strict`` with the project's mkdocs.yml and overrides/, then
-   ``python -m chronique.search site`` (Pagefind): the reference;
+   ``python -m chronique.site.search site`` (Pagefind): the reference;
 4. ``make site``'s own steps on the warm cache: ``python -m chronique.site --full`` (site/
    from scratch) and the search index; then build.py and ``chronique.site`` again with
    nothing changed (an incremental render);
@@ -338,11 +338,13 @@ def bench_size(n: int, work: Path, log, code: Path = ROOT, cache_only: bool = Fa
         mk = check(run(nonstrict_cmd, cwd=project.parent, env=env), "mkdocs build")
     r.update(mkdocs=mk.seconds, mem_mkdocs=mk.peak_mb, tree_mkdocs=mk.tree_mb)
     search_cmd = (
-        [PY, "-m", "chronique.search", str(site), "--quiet"] if (code / "chronique" / "search.py").exists() else None
+        [PY, "-m", "chronique.site.search", str(site), "--quiet"]
+        if (code / "chronique" / "site" / "search.py").exists()
+        else None
     )
     if search_cmd:
         log(f"[{n}] mkdocs {mk.seconds:.1f} s; search index …")
-        se = check(run(search_cmd, cwd=code, env=env), "chronique.search")
+        se = check(run(search_cmd, cwd=code, env=env), "chronique.site.search")
         r.update(search=se.seconds, mem_search=se.peak_mb)
     else:
         r.update(search=None, mem_search=None)
@@ -356,12 +358,12 @@ def bench_size(n: int, work: Path, log, code: Path = ROOT, cache_only: bool = Fa
     if has_driver:
         log(f"[{n}] make site, warm cache, site/ from scratch …")
         sf = check(run(site_cmd + ["--full"], cwd=project.parent, env=env), "chronique.site --full")
-        sfs = check(run(search_cmd, cwd=code, env=env), "chronique.search")
+        sfs = check(run(search_cmd, cwd=code, env=env), "chronique.site.search")
         r.update(site_full=sf.seconds + sfs.seconds, total_warm=r["build_warm"] + sf.seconds + sfs.seconds)
         log(f"[{n}] make site again, nothing changed …")
         w2 = check(run(build_cmd, cwd=code, env=env), "build.py (warm, again)", ok=(0, 1))
         si = check(run(site_cmd, cwd=project.parent, env=env), "chronique.site (incremental)")
-        sis = check(run(search_cmd, cwd=code, env=env), "chronique.search")
+        sis = check(run(search_cmd, cwd=code, env=env), "chronique.site.search")
         r.update(
             again_build=w2.seconds,
             again_mkdocs=si.seconds,
@@ -404,7 +406,7 @@ def bench_size(n: int, work: Path, log, code: Path = ROOT, cache_only: bool = Fa
     all_seeds = sorted(seeds.glob("*.txt"))
     victim = all_seeds[len(all_seeds) // 2]
     # first a sentence taken from another article, so its words are known to the site;
-    # then a word new to the site, which every search bundle must learn (chronique/search.py)
+    # then a word new to the site, which every search bundle must learn (chronique/site/search.py)
     rebuild("rebuild", f"\n{borrowed_sentence(all_seeds[len(all_seeds) // 2 + 1])}\n", "known words")
     rebuild("newword", "La délégation a visité le site de Xambouléthique.\n", "a new word")
 

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from .search import is_redirect
+from .site.search import is_redirect
 from .text import count
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -299,7 +299,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"chronique.audit: missing {', '.join(missing)}: run `make browser-deps`", file=sys.stderr)
         return EXIT_TOOLS
     if not (site / "pagefind" / "chronique-index.json").is_file():
-        print(f"chronique.audit: {site}/pagefind/ not found: run `python -m chronique.search {site}`", file=sys.stderr)
+        print(
+            f"chronique.audit: {site}/pagefind/ not found: run `python -m chronique.site.search {site}`",
+            file=sys.stderr,
+        )
         return EXIT_TOOLS
 
     pages = pages_to_audit(site)

@@ -21,7 +21,7 @@ seeds, so a build from a fresh clone (CI) knows them:
 
 Each becomes a small static page (meta refresh, canonical link, a French link,
 noindex): build.py lists them in docs/.chronique-redirects.json (redirect_list) and
-the MkDocs hook writes them into site/ after the render (chronique/mkdocs_hooks.py).
+the MkDocs hook writes them into site/ after the render (chronique/site/hooks.py).
 No Markdown is rendered for them; they are in no nav, no sitemap and no search
 index. `python -m chronique.urls EXPORT` adds to the file every article address of a
 published site's `data/articles.json` (a path or a URL).
@@ -227,7 +227,7 @@ def normal_address(address: str) -> str | None:
 def redirect_list(redirects: tuple[tuple[str, str], ...], pages: dict[str, tuple[str, str]]) -> str:
     """docs/.chronique-redirects.json: each former address with its article's address and
     title (pages: article id -> (url, title)), one a line. The MkDocs hook writes the
-    pages from it (chronique/mkdocs_hooks.py): no folder a redirect in docs/, which is
+    pages from it (chronique/site/hooks.py): no folder a redirect in docs/, which is
     staged anew on every build."""
     lines = [
         json.dumps({"from": address, "to": pages[i][0], "title": pages[i][1]}, ensure_ascii=False)

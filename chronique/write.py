@@ -26,8 +26,8 @@ from . import schema
 from .charts import bar_chart, dot_chart, month_points
 from .collect import UNDATED, Entry, Site
 from .parallel import in_background
+from .site.hooks import REDIRECTS
 from .text import count, fold, french_date, french_month
-from .mkdocs_hooks import REDIRECTS
 from .profiles import MONTHS, Profiles, build_profiles
 from .urls import redirect_list
 

@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from chronique import search
+from chronique.site import search
 from tests.conftest import ROOT
 
 PAGE = (
@@ -21,7 +21,7 @@ KILLED_WHILE_INDEXING = r"""
 import os, signal, sys
 from pathlib import Path
 sys.path.insert(0, sys.argv[1])
-from chronique import search
+from chronique.site import search
 
 def killed(*args, **kwargs):  # Pagefind is running on the work folder's pages: the run dies
     os.kill(os.getpid(), signal.SIGKILL)

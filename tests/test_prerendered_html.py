@@ -1,5 +1,5 @@
 """MkDocs takes the HTML blocks build.py writes (paragraphs, lists of articles) as they
-are, without reading them with two HTML parsers (chronique/mkdocs_hooks.py): every
+are, without reading them with two HTML parsers (chronique/site/hooks.py): every
 page comes out the same, byte for byte, as through Python-Markdown's own HTML reader,
 the fixture site (tests/fixtures/site/) and the hostile fixtures included."""
 
@@ -15,7 +15,7 @@ from mkdocs.structure.files import get_files
 from mkdocs.structure.nav import get_navigation
 from mkdocs.structure.pages import Page
 
-from chronique import mkdocs_hooks
+from chronique.site import hooks
 from tests.conftest import build_folder, copy_hand_written_docs, copy_site_fixtures, mkdocs_project
 
 HOSTILE = Path(__file__).parent / "fixtures" / "hostile"
@@ -67,7 +67,7 @@ def test_every_page_renders_the_same_with_the_html_taken_as_written(project):
 
 
 def stashed(text: str) -> list[str]:
-    md = markdown.Markdown(extensions=["md_in_html", "attr_list", mkdocs_hooks.PrerenderedHtmlExtension()])
+    md = markdown.Markdown(extensions=["md_in_html", "attr_list", hooks.PrerenderedHtmlExtension()])
     md.preprocessors["chronique_prerendered_html"].run(text.split("\n"))
     return md.htmlStash.rawHtmlBlocks
 
@@ -86,7 +86,7 @@ def test_a_generated_pages_html_blocks_are_taken_but_nothing_markdown_or_mkdocs_
     assert any(b.startswith('<ul class="chronique-related" data-pagefind-ignore>') for b in blocks)
     assert not any("## " in b or "markdown=" in b for b in blocks)
 
-    generated = f"\n{mkdocs_hooks.GENERATED} -->\n\n"
+    generated = f"\n{hooks.GENERATED} -->\n\n"
     assert stashed(generated + '<div id="ancre">a</div>\n') == []  # MkDocs reads its anchors
     assert stashed(generated + '<div markdown="1">*a*</div>\n') == []  # md_in_html reads it
     assert stashed(generated + "<p>a</p>\n<p>b</p>\n") == []  # two elements: Markdown's reader

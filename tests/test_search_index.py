@@ -1,4 +1,4 @@
-"""The search index (chronique/search.py): built from the article pages only, kept
+"""The search index (chronique/site/search.py): built from the article pages only, kept
 as it is when no article's indexed text changed, rebuilt from empty when one did;
 on a large site, shared out in bundles that are indexed again only when their own
 articles change, and that all know every word of the site."""
@@ -11,7 +11,7 @@ import shutil
 
 import pytest
 
-from chronique import index_keys, search
+from chronique.site import index_keys, search
 from tests.conftest import mkdocs_build
 
 ARTICLES = 6  # in tests/fixtures/site/
@@ -42,7 +42,7 @@ def manifest(site):
 
 def contents(site, bundle):
     """A bundle's files, but for the list of its index keys, read from the index
-    the first time another bundle changes (chronique/index_keys.py)."""
+    the first time another bundle changes (chronique/site/index_keys.py)."""
     folder = site / search.BUNDLE / bundle
     return {
         p.relative_to(folder).as_posix(): p.read_bytes()

@@ -85,7 +85,7 @@ def test_an_articles_own_subheading_like_a_related_section_stays_searchable(seed
     status, output, site = mkdocs_build(docs, tmp_path / "mkdocs")
     assert status == 0, output
     page = next((site / "articles").rglob("index.html")).read_text(encoding="utf-8")
-    from chronique.search import indexed_part  # what Pagefind reads (tests/test_search_index.py)
+    from chronique.site.search import indexed_part  # what Pagefind reads (tests/test_search_index.py)
 
     indexed = indexed_part(page)
     assert "accord sur l&#x27;énergie" in page or "accord sur l'énergie" in page

@@ -1,4 +1,4 @@
-"""`make site` renders incrementally (chronique/site.py): after articles change, only
+"""`make site` renders incrementally (chronique/site/render.py): after articles change, only
 their pages and the pages listing them are rendered again, stale pages go, and
 the result is the same site, file for file, as a full `mkdocs build --strict`."""
 
@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from chronique import site as site_driver
 from chronique.model import Thresholds
-from chronique.site import build_in_shares
+from chronique.site import render as site_driver
+from chronique.site.render import build_in_shares
 from tests.conftest import build_folder, copy_hand_written_docs, copy_site_fixtures, mkdocs_project
 
 
@@ -94,6 +94,16 @@ def test_the_stamp_names_the_configuration(corpus, tmp_path):
     site, _ = render(docs, tmp_path / "live")
     stamp = json.loads((site / site_driver.STAMP).read_text(encoding="utf-8"))
     assert stamp == {"configuration": site_driver.configuration_digest(tmp_path / "live" / "mkdocs.yml")}
+
+
+def test_the_search_script_is_served_from_the_package_and_kept_by_an_incremental_build(corpus, tmp_path):
+    _, docs = corpus
+    script = Path(site_driver.__file__).with_name("search.js").read_bytes()  # chronique/site/search.js
+    assert not (docs / "javascripts").exists()  # not a file of docs/: the hooks add it
+    site, _ = render(docs, tmp_path / "live")
+    assert (site / "javascripts" / "search.js").read_bytes() == script
+    site, incremental = render(docs, tmp_path / "live")
+    assert incremental and (site / "javascripts" / "search.js").read_bytes() == script  # not removed as stale
 
 
 def test_a_full_build_on_two_cores_is_the_same_site_as_on_one(corpus, tmp_path, monkeypatch):

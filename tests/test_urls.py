@@ -10,10 +10,10 @@ from pathlib import Path
 import frontmatter
 import pytest
 
-from chronique import search
-from chronique import site as site_driver
+from chronique.site import search
+from chronique.site import render as site_driver
 from chronique.collect import reserved_term_slug
-from chronique.mkdocs_hooks import REDIRECTS
+from chronique.site.hooks import REDIRECTS
 from chronique.model import ERROR, WARNING
 from chronique.urls import file_slug, load_redirects, normal_address
 from tests.conftest import build_folder, copy_hand_written_docs, mkdocs_project
@@ -246,7 +246,7 @@ def test_an_address_is_read_as_mkdocs_writes_it():
 
 
 def test_a_damaged_redirect_list_never_writes_outside_the_site(tmp_path):
-    from chronique import mkdocs_hooks
+    from chronique.site import hooks
 
     docs, site = tmp_path / "docs", tmp_path / "site"
     docs.mkdir()
@@ -258,7 +258,7 @@ def test_a_damaged_redirect_list_never_writes_outside_the_site(tmp_path):
         {"from": "articles/2026/d/", "to": "articles/d/", "title": "<script>alert(1)</script>"},
     ]
     (docs / REDIRECTS).write_text(json.dumps(listed), encoding="utf-8")
-    mkdocs_hooks.on_post_build(type("Config", (), {"docs_dir": str(docs), "site_dir": str(site), "site_url": None}))
+    hooks.on_post_build(type("Config", (), {"docs_dir": str(docs), "site_dir": str(site), "site_url": None}))
     written = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file())
     assert written == ["docs/" + REDIRECTS, "site/articles/2026/d/index.html"]
     page = (site / "articles/2026/d/index.html").read_text(encoding="utf-8")

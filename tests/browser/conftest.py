@@ -42,7 +42,7 @@ def build_site(root: Path) -> Path:
     """The site of the fixture articles (tests/fixtures/site/) and of
     tests/browser/fixtures/*.txt (a hostile article), built like `make site`:
     build.py, mkdocs build --strict, then Pagefind."""
-    from chronique.search import index_site
+    from chronique.site.search import index_site
 
     seeds = copy_site_fixtures(root / "seeds")
     for fixture in FIXTURES.glob("*.txt"):
@@ -87,8 +87,8 @@ def base_url(browser_site) -> str:
 @pytest.fixture(scope="session")
 def bundled_base_url(browser_site, tmp_path_factory) -> str:
     """The same site with its search index shared out in bundles of 2 articles, as a
-    large site's is in bundles of 2,500 (chronique/search.py)."""
-    from chronique.search import index_site
+    large site's is in bundles of 2,500 (chronique/site/search.py)."""
+    from chronique.site.search import index_site
 
     copy = tmp_path_factory.mktemp("bundled-site") / "site"
     shutil.copytree(browser_site, copy)
@@ -109,7 +109,7 @@ def new_word_base_urls(browser_site, tmp_path_factory) -> tuple[str, str]:
     indexed in bundles of 2: (the site indexed again in one index, the bundled site
     indexed again as `make site` does, where only the article's own bundle is indexed
     and the others list the start of the word they lack)."""
-    from chronique.search import BUNDLE, STAMP, index_site
+    from chronique.site.search import BUNDLE, STAMP, index_site
 
     bundled = tmp_path_factory.mktemp("new-word-bundled") / "site"
     shutil.copytree(browser_site, bundled)

@@ -22,7 +22,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from chronique.audit import CHROMIUM, CHROMIUM_ARGS, serve
-from chronique.search import is_redirect
+from chronique.site.search import is_redirect
 
 QUERIES = ("to lam", "hanoi", "economique", "Thongloun Sisoulith")
 BUDGET_BYTES = 1_500_000
@@ -129,7 +129,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("queries", nargs="*", default=list(QUERIES))
     args = parser.parse_args(argv)
     if not (args.site / "pagefind" / "chronique-index.json").is_file():
-        print(f"{args.site}/pagefind/ not found: run `python -m chronique.search {args.site}`", file=sys.stderr)
+        print(f"{args.site}/pagefind/ not found: run `python -m chronique.site.search {args.site}`", file=sys.stderr)
         return 2
     from playwright.sync_api import sync_playwright
 

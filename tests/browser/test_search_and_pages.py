@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from chronique.mkdocs_hooks import REDIRECTS
+from chronique.site.hooks import REDIRECTS
 from tests.browser.conftest import (
     BORDER,
     CAMBODIA_VISIT,

@@ -23,7 +23,7 @@ STATUS = "#chronique-search-status"
 
 
 def build_precision_site(root: Path, bundle_pages: int) -> Path:
-    from chronique.search import index_site
+    from chronique.site.search import index_site
 
     seeds = root / "seeds"
     shutil.copytree(ARTICLES, seeds)
@@ -43,7 +43,7 @@ def precision_site(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session", params=["one index", "bundles of 2"])
 def precision_url(request, precision_site, tmp_path_factory) -> str:
-    from chronique.search import BUNDLE, index_site
+    from chronique.site.search import BUNDLE, index_site
 
     site = precision_site
     if request.param == "bundles of 2":

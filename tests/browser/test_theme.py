@@ -10,7 +10,7 @@ from pathlib import Path
 
 import yaml
 
-from chronique.search import is_redirect
+from chronique.site.search import is_redirect
 
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 

@@ -4,7 +4,7 @@ Pagefind looks a query word up among its index's keys (stemmed, accent-folded
 words) as a prefix. When no key starts with it, it does not find nothing: it
 falls back to the longest key the word starts with ("quimbalorette" reads as
 "qui"), or drops the word from a query of several. A bundle kept while the site
-gained words (chronique/search.py) would so answer a query for a new name with
+gained words (search.py) would so answer a query for a new name with
 unrelated articles. Its articles cannot hold the new words (they did not
 change), so the right answer from it is none: the manifest lists, for each kept
 bundle, the shortest starts of the site's keys that none of its own keys has,

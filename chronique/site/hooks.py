@@ -1,16 +1,18 @@
-"""MkDocs hooks (mkdocs.yml `hooks:`), for chronique/site.py's builds and for speed.
+"""MkDocs hooks (mkdocs.yml `hooks:`), for render.py's builds and for speed.
 
 - In a "dirty" build MkDocs reads again only the pages whose Markdown changed: the
   others keep an empty `page.meta`, yet the sitemap (overrides/sitemap.xml) needs
   every page's date. `on_env` reads just the dates from those pages' front matter.
   A full build reads every page and this has nothing to do.
 - A large full build renders its pages in several processes, one share each
-  (CHRONIQUE_RENDER_SHARE="k/n", set by chronique/site.py): `on_files` leaves the
+  (CHRONIQUE_RENDER_SHARE="k/n", set by render.py): `on_files` leaves the
   other shares' pages to them, and only share 0 writes the theme's files, the 404
   page and the sitemap.
 - The HTML blocks build.py writes go to Python-Markdown as they are (below).
 - After the build, a small static redirect page at each former address of an article
   (docs/.chronique-redirects.json, written by build.py; chronique/urls.py).
+- search.js, the browser half of search.py, lives beside it in this package:
+  `on_files` hands it to MkDocs at the address mkdocs.yml's extra_javascript names.
 
 Loaded by MkDocs from its path, so it imports nothing from the chronique package.
 """
@@ -64,6 +66,7 @@ def _rendered_by_another_share() -> bool:
 
 
 def on_files(files, config):
+    add_shipped(files, config)
     share = render_share()
     if share is None:
         return files
@@ -78,6 +81,22 @@ def on_files(files, config):
                 file.is_modified = _rendered_by_another_share
         config.theme.static_templates.clear()  # 404.html, sitemap.xml: share 0 writes them
     return files
+
+
+# -- files of this package served with the site ---------------------------------
+_HERE = os.path.dirname(os.path.abspath(__file__))
+SHIPPED = {"javascripts/search.js": os.path.join(_HERE, "search.js")}  # address in site/: the file here
+
+
+def add_shipped(files, config) -> None:
+    """Each of SHIPPED as a file of the site, copied as docs/' own files are (again
+    in an incremental build only when it changed)."""
+    from mkdocs.structure.files import File
+
+    for uri, path in SHIPPED.items():
+        if (left := files.get_file_from_path(uri)) is not None:
+            files.remove(left)  # a copy left in docs/ by an older checkout: the package's is the one
+        files.append(File.generated(config, uri, abs_src_path=path))
 
 
 def on_env(env, config, files):
@@ -154,7 +173,7 @@ def on_config(config):
 
 # -- redirect pages ----------------------------------------------------------------
 REDIRECTS = ".chronique-redirects.json"  # in docs/ (a dot file: MkDocs does not copy it)
-# What a redirect page carries near its top: chronique/search.py leaves such pages out.
+# What a redirect page carries near its top: search.py leaves such pages out.
 REDIRECT_MARK = '<meta http-equiv="refresh"'
 
 
@@ -182,7 +201,7 @@ def _plain_folder(address: str) -> bool:
 
 
 def redirect_outputs(docs_dir: str) -> list[str]:
-    """The files of site/ the redirect pages are (chronique/site.py keeps them)."""
+    """The files of site/ the redirect pages are (render.py keeps them)."""
     return [f"{address}index.html" for address, _, _ in redirects_of(docs_dir)]
 
 

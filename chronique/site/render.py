@@ -1,7 +1,7 @@
 """Render docs/ into site/: `python -m chronique.site [--full] [-f mkdocs.yml]`.
 
 `mkdocs build --strict` with the project's mkdocs.yml, then the search index
-(chronique.search). This is what `make site` runs after build.py.
+(chronique/site/search.py). This is what `make site` runs after build.py.
 
 Incremental when it can be: if site/ holds a complete build made with the same
 configuration, MkDocs renders again only the pages whose Markdown changed since
@@ -30,16 +30,16 @@ import time
 from importlib.metadata import version
 from pathlib import Path
 
-from .executors import LocalProcesses
-from .mkdocs_hooks import SHARE_VARIABLE, redirect_outputs
-from .model import Thresholds
-from .text import count
+from ..executors import LocalProcesses
+from ..model import Thresholds
+from ..text import count
+from .hooks import SHARE_VARIABLE, SHIPPED, redirect_outputs
 
-ROOT = Path(__file__).resolve().parent.parent
+HOOKS = Path(__file__).resolve().with_name("hooks.py")  # mkdocs.yml's `hooks:`
 STAMP = ".chronique-build.json"  # in site/: what the last complete MkDocs build was made with
 # outputs of MkDocs that are not files of docs/ or of the theme (static templates)
 TEMPLATE_OUTPUTS = ("404.html", "sitemap.xml", "sitemap.xml.gz")
-KEPT = ("pagefind/", STAMP)  # written after MkDocs, by chronique.search and by this module
+KEPT = ("pagefind/", STAMP)  # written after MkDocs, by search.py and by this module
 PACKAGES = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2")
 MAX_SHARES = 4  # each process holds the site's pages in memory (0.9 GB at 10,000 articles)
 
@@ -51,7 +51,7 @@ def configuration_digest(config_file: Path) -> str:
     digest.update(os.environ.get("CHRONIQUE_SITE_URL", "").encode())  # mkdocs.yml's !ENV site_url
     for package in PACKAGES:
         digest.update(f"{package}={version(package)}".encode())
-    folders = [config_file.parent / "overrides", ROOT / "chronique" / "mkdocs_hooks.py"]
+    folders = [config_file.parent / "overrides", HOOKS]
     for folder in folders:
         paths = sorted(folder.rglob("*")) if folder.is_dir() else [folder]
         for path in paths:
@@ -161,13 +161,14 @@ def _build_share_reported(config, shares: int, k: int) -> str | None:
 
 
 def expected_outputs(config) -> set[str]:
-    """Every file the current docs/ and theme make MkDocs write, relative to site/."""
+    """Every file the current docs/, theme and hooks make MkDocs write, relative to site/."""
     from mkdocs.structure.files import get_files
 
     files = get_files(config)
     files.add_files_from_theme(config.theme.get_env(), config)
     redirects = set(redirect_outputs(config.docs_dir))  # written by the hooks after MkDocs' own files
-    return {file.dest_uri for file in files if file.inclusion.is_included()} | set(TEMPLATE_OUTPUTS) | redirects
+    listed = {file.dest_uri for file in files if file.inclusion.is_included()}
+    return listed | set(SHIPPED) | set(TEMPLATE_OUTPUTS) | redirects  # SHIPPED: added by the hooks' on_files
 
 
 def remove_stale(config) -> int:

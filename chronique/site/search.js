@@ -1,6 +1,6 @@
 /*
  * Chronique's search: the header's search box (overrides/partials/search.html)
- * over the Pagefind index that `python -m chronique.search site` writes into
+ * over the Pagefind index that `python -m chronique.site.search site` writes into
  * site/pagefind/.
  *
  * Why Pagefind and not Material's search: it folds accents ("hanoi" finds
@@ -44,7 +44,7 @@
   var current = { lists: [], merged: [], next: 0, seen: {} };  // the results shown
 
   // site/pagefind/chronique-index.json lists the index's bundles (one on a small
-  // site, one per ~2,500 articles on a large one: chronique/search.py says why) and
+  // site, one per ~2,500 articles on a large one: chronique/site/search.py says why) and
   // the filter that only article pages carry. Pagefind searches in a web worker, one
   // for each copy of its pagefind.js: the bundles are shared between WORKERS copies
   // (the first bundle of a group loads, the others merge into it), so two groups
@@ -56,7 +56,7 @@
   // answer "nothing" for a word its index lacks: it reads the longest known word
   // the query word starts with ("quimbalorette" as "qui"), or drops it from a query
   // of several. The manifest lists, for such a bundle, the word starts it has no
-  // word for ("lacking": chronique/index_keys.py); its articles cannot hold those
+  // word for ("lacking": chronique/site/index_keys.py); its articles cannot hold those
   // words, so a query with a word beginning so leaves that bundle out (each bundle's
   // pages carry the filter BUNDLE_FILTER = its name, given by mergeFilter).
   var BUNDLE_FILTER = "chronique-index";
@@ -137,11 +137,11 @@
   }
 
   // The site's words, folded as searchToken folds a query word, sorted
-  // (site/pagefind/chronique-mots.txt, written by chronique/search.py). Pagefind reads
+  // (site/pagefind/chronique-mots.txt, written by chronique/site/search.py). Pagefind reads
   // a query word it lacks as the longest word it starts with ("quimbalorette" as
   // "qui") or drops it: search.js asks it nothing for such a word and says so.
   var vocabulary = null;
-  var LONGEST_WORD = 30;  // longer words are not listed (chronique/search.py, LONGEST_WORD)
+  var LONGEST_WORD = 30;  // longer words are not listed (chronique/site/search.py, LONGEST_WORD)
 
   function loadVocabulary(index) {
     return fetch(new URL("chronique-mots.txt", index).href).then(function (response) {
@@ -212,7 +212,7 @@
     Object.keys(counts || {}).forEach(function (key) { total[key] = (total[key] || 0) + counts[key]; });
   }
 
-  // A query word as the index keys are written (chronique/index_keys.py): lowercase,
+  // A query word as the index keys are written (chronique/site/index_keys.py): lowercase,
   // no accents, no punctuation.
   function searchToken(word) {
     return word.toLowerCase().replace(/đ/g, "d").normalize("NFD").replace(/[\u0300-\u036f]/g, "")

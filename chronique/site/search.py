@@ -1,7 +1,7 @@
-"""Index the built site for search: `python -m chronique.search site`.
+"""Index the built site for search: `python -m chronique.site.search site`.
 
 Runs Pagefind over the HTML that `mkdocs build` wrote and puts its index in
-site/pagefind/, which the header's search box (docs/javascripts/search.js) reads.
+site/pagefind/, which the header's search box (search.js, beside this module) reads.
 
 What gets indexed is declared once, in the article template
 (templates/article.md.j2): the weights of the title and of the people, the parts
@@ -31,7 +31,7 @@ gives all bundles the same vocabulary, and which the search never shows (the
 articles carry a Pagefind filter that this page lacks, and search.js asks for it).
 A word new to the site would then mean indexing every bundle again; instead, the
 bundles whose articles did not change are kept, and the manifest lists the word
-starts each of them lacks (chronique/index_keys.py says why and how), which
+starts each of them lacks (index_keys.py says why and how), which
 search.js uses to leave such a bundle out of a query for a new word. Past
 LACKING_PREFIXES of them, a bundle is indexed again.
 """
@@ -56,8 +56,8 @@ from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
 
-from chronique import index_keys
-from chronique.mkdocs_hooks import REDIRECT_MARK
+from . import index_keys
+from .hooks import REDIRECT_MARK
 
 BUNDLE = "pagefind"  # site/pagefind/: the manifest, and one folder a bundle (0/, 1/, …)
 LANGUAGE = "fr"
@@ -240,7 +240,7 @@ def saved_words(root: Path, name: str) -> set[str] | None:
 
 
 def is_redirect(page: Path) -> bool:
-    """An article's former address holds a small redirect page (chronique/mkdocs_hooks.py), not an article."""
+    """An article's former address holds a small redirect page (hooks.py), not an article."""
     if page.stat().st_size > REDIRECT_SIZE:
         return False
     return REDIRECT_MARK.encode() in page.read_bytes()
@@ -250,7 +250,7 @@ def index_site(site: Path, quiet: bool = False, jobs: int | None = None, bundle_
     """Run Pagefind on `site`'s article pages; returns the number of pages indexed
     (0 when no bundle's pages changed since the last run: nothing to do)."""
     if not (site / "index.html").is_file():
-        raise SystemExit(f"chronique.search : {site}/index.html introuvable : lancez d'abord `mkdocs build`")
+        raise SystemExit(f"chronique.site.search : {site}/index.html introuvable : lancez d'abord `mkdocs build`")
     found = sorted((site / ARTICLES).glob("**/*.html")) if (site / ARTICLES).is_dir() else []
     articles = [page for page in found if not is_redirect(page)]
     count = max(1, math.ceil(len(articles) / bundle_pages))
@@ -464,12 +464,12 @@ def run_pagefind(source: Path, output: Path, articles: int) -> int:
     result = subprocess.run(pagefind_command(source, output), capture_output=True, text=True)
     if result.returncode != 0:
         sys.stderr.write(result.stdout + result.stderr)
-        raise SystemExit(f"chronique.search : échec de Pagefind sur {source} (statut {result.returncode})")
+        raise SystemExit(f"chronique.site.search : échec de Pagefind sur {source} (statut {result.returncode})")
     found = re.search(r"Indexed (\d+) pages?", result.stdout)
     pages = int(found.group(1)) if found else 0
     if articles and pages == 0:
         raise SystemExit(
-            f"chronique.search : {articles} pages d'articles mais aucune indexée : "
+            f"chronique.site.search : {articles} pages d'articles mais aucune indexée : "
             "portent-elles data-pagefind-body (overrides/main.html) ?"
         )
     return pages - (1 if (source / VOCABULARY).exists() else 0)
@@ -483,7 +483,7 @@ def read_json(path: Path):
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m chronique.search", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m chronique.site.search", description=__doc__.split("\n\n")[0])
     parser.add_argument("site", type=Path, nargs="?", default=Path("site"), help="the built site (default: site/)")
     parser.add_argument("--quiet", action="store_true")
     parser.add_argument("--jobs", type=int, default=None, help="bundles indexed at once (default: one a core)")
