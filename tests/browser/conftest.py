@@ -153,7 +153,14 @@ class Watched:
         page.on("console", lambda msg: msg.type == "error" and self.errors.append(msg.text))
         page.on("pageerror", lambda error: self.errors.append(f"uncaught: {error}"))
         page.on("dialog", self._dialog)
-        page.on("requestfailed", lambda request: self.failed.append(request.url))
+        page.on("requestfailed", self._request_failed)
+
+    def _request_failed(self, request):
+        # a page that moves on at once (a redirect page's location.replace) may have its own
+        # document request aborted by the next navigation: no resource is missing
+        if request.resource_type == "document" and request.failure == "net::ERR_ABORTED":
+            return
+        self.failed.append(request.url)
 
     def _dialog(self, dialog):
         self.dialogs.append(dialog.message)
