@@ -104,6 +104,36 @@ def yaml_text(text: str) -> str:
     return yaml_value(meta_html(text))
 
 
+# The stand-in for an article's URL in its list item (Renderer.entry_html), cut at its
+# first occurrence: only the date comes before the URL, and no date holds a NUL.
+URL_SLOT = "\0"
+
+
+@lru_cache(maxsize=1)
+def environment() -> Environment:
+    """The templates' Jinja environment: the same for every site (what differs from a site to
+    another comes in each page's context), so built once, and its templates compiled once."""
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        autoescape=False,
+    )
+    env.filters.update(md=md, html=lambda t: html.escape(str(t)), url=safe_url, yaml_text=yaml_text)
+    env.globals.update(
+        when=Renderer.when,
+        event_when=lambda ev: french_date(ev.date.value, ev.date.precision),
+        count=count,
+        pager_numbers=pager_numbers,
+        page_url_from=page_url_from,
+        marker=MARKER,
+        version=__version__,
+    )
+    return env
+
+
 @dataclass(frozen=True)
 class SiteInfo:
     url: str  # absolute base URL of the published site, ending with /
@@ -139,21 +169,8 @@ class Renderer:
         self.site = site
         self.info = info
         self.today = today  # the build's date: what is still "à venir" (SOURCE_DATE_EPOCH when set)
-        self.env = Environment(
-            loader=FileSystemLoader(TEMPLATES),
-            undefined=StrictUndefined,
-            keep_trailing_newline=True,
-            trim_blocks=True,
-            lstrip_blocks=True,
-            autoescape=False,
-        )
-        self.env.filters.update(md=md, html=lambda t: html.escape(str(t)), url=safe_url, yaml_text=yaml_text)
-        self.env.globals.update(
-            when=self.when,
-            event_when=lambda ev: french_date(ev.date.value, ev.date.precision),
-            marker=MARKER,
-            version=__version__,
-        )
+        self.env = environment()
+        self.macros = self.env.get_template("_macros.j2").module
         self.files: dict[str, str] = {}
         self.profiles: Profiles | None = None  # built once, on the first entity page
         # lookups built once: per article they would make the build quadratic
@@ -181,29 +198,19 @@ class Renderer:
         return relative_link(posixpath.dirname(from_path), to_path)
 
     def entry_html(self, entry: Entry, from_path: str) -> str:
-        """One item of a list of articles, as HTML with the page's final URL: date at its
-        own precision, linked title, source, other versions, summary. Written in Python,
-        not a template include: an article appears in some twenty lists. HTML, not
-        Markdown: at 10,000 articles MkDocs' Markdown link handling on the list pages
-        was half its build time; tests/test_site.py checks that every link resolves."""
+        """One item of a list of articles (the `entry` macro of templates/_macros.j2),
+        rendered once per article with URL_SLOT for its link: each list then puts the
+        text either side of it around the URL from its own page."""
         parts = self._entry_parts.get(entry.article.id)
         if parts is None:
-            a = entry.article
-            head = f'<li><strong>{html.escape(self.when(a))}</strong> · <a href="'
-            tail = (
-                f'">{html.escape(a.title)}</a>'
-                + (f" · <em>{html.escape(a.source)}</em>" if a.source else "")
-                + (f" · {count(len(entry.duplicates), 'autre version', 'autres versions')}" if entry.duplicates else "")
-                + f"<br>{html.escape(a.summary)}</li>"
-            )
-            parts = self._entry_parts[a.id] = (head, tail)
+            head, _, tail = str(self.macros.entry(entry, URL_SLOT)).partition(URL_SLOT)
+            parts = self._entry_parts[entry.article.id] = (head, tail)
         return f"{parts[0]}{page_url_from(from_path, entry.path)}{parts[1]}"
 
     def _page(self, template: str, path: str, **context) -> None:
         self.files[path] = self.env.get_template(template).render(
             path=path,
             link=lambda to: self.link(path, to),
-            pager=lambda paths, page: pager_html(path, paths, page),
             url_to=lambda to: page_url_from(path, to),
             entry_html=lambda e: self.entry_html(e, path),
             site=self.site,
@@ -558,31 +565,23 @@ def page_url_from(from_path: str, to_path: str) -> str:
     return link or "./"
 
 
-def pager_html(from_path: str, paths: list[str], current: int) -> str:
-    """Links to the pages of a paginated list: the first and the last, two either side
-    of the current one, the previous and the next. Every page number would put a
-    hundred links on each page of a list of a hundred pages."""
-    last = len(paths)
+def pager_numbers(last: int, current: int) -> list[int | None]:
+    """The page numbers a pager links (None: a gap, shown "…"): the first and the last,
+    PAGER_AROUND either side of the current one. Every page number would put a hundred
+    links on each page of a list of a hundred pages."""
     numbers = sorted({1, last, *range(max(1, current - PAGER_AROUND), min(last, current + PAGER_AROUND) + 1)})
-    items, before = [], 0
-    for number in numbers:
+    shown: list[int | None] = []
+    for before, number in zip([0, *numbers], numbers):
         if number - before > 1:
-            items.append("…")
-        items.append(
-            f'<strong aria-current="page">{number}</strong>'
-            if number == current
-            else f'<a href="{page_url_from(from_path, paths[number - 1])}">{number}</a>'
-        )
-        before = number
-    steps = []
-    if current > 1:
-        steps.append(f'<a href="{page_url_from(from_path, paths[current - 2])}" rel="prev">‹ précédente</a>')
-    if current < last:
-        steps.append(f'<a href="{page_url_from(from_path, paths[current])}" rel="next">suivante ›</a>')
-    return (
-        f'<nav class="chronique-pager" aria-label="Pages">Pages : {" ".join(items)}'
-        f"{' · ' + ' · '.join(steps) if steps else ''}</nav>"
-    )
+            shown.append(None)
+        shown.append(number)
+    return shown
+
+
+def pager_html(from_path: str, paths: list[str], current: int) -> str:
+    """The pager of the page from_path (the `pager` macro of templates/_macros.j2):
+    the numbers of pager_numbers(), the previous page and the next."""
+    return str(environment().get_template("_macros.j2").module.pager(from_path, paths, current))
 
 
 def paginate(items: list, size: int) -> list[list]:
