@@ -20,7 +20,9 @@ class Taxonomy:
 TAXONOMIES: tuple[Taxonomy, ...] = (
     Taxonomy("tags", "sujets", "Sujets", "Tous les sujets", "tags", "Sujet", on_home=True),
     Taxonomy("people", "personnes", "Personnes", "Toutes les personnes", "people", "Personne", on_home=True),
-    Taxonomy("organizations", "organisations", "Organisations", "Toutes les organisations", "organizations", "Organisation"),
+    Taxonomy(
+        "organizations", "organisations", "Organisations", "Toutes les organisations", "organizations", "Organisation"
+    ),
     Taxonomy("places", "lieux", "Lieux", "Tous les lieux", "places", "Lieu", on_home=True),
     Taxonomy("source", "sources", "Sources", "Toutes les sources", "source", "Source"),
 )
