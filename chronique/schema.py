@@ -38,15 +38,16 @@ def taxonomy_names(article, taxonomy: Taxonomy) -> list[str]:
 
 def nav_problems(nav: list, not_in_nav: str) -> list[str]:
     """What mkdocs.yml lacks for TAXONOMIES, in French: each list page in the nav
-    (its tab), each term folder hidden by not_in_nav (term pages are not in the nav)."""
+    (its tab), each term folder hidden by not_in_nav (term pages are not in the nav).
+    The build reports each as a warning on mkdocs.yml (pipeline.nav_warnings)."""
     hidden = {line.strip() for line in not_in_nav.splitlines()}
     problems = [
-        f"mkdocs.yml : la navigation n'a pas l'entrée « {t.title}: {t.folder}/index.md » (chronique/schema.py)"
+        f"la navigation n'a pas l'entrée « {t.title}: {t.folder}/index.md » (chronique/schema.py)"
         for t in TAXONOMIES
         if {t.title: f"{t.folder}/index.md"} not in nav
     ]
     problems += [
-        f"mkdocs.yml : not_in_nav ne cache pas /{t.folder}/* (les pages des termes de « {t.title} »)"
+        f"not_in_nav ne cache pas /{t.folder}/* (les pages des termes de « {t.title} »)"
         for t in TAXONOMIES
         if f"/{t.folder}/*" not in hidden
     ]

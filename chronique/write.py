@@ -151,17 +151,25 @@ def _environment_value(loader, node):
     return next((os.environ[v] for v in variables if os.environ.get(v)), default)
 
 
-def load_site_info(config: Path) -> SiteInfo:
-    """site_url, site_name and site_description from mkdocs.yml (its !! tags ignored)."""
+def read_mkdocs_config(config: Path) -> dict:
+    """mkdocs.yml as data, its !! tags read as nothing and !ENV resolved ({} when there is none)."""
 
     class Loader(yaml.SafeLoader):
         pass
 
     Loader.add_multi_constructor("", lambda loader, suffix, node: None)
     Loader.add_constructor("!ENV", _environment_value)
-    data = yaml.load(config.read_text(encoding="utf-8"), Loader=Loader) if config.exists() else {}
+    return yaml.load(config.read_text(encoding="utf-8"), Loader=Loader) if config.exists() else {}
+
+
+def site_info(data: dict) -> SiteInfo:
+    """site_url, site_name and site_description from mkdocs.yml's data."""
     url = (data.get("site_url") or "https://example.org/").rstrip("/") + "/"
     return SiteInfo(url, data.get("site_name") or "Chronique", data.get("site_description") or "")
+
+
+def load_site_info(config: Path) -> SiteInfo:
+    return site_info(read_mkdocs_config(config))
 
 
 class Renderer:

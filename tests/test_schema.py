@@ -24,13 +24,38 @@ def test_a_taxonomy_missing_from_the_nav_is_named_in_french():
     config = mkdocs_config()
     nav = [item for item in config["nav"] if "Lieux" not in item]
     assert nav_problems(nav, config["not_in_nav"]) == [
-        "mkdocs.yml : la navigation n'a pas l'entrée « Lieux: lieux/index.md » (chronique/schema.py)"
+        "la navigation n'a pas l'entrée « Lieux: lieux/index.md » (chronique/schema.py)"
     ]
+
+
+def test_the_build_warns_when_mkdocs_yml_lacks_a_taxonomy_tab(tmp_path, capsys):
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "  - Lieux: lieux/index.md\n" in config
+    without_places = tmp_path / "mkdocs.yml"
+    without_places.write_text(config.replace("  - Lieux: lieux/index.md\n", ""), encoding="utf-8")
+    seeds = copy_site_fixtures(tmp_path / "seeds")
+    capsys.readouterr()
+
+    result = build_folder(seeds, tmp_path / "docs", mkdocs_config=without_places)
+
+    nav = [p for p in result.problems if p.field == "nav"]
+    assert [(p.file, p.severity, p.message) for p in nav] == [
+        ("mkdocs.yml", "warning", "la navigation n'a pas l'entrée « Lieux: lieux/index.md » (chronique/schema.py)")
+    ]
+    report = capsys.readouterr().out
+    assert "mkdocs.yml" in report and "avertissement : navigation" in report
+    # the list page is built all the same: only the tab leading to it is missing
+    assert (tmp_path / "docs" / "lieux" / "index.md").is_file()
+
+
+def test_the_build_says_nothing_of_the_nav_when_mkdocs_yml_has_every_tab(site_build):
+    result, _ = site_build
+    assert [p for p in result.problems if p.file == "mkdocs.yml"] == []
 
 
 def test_adding_a_taxonomy_changes_only_the_schema(tmp_path, monkeypatch):
     # "Pays", fed by the places field: one more Taxonomy line, no other code change
-    countries = Taxonomy("countries", "pays", "Pays", "Tous les pays", "places", on_home=True)
+    countries = Taxonomy("countries", "pays", "Pays", "Tous les pays", "places", "Pays", on_home=True)
     monkeypatch.setattr(schema, "TAXONOMIES", (*schema.TAXONOMIES, countries))
     seeds = copy_site_fixtures(tmp_path / "seeds")
     result = build_folder(seeds, tmp_path / "docs")
@@ -52,6 +77,6 @@ def test_adding_a_taxonomy_changes_only_the_schema(tmp_path, monkeypatch):
     # the nav check follows: mkdocs.yml does not list it yet, and says so
     config = mkdocs_config()
     assert nav_problems(config["nav"], config["not_in_nav"]) == [
-        "mkdocs.yml : la navigation n'a pas l'entrée « Pays: pays/index.md » (chronique/schema.py)",
-        "mkdocs.yml : not_in_nav ne cache pas /pays/* (les pages des termes de « Pays »)",
+        "la navigation n'a pas l'entrée « Pays: pays/index.md » (chronique/schema.py)",
+        "not_in_nav ne cache pas /pays/* (les pages des termes de « Pays »)",
     ]
