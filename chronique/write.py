@@ -178,7 +178,8 @@ class Renderer:
         self.info = info
         self.today = today  # the build's date: what is still "à venir" (SOURCE_DATE_EPOCH when set)
         self.env = environment()
-        self.macros = self.env.get_template("_macros.j2").module
+        self.labels = schema.LABELS.interface  # the site's words (data/labels.yml), in every page's context
+        self.macros = macros(self.labels)
         self.files: dict[str, str] = {}
         self.profiles: Profiles | None = None  # built once, on the first entity page
         # lookups built once: per article they would make the build quadratic
@@ -221,6 +222,7 @@ class Renderer:
             link=lambda to: self.link(path, to),
             url_to=lambda to: page_url_from(path, to),
             entry_html=lambda e: self.entry_html(e, path),
+            labels=self.labels,
             site=self.site,
             info=self.info,
             **context,
@@ -443,10 +445,10 @@ class Renderer:
                     intro=f"{count(len(entries), 'article', 'articles')}. [{taxonomy.all_terms}]({self.link(path, paths[0])})"
                     + (f" Formes rencontrées : {', '.join(term.forms)}." if len(term.forms) > 1 else "")
                     + self._parent_link(key, term, path)
-                    + f" [Flux RSS : {md(term.name)}]({self.link(path, f'{folder}/{term.slug}.xml')})",
+                    + f" [{self.labels['feed']} : {md(term.name)}]({self.link(path, f'{folder}/{term.slug}.xml')})",
                     description=f"Articles : {term.name}.",
                     # Accueil › Personnes › Tô Lâm: where a page outside the nav sits
-                    breadcrumbs=[("Accueil", "index.md"), (title, paths[0]), (term.name, None)],
+                    breadcrumbs=[(self.labels["home"], "index.md"), (title, paths[0]), (term.name, None)],
                     **(self._profile_context(key, term) if n == 1 else {}),
                 )
 
@@ -465,7 +467,8 @@ class Renderer:
             else ""
         )
         folders = {t.key: t.folder for t in schema.TAXONOMIES}
-        return {"profile": profile, "kind": key, "chart": chart, "folders": folders}
+        titles = {t.key: t.title for t in schema.TAXONOMIES}
+        return {"profile": profile, "kind": key, "chart": chart, "folders": folders, "titles": titles}
 
     def _parent_link(self, key: str, term, path: str) -> str:
         """ " Fait partie de : [Parti populaire révolutionnaire lao](…)." on a body's page."""
@@ -530,8 +533,9 @@ class Renderer:
 
         items: dict[str, str] = {}  # each article's <item>, written once for all the feeds holding it
         dated = [e for e in self.site.entries if e.article.date and not e.duplicate_of]
-        self.files["feed.xml"] = rss_feed(dated[:30], self.info, "Derniers articles", "feed.xml", items)
-        self.files["feed.json"] = json_feed(dated[:30], self.info, "Derniers articles", "feed.json")
+        latest = self.labels["latest_articles"]
+        self.files["feed.xml"] = rss_feed(dated[:30], self.info, latest, "feed.xml", items)
+        self.files["feed.json"] = json_feed(dated[:30], self.info, latest, "feed.json")
         # one feed per topic, person, organisation, place and source, linked from its page
         for taxonomy in schema.TAXONOMIES:
             for term in self.site.taxonomies[taxonomy.key]:
@@ -589,7 +593,12 @@ def pager_numbers(last: int, current: int) -> list[int | None]:
 def pager_html(from_path: str, paths: list[str], current: int) -> str:
     """The pager of the page from_path (the `pager` macro of templates/_macros.j2):
     the numbers of pager_numbers(), the previous page and the next."""
-    return str(environment().get_template("_macros.j2").module.pager(from_path, paths, current))
+    return str(macros(schema.LABELS.interface).pager(from_path, paths, current))
+
+
+def macros(labels: dict[str, str]):
+    """templates/_macros.j2's macros, called from Python, with the site's words."""
+    return environment().get_template("_macros.j2").make_module({"labels": labels})
 
 
 def paginate(items: list, size: int) -> list[list]:
