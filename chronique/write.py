@@ -363,7 +363,7 @@ class Renderer:
                     entries=chunk,
                     page=n,
                     paths=paths,
-                    intro=f"{count(len(entries), 'article', 'articles')}.",
+                    articles=len(entries),
                     description=f"Articles de {label}.",
                 )
             listing.append((year, month, label, paths[0], len(entries)))
@@ -442,10 +442,11 @@ class Renderer:
                     entries=chunk,
                     page=n,
                     paths=term_paths,
-                    intro=f"{count(len(entries), 'article', 'articles')}. [{taxonomy.all_terms}]({self.link(path, paths[0])})"
-                    + (f" Formes rencontrées : {', '.join(term.forms)}." if len(term.forms) > 1 else "")
-                    + self._parent_link(key, term, path)
-                    + f" [{self.labels['feed']} : {md(term.name)}]({self.link(path, f'{folder}/{term.slug}.xml')})",
+                    articles=len(entries),
+                    taxonomy=taxonomy,
+                    term=term,
+                    parent=term.parent and self.terms_by_name[key].get(term.parent),  # a body's parent body
+                    list_path=paths[0],
                     description=f"Articles : {term.name}.",
                     # Accueil › Personnes › Tô Lâm: where a page outside the nav sits
                     breadcrumbs=[(self.labels["home"], "index.md"), (title, paths[0]), (term.name, None)],
@@ -469,14 +470,6 @@ class Renderer:
         folders = {t.key: t.folder for t in schema.TAXONOMIES}
         titles = {t.key: t.title for t in schema.TAXONOMIES}
         return {"profile": profile, "kind": key, "chart": chart, "folders": folders, "titles": titles}
-
-    def _parent_link(self, key: str, term, path: str) -> str:
-        """ " Fait partie de : [Parti populaire révolutionnaire lao](…)." on a body's page."""
-        parent = term.parent and self.terms_by_name[key].get(term.parent)
-        if not parent:
-            return ""
-        folder = next(t.folder for t in schema.TAXONOMIES if t.key == key)
-        return f" Fait partie de : [{parent.name}]({self.link(path, f'{folder}/{parent.slug}.md')})."
 
     def _timeline(self) -> None:
         events = list(self.site.chronology)  # one entry per event, with all its articles
