@@ -179,4 +179,3 @@ class Settings:
     thresholds: Thresholds = Thresholds()
     scheduler: str | None = None  # a Dask scheduler's address (tcp://host:8786): the model runs on its workers
     dask_workers: int = 0  # > 0: the model runs on a local Dask cluster of that many processes
-    mkdocs_config: Path | None = None  # the site's mkdocs.yml (its address, its nav); None: the project's

@@ -40,6 +40,11 @@ ROOT = Path(__file__).resolve().parent.parent
 # 2: bad usage, or another build is running. 3: nothing built (no seeds, nothing
 # readable): docs/ is left as it was.
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_NOTHING, EXIT_SKIPPED = 0, 1, 2, 3, 4
+# The site's configuration: its address and name for the pages and feeds, its nav for
+# the check against the schema (nav_warnings). A constant, not a Settings field:
+# model.py is part of the extraction cache's key, and a change there runs the model
+# again on every article.
+MKDOCS_CONFIG = ROOT / "mkdocs.yml"
 
 
 @dataclass(frozen=True)
@@ -108,11 +113,10 @@ def build(settings: Settings) -> BuildResult:
 
 def _build(settings: Settings) -> BuildResult:
     report = Report(progress=settings.progress)
-    config_path = settings.mkdocs_config or ROOT / "mkdocs.yml"
-    config = read_mkdocs_config(config_path)
+    config = read_mkdocs_config(MKDOCS_CONFIG)
     knowledge = Knowledge.load(data_dirs(settings)[0])
     rules = Rules.load(data_dirs(settings)[:1])
-    problems: list[Problem] = nav_warnings(config, config_path)
+    problems: list[Problem] = nav_warnings(config, MKDOCS_CONFIG)
     editors_aliases, alias_problems = load_editors_aliases(settings.seeds)
     problems += alias_problems
     if editors_aliases:

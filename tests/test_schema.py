@@ -7,7 +7,7 @@ from dataclasses import replace
 
 import yaml
 
-from chronique import schema
+from chronique import pipeline, schema
 from chronique.schema import Taxonomy, nav_problems
 from tests.conftest import ROOT, build_folder, copy_site_fixtures
 
@@ -32,7 +32,7 @@ def test_a_taxonomy_missing_from_the_nav_is_named_in_french():
     ]
 
 
-def test_the_build_warns_when_mkdocs_yml_lacks_a_taxonomy_tab(tmp_path, capsys):
+def test_the_build_warns_when_mkdocs_yml_lacks_a_taxonomy_tab(tmp_path, capsys, monkeypatch):
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     assert "  - Lieux: lieux/index.md\n" in config
     without_places = tmp_path / "mkdocs.yml"
@@ -40,7 +40,8 @@ def test_the_build_warns_when_mkdocs_yml_lacks_a_taxonomy_tab(tmp_path, capsys):
     seeds = copy_site_fixtures(tmp_path / "seeds")
     capsys.readouterr()
 
-    result = build_folder(seeds, tmp_path / "docs", mkdocs_config=without_places)
+    monkeypatch.setattr(pipeline, "MKDOCS_CONFIG", without_places)
+    result = build_folder(seeds, tmp_path / "docs")
 
     nav = [p for p in result.problems if p.field == "nav"]
     assert [(p.file, p.severity, p.message) for p in nav] == [
