@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import EXTRACTOR_VERSION
+from . import EXTRACTOR_VERSION, schema
 from .aliases import load_editors_aliases
 from .cache import ExtractionCache, code_digest
 from .collect import Site, collect, date_from_corpus
@@ -24,14 +24,14 @@ from .entities import MODEL, EntityExtractor, Rules
 from .executors import DaskCluster, DaskMissing, LocalProcesses
 from .extract import Knowledge, extraction, paragraphs_of
 from .github import announce, on_github_actions
-from .model import ERROR, Article, Problem, Settings
+from .model import ERROR, WARNING, Article, Problem, Settings
 from .publish import DISK_ERRORS, BuildBusy, PublishError, disk_problem, docs_lock, publish
 from .read import ReadError, read_bytes
 from .report import Report, summary_markdown
 from .seeds import Skipped, list_seeds, read_article, read_optional
 from .sidecar import sidecar_of
 from .urls import REDIRECTS_FILE, load_redirects
-from .write import MARKER, load_site_info, render
+from .write import MARKER, read_mkdocs_config, render, site_info
 
 ROOT = Path(__file__).resolve().parent.parent
 # 0: built. 4: built, but some files were skipped or are in error: every good article
@@ -40,6 +40,11 @@ ROOT = Path(__file__).resolve().parent.parent
 # 2: bad usage, or another build is running. 3: nothing built (no seeds, nothing
 # readable): docs/ is left as it was.
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_NOTHING, EXIT_SKIPPED = 0, 1, 2, 3, 4
+# The site's configuration: its address and name for the pages and feeds, its nav for
+# the check against the schema (nav_warnings). A constant, not a Settings field:
+# model.py is part of the extraction cache's key, and a change there runs the model
+# again on every article.
+MKDOCS_CONFIG = ROOT / "mkdocs.yml"
 
 
 @dataclass(frozen=True)
@@ -108,9 +113,10 @@ def build(settings: Settings) -> BuildResult:
 
 def _build(settings: Settings) -> BuildResult:
     report = Report(progress=settings.progress)
+    config = read_mkdocs_config(MKDOCS_CONFIG)
     knowledge = Knowledge.load(data_dirs(settings)[0])
     rules = Rules.load(data_dirs(settings)[:1])
-    problems: list[Problem] = []
+    problems: list[Problem] = nav_warnings(config, MKDOCS_CONFIG)
     editors_aliases, alias_problems = load_editors_aliases(settings.seeds)
     problems += alias_problems
     if editors_aliases:
@@ -138,11 +144,21 @@ def _build(settings: Settings) -> BuildResult:
     # data/articles.json is public: its problems name no held article, not even by its sidecar
     site = replace(site, problems=without_held(problems, held))
     render_jobs = settings.jobs if len(site.entries) >= settings.thresholds.render_articles else 1
-    files = render(site, load_site_info(ROOT / "mkdocs.yml"), jobs=render_jobs, today=today(settings))
+    files = render(site, site_info(config), jobs=render_jobs, today=today(settings))
     problems += publish(files, settings.docs, MARKER)
     cache.prune()  # what this build did not use: removed articles, former versions, other keys
     report.show(site, problems, held)
     return BuildResult(site, tuple(articles), tuple(problems), files, held)
+
+
+def nav_warnings(config: dict, config_path: Path) -> list[Problem]:
+    """What mkdocs.yml's nav lacks for the schema's taxonomies (schema.nav_problems), as
+    warnings: the build goes on, and the page is built, but no tab leads to it (or its
+    terms' pages crowd the nav). No mkdocs.yml, nothing to check."""
+    if not config:
+        return []
+    missing = schema.nav_problems(config.get("nav") or [], config.get("not_in_nav") or "")
+    return [Problem(config_path.name, "nav", WARNING, message) for message in missing]
 
 
 def nothing_to_publish(settings: Settings, articles: list[Article], held: tuple[str, ...]) -> str:

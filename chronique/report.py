@@ -27,6 +27,7 @@ FIELD = {
     "places": "lieux",
     "source": "source",
     "duplicate": "doublon",
+    "nav": "navigation",
 }
 
 # Above this many articles the table lists only the ones with something to check,

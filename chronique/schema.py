@@ -1,30 +1,72 @@
-"""The site's shape, declared once: its taxonomies (key, URL folder, French titles,
-the Article field that feeds each). collect, write and the nav check read it, so a
-new taxonomy is one more `Taxonomy(...)` line here and one nav entry in mkdocs.yml
-(which tests/test_schema.py checks against this list)."""
+"""The site's shape, declared once: its taxonomies (key, URL folder, the Article field
+that feeds each) here, and the words the site shows for them and around them in
+data/labels.yml, read once. collect, write and the nav check read these, so a new
+taxonomy is one more `Taxonomy(...)` line here, its labels in data/labels.yml and one
+nav entry in mkdocs.yml (which the build and tests/test_schema.py check)."""
 
 from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+LABELS_FILE = Path(__file__).resolve().parent.parent / "data" / "labels.yml"
+TAXONOMY_LABELS = ("title", "all_terms", "one_term")  # what data/labels.yml gives each taxonomy
+
+
+@dataclass(frozen=True)
+class Labels:
+    taxonomies: dict[str, dict[str, str]]  # key -> its TAXONOMY_LABELS
+    interface: dict[str, str]  # "home": "Accueil", …: `labels` in the templates
+
+
+def load_labels(path: Path = LABELS_FILE) -> Labels:
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    taxonomies = data.get("taxonomies") or {}
+    for key, labels in taxonomies.items():
+        missing = [name for name in TAXONOMY_LABELS if not (labels or {}).get(name)]
+        if missing:
+            raise ValueError(f"{path.name} : taxonomies: {key}: il manque {', '.join(missing)}")
+    return Labels(taxonomies, data.get("interface") or {})
+
+
+LABELS = load_labels()
 
 
 @dataclass(frozen=True)
 class Taxonomy:
-    key: str  # the name used in Site.taxonomies and the front matter
+    key: str  # the name used in Site.taxonomies, the front matter and data/labels.yml
     folder: str  # URL folder: personnes/ → /personnes/tô-lâm/
-    title: str  # the list page's title and the nav label: "Personnes"
-    all_terms: str  # the link from a term's page back to the list (the article agrees with the noun)
     field: str  # the Article attribute holding its names (a tuple, or one text for "source")
-    one_term: str  # what one term is, in a feed's title: "Chronique — Personne : Tô Lâm"
     on_home: bool = False  # its ten busiest terms are listed on the home page ("Les plus suivis")
+
+    # Its words, from data/labels.yml (LABELS, read when asked: a test may swap it)
+    @property
+    def title(self) -> str:  # the list page's title and the nav label: "Personnes"
+        return self._label("title")
+
+    @property
+    def all_terms(self) -> str:  # the link from a term's page back to the list: "Toutes les personnes"
+        return self._label("all_terms")
+
+    @property
+    def one_term(self) -> str:  # one term, in a feed's title: "Chronique — Personne : Tô Lâm"
+        return self._label("one_term")
+
+    def _label(self, name: str) -> str:
+        labels = LABELS.taxonomies.get(self.key)
+        if labels is None:
+            raise LookupError(
+                f"{LABELS_FILE.name} : la taxonomie « {self.key} » n'a pas de libellés (taxonomies: {self.key}:)"
+            )
+        return labels[name]
 
 
 TAXONOMIES: tuple[Taxonomy, ...] = (
-    Taxonomy("tags", "sujets", "Sujets", "Tous les sujets", "tags", "Sujet", on_home=True),
-    Taxonomy("people", "personnes", "Personnes", "Toutes les personnes", "people", "Personne", on_home=True),
-    Taxonomy(
-        "organizations", "organisations", "Organisations", "Toutes les organisations", "organizations", "Organisation"
-    ),
-    Taxonomy("places", "lieux", "Lieux", "Tous les lieux", "places", "Lieu", on_home=True),
-    Taxonomy("source", "sources", "Sources", "Toutes les sources", "source", "Source"),
+    Taxonomy("tags", "sujets", "tags", on_home=True),
+    Taxonomy("people", "personnes", "people", on_home=True),
+    Taxonomy("organizations", "organisations", "organizations"),
+    Taxonomy("places", "lieux", "places", on_home=True),
+    Taxonomy("source", "sources", "source"),
 )
 
 
@@ -38,15 +80,16 @@ def taxonomy_names(article, taxonomy: Taxonomy) -> list[str]:
 
 def nav_problems(nav: list, not_in_nav: str) -> list[str]:
     """What mkdocs.yml lacks for TAXONOMIES, in French: each list page in the nav
-    (its tab), each term folder hidden by not_in_nav (term pages are not in the nav)."""
+    (its tab), each term folder hidden by not_in_nav (term pages are not in the nav).
+    The build reports each as a warning on mkdocs.yml (pipeline.nav_warnings)."""
     hidden = {line.strip() for line in not_in_nav.splitlines()}
     problems = [
-        f"mkdocs.yml : la navigation n'a pas l'entrée « {t.title}: {t.folder}/index.md » (chronique/schema.py)"
+        f"la navigation n'a pas l'entrée « {t.title}: {t.folder}/index.md » (chronique/schema.py)"
         for t in TAXONOMIES
         if {t.title: f"{t.folder}/index.md"} not in nav
     ]
     problems += [
-        f"mkdocs.yml : not_in_nav ne cache pas /{t.folder}/* (les pages des termes de « {t.title} »)"
+        f"not_in_nav ne cache pas /{t.folder}/* (les pages des termes de « {t.title} »)"
         for t in TAXONOMIES
         if f"/{t.folder}/*" not in hidden
     ]

@@ -104,6 +104,36 @@ def yaml_text(text: str) -> str:
     return yaml_value(meta_html(text))
 
 
+# The stand-in for an article's URL in its list item (Renderer.entry_html), cut at its
+# first occurrence: only the date comes before the URL, and no date holds a NUL.
+URL_SLOT = "\0"
+
+
+@lru_cache(maxsize=1)
+def environment() -> Environment:
+    """The templates' Jinja environment: the same for every site (what differs from a site to
+    another comes in each page's context), so built once, and its templates compiled once."""
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        autoescape=False,
+    )
+    env.filters.update(md=md, html=lambda t: html.escape(str(t)), url=safe_url, yaml_text=yaml_text)
+    env.globals.update(
+        when=Renderer.when,
+        event_when=lambda ev: french_date(ev.date.value, ev.date.precision),
+        count=count,
+        pager_numbers=pager_numbers,
+        page_url_from=page_url_from,
+        marker=MARKER,
+        version=__version__,
+    )
+    return env
+
+
 @dataclass(frozen=True)
 class SiteInfo:
     url: str  # absolute base URL of the published site, ending with /
@@ -121,17 +151,25 @@ def _environment_value(loader, node):
     return next((os.environ[v] for v in variables if os.environ.get(v)), default)
 
 
-def load_site_info(config: Path) -> SiteInfo:
-    """site_url, site_name and site_description from mkdocs.yml (its !! tags ignored)."""
+def read_mkdocs_config(config: Path) -> dict:
+    """mkdocs.yml as data, its !! tags read as nothing and !ENV resolved ({} when there is none)."""
 
     class Loader(yaml.SafeLoader):
         pass
 
     Loader.add_multi_constructor("", lambda loader, suffix, node: None)
     Loader.add_constructor("!ENV", _environment_value)
-    data = yaml.load(config.read_text(encoding="utf-8"), Loader=Loader) if config.exists() else {}
+    return yaml.load(config.read_text(encoding="utf-8"), Loader=Loader) if config.exists() else {}
+
+
+def site_info(data: dict) -> SiteInfo:
+    """site_url, site_name and site_description from mkdocs.yml's data."""
     url = (data.get("site_url") or "https://example.org/").rstrip("/") + "/"
     return SiteInfo(url, data.get("site_name") or "Chronique", data.get("site_description") or "")
+
+
+def load_site_info(config: Path) -> SiteInfo:
+    return site_info(read_mkdocs_config(config))
 
 
 class Renderer:
@@ -139,21 +177,9 @@ class Renderer:
         self.site = site
         self.info = info
         self.today = today  # the build's date: what is still "à venir" (SOURCE_DATE_EPOCH when set)
-        self.env = Environment(
-            loader=FileSystemLoader(TEMPLATES),
-            undefined=StrictUndefined,
-            keep_trailing_newline=True,
-            trim_blocks=True,
-            lstrip_blocks=True,
-            autoescape=False,
-        )
-        self.env.filters.update(md=md, html=lambda t: html.escape(str(t)), url=safe_url, yaml_text=yaml_text)
-        self.env.globals.update(
-            when=self.when,
-            event_when=lambda ev: french_date(ev.date.value, ev.date.precision),
-            marker=MARKER,
-            version=__version__,
-        )
+        self.env = environment()
+        self.labels = schema.LABELS.interface  # the site's words (data/labels.yml), in every page's context
+        self.macros = macros(self.labels)
         self.files: dict[str, str] = {}
         self.profiles: Profiles | None = None  # built once, on the first entity page
         # lookups built once: per article they would make the build quadratic
@@ -181,31 +207,22 @@ class Renderer:
         return relative_link(posixpath.dirname(from_path), to_path)
 
     def entry_html(self, entry: Entry, from_path: str) -> str:
-        """One item of a list of articles, as HTML with the page's final URL: date at its
-        own precision, linked title, source, other versions, summary. Written in Python,
-        not a template include: an article appears in some twenty lists. HTML, not
-        Markdown: at 10,000 articles MkDocs' Markdown link handling on the list pages
-        was half its build time; tests/test_site.py checks that every link resolves."""
+        """One item of a list of articles (the `entry` macro of templates/_macros.j2),
+        rendered once per article with URL_SLOT for its link: each list then puts the
+        text either side of it around the URL from its own page."""
         parts = self._entry_parts.get(entry.article.id)
         if parts is None:
-            a = entry.article
-            head = f'<li><strong>{html.escape(self.when(a))}</strong> · <a href="'
-            tail = (
-                f'">{html.escape(a.title)}</a>'
-                + (f" · <em>{html.escape(a.source)}</em>" if a.source else "")
-                + (f" · {count(len(entry.duplicates), 'autre version', 'autres versions')}" if entry.duplicates else "")
-                + f"<br>{html.escape(a.summary)}</li>"
-            )
-            parts = self._entry_parts[a.id] = (head, tail)
+            head, _, tail = str(self.macros.entry(entry, URL_SLOT)).partition(URL_SLOT)
+            parts = self._entry_parts[entry.article.id] = (head, tail)
         return f"{parts[0]}{page_url_from(from_path, entry.path)}{parts[1]}"
 
     def _page(self, template: str, path: str, **context) -> None:
         self.files[path] = self.env.get_template(template).render(
             path=path,
             link=lambda to: self.link(path, to),
-            pager=lambda paths, page: pager_html(path, paths, page),
             url_to=lambda to: page_url_from(path, to),
             entry_html=lambda e: self.entry_html(e, path),
+            labels=self.labels,
             site=self.site,
             info=self.info,
             **context,
@@ -346,7 +363,7 @@ class Renderer:
                     entries=chunk,
                     page=n,
                     paths=paths,
-                    intro=f"{count(len(entries), 'article', 'articles')}.",
+                    articles=len(entries),
                     description=f"Articles de {label}.",
                 )
             listing.append((year, month, label, paths[0], len(entries)))
@@ -425,13 +442,14 @@ class Renderer:
                     entries=chunk,
                     page=n,
                     paths=term_paths,
-                    intro=f"{count(len(entries), 'article', 'articles')}. [{taxonomy.all_terms}]({self.link(path, paths[0])})"
-                    + (f" Formes rencontrées : {', '.join(term.forms)}." if len(term.forms) > 1 else "")
-                    + self._parent_link(key, term, path)
-                    + f" [Flux RSS : {md(term.name)}]({self.link(path, f'{folder}/{term.slug}.xml')})",
+                    articles=len(entries),
+                    taxonomy=taxonomy,
+                    term=term,
+                    parent=term.parent and self.terms_by_name[key].get(term.parent),  # a body's parent body
+                    list_path=paths[0],
                     description=f"Articles : {term.name}.",
                     # Accueil › Personnes › Tô Lâm: where a page outside the nav sits
-                    breadcrumbs=[("Accueil", "index.md"), (title, paths[0]), (term.name, None)],
+                    breadcrumbs=[(self.labels["home"], "index.md"), (title, paths[0]), (term.name, None)],
                     **(self._profile_context(key, term) if n == 1 else {}),
                 )
 
@@ -450,15 +468,8 @@ class Renderer:
             else ""
         )
         folders = {t.key: t.folder for t in schema.TAXONOMIES}
-        return {"profile": profile, "kind": key, "chart": chart, "folders": folders}
-
-    def _parent_link(self, key: str, term, path: str) -> str:
-        """ " Fait partie de : [Parti populaire révolutionnaire lao](…)." on a body's page."""
-        parent = term.parent and self.terms_by_name[key].get(term.parent)
-        if not parent:
-            return ""
-        folder = next(t.folder for t in schema.TAXONOMIES if t.key == key)
-        return f" Fait partie de : [{parent.name}]({self.link(path, f'{folder}/{parent.slug}.md')})."
+        titles = {t.key: t.title for t in schema.TAXONOMIES}
+        return {"profile": profile, "kind": key, "chart": chart, "folders": folders, "titles": titles}
 
     def _timeline(self) -> None:
         events = list(self.site.chronology)  # one entry per event, with all its articles
@@ -515,8 +526,9 @@ class Renderer:
 
         items: dict[str, str] = {}  # each article's <item>, written once for all the feeds holding it
         dated = [e for e in self.site.entries if e.article.date and not e.duplicate_of]
-        self.files["feed.xml"] = rss_feed(dated[:30], self.info, "Derniers articles", "feed.xml", items)
-        self.files["feed.json"] = json_feed(dated[:30], self.info, "Derniers articles", "feed.json")
+        latest = self.labels["latest_articles"]
+        self.files["feed.xml"] = rss_feed(dated[:30], self.info, latest, "feed.xml", items)
+        self.files["feed.json"] = json_feed(dated[:30], self.info, latest, "feed.json")
         # one feed per topic, person, organisation, place and source, linked from its page
         for taxonomy in schema.TAXONOMIES:
             for term in self.site.taxonomies[taxonomy.key]:
@@ -558,31 +570,28 @@ def page_url_from(from_path: str, to_path: str) -> str:
     return link or "./"
 
 
-def pager_html(from_path: str, paths: list[str], current: int) -> str:
-    """Links to the pages of a paginated list: the first and the last, two either side
-    of the current one, the previous and the next. Every page number would put a
-    hundred links on each page of a list of a hundred pages."""
-    last = len(paths)
+def pager_numbers(last: int, current: int) -> list[int | None]:
+    """The page numbers a pager links (None: a gap, shown "…"): the first and the last,
+    PAGER_AROUND either side of the current one. Every page number would put a hundred
+    links on each page of a list of a hundred pages."""
     numbers = sorted({1, last, *range(max(1, current - PAGER_AROUND), min(last, current + PAGER_AROUND) + 1)})
-    items, before = [], 0
-    for number in numbers:
+    shown: list[int | None] = []
+    for before, number in zip([0, *numbers], numbers):
         if number - before > 1:
-            items.append("…")
-        items.append(
-            f'<strong aria-current="page">{number}</strong>'
-            if number == current
-            else f'<a href="{page_url_from(from_path, paths[number - 1])}">{number}</a>'
-        )
-        before = number
-    steps = []
-    if current > 1:
-        steps.append(f'<a href="{page_url_from(from_path, paths[current - 2])}" rel="prev">‹ précédente</a>')
-    if current < last:
-        steps.append(f'<a href="{page_url_from(from_path, paths[current])}" rel="next">suivante ›</a>')
-    return (
-        f'<nav class="chronique-pager" aria-label="Pages">Pages : {" ".join(items)}'
-        f"{' · ' + ' · '.join(steps) if steps else ''}</nav>"
-    )
+            shown.append(None)
+        shown.append(number)
+    return shown
+
+
+def pager_html(from_path: str, paths: list[str], current: int) -> str:
+    """The pager of the page from_path (the `pager` macro of templates/_macros.j2):
+    the numbers of pager_numbers(), the previous page and the next."""
+    return str(macros(schema.LABELS.interface).pager(from_path, paths, current))
+
+
+def macros(labels: dict[str, str]):
+    """templates/_macros.j2's macros, called from Python, with the site's words."""
+    return environment().get_template("_macros.j2").make_module({"labels": labels})
 
 
 def paginate(items: list, size: int) -> list[list]:

@@ -163,5 +163,7 @@ def test_the_same_story_twice_is_shown_once_and_linked(seed_folder, tmp_path):
     copies = {a["id"]: a["duplicate_of"] for a in record["articles"]}
     assert copies == {"copie": "original", "original": None}
     index = page(tmp_path / "docs", "index.md")
-    assert "Un accord sur l'énergie signé" not in index and "1 autre version" in index
+    assert (
+        "Un accord sur l'énergie signé" not in index and "1 autre version" in index
+    )  # French grammar: one version, singular
     assert any(p.field == "duplicate" and p.file == "copie.txt" for p in result.problems)

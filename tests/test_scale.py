@@ -19,7 +19,7 @@ from tests.conftest import build_folder
 
 SEED = "scale"
 PAGE_SIZE = 100
-ENTRY = re.compile(r"^<li><strong>", re.M)  # one article in a list (write.py, entry_html)
+ENTRY = re.compile(r"^<li><strong>", re.M)  # one article in a list (templates/_macros.j2, entry)
 TERM = re.compile(r"^- \[", re.M)  # one term in a taxonomy's index (templates/terms.md.j2)
 TAXONOMIES = ("sujets", "personnes", "organisations", "lieux", "sources")
 

@@ -114,6 +114,9 @@ def test_search_declarations_live_in_the_article_template_only():
     assert "data-pagefind-body" in main
     assert not any(mark in main for mark in ("data-pagefind-weight", "data-pagefind-ignore", "data-pagefind-filter"))
     assert "--exclude-selectors" not in search.pagefind_command(ROOT, ROOT)
+    # the filter that tells articles from the vocabulary page is the template's, read back
+    assert '<span data-pagefind-filter="chronique:article"></span>' in template
+    assert search.FILTER == {"chronique": "article"}
 
 
 def fragments(site):

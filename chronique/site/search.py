@@ -62,8 +62,22 @@ from .hooks import REDIRECT_MARK
 BUNDLE = "pagefind"  # site/pagefind/: the manifest, and one folder a bundle (0/, 1/, …)
 LANGUAGE = "fr"
 BUNDLE_PAGES = 2500  # measured here: 4 bundles of 2,500 index in 10 s, one of 10,000 in 17 s
-# Every article page carries this filter (overrides/main.html); the vocabulary page does not.
-FILTER = {"chronique": "article"}
+# The filter every article page carries, as templates/article.md.j2 writes it
+# (data-pagefind-filter="chronique:article"; the vocabulary page has none): search.js
+# searches with it, from the manifest, so only articles are results. Read from the
+# template, not written again here.
+ARTICLE_TEMPLATE = Path(__file__).resolve().parent.parent / "templates" / "article.md.j2"
+_FIXED_FILTER = re.compile(r'data-pagefind-filter="([^":\[\]]+):([^"\[\]]+)"')  # a value of its own, not [data-value]
+
+
+def article_filter(template: Path = ARTICLE_TEMPLATE) -> dict[str, str]:
+    found = _FIXED_FILTER.findall(template.read_text(encoding="utf-8"))
+    if len(found) != 1:
+        raise ValueError(f'{template.name} : il faut un et un seul filtre fixe data-pagefind-filter="nom:valeur"')
+    return dict(found)
+
+
+FILTER = article_filter()
 VOCABULARY = "chronique-vocabulaire.html"
 # A kept bundle lacking more word starts than this is indexed again (the manifest,
 # which every search downloads, lists them; a few articles' new names stay well below).
