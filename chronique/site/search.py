@@ -66,7 +66,7 @@ BUNDLE_PAGES = 2500  # measured here: 4 bundles of 2,500 index in 10 s, one of 1
 # (data-pagefind-filter="chronique:article"; the vocabulary page has none): search.js
 # searches with it, from the manifest, so only articles are results. Read from the
 # template, not written again here.
-ARTICLE_TEMPLATE = Path(__file__).resolve().parent.parent / "templates" / "article.md.j2"
+ARTICLE_TEMPLATE = Path(__file__).resolve().parents[2] / "templates" / "article.md.j2"
 _FIXED_FILTER = re.compile(r'data-pagefind-filter="([^":\[\]]+):([^"\[\]]+)"')  # a value of its own, not [data-value]
 
 
