@@ -21,6 +21,8 @@ import math
 
 from babel.numbers import format_compact_decimal, format_decimal
 
+from .text import LOCALE
+
 WIDTH, HEIGHT = 340, 190
 MAX_WIDTH = 460  # px: the widest the page draws a chart (extra.css); its text is then 16 px
 FONT = 12
@@ -29,7 +31,6 @@ GAP = 6  # between two labels, in viewBox units
 BAR = "#3f51b5"
 GRID = "#d0d0d0"
 TEXT = "#333333"
-LOCALE = "fr_FR"
 SYMBOL = {"USD": "$", "EUR": "€", "%": "%"}
 
 # Character widths in em, a little wider than Arial, Liberation Sans or DejaVu Sans

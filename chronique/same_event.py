@@ -35,13 +35,14 @@ def telling_of(sentence: str, article: Article) -> Telling:
     or a city is named after (Hồ Chí Minh) tell no event apart."""
     folded = f" {fold(sentence)} "
     named = [
-        (kind, fold(name))
+        (kind, key)
         for kind in ("people", "organizations", "places")
-        for name in getattr(article, kind)
-        if fold(name) not in EPONYMS and f" {fold(name)} " in folded
+        for key in map(fold, getattr(article, kind))
+        if key not in EPONYMS and f" {key} " in folded
     ]
-    words = fold(sentence).split()
-    kinds = frozenset(kind for kind in EVENT_WORDS for word in words if word.startswith(kind))
+    words = folded.split()
+    # a word starting with the kind ("visites", "signature"): folded text is words and spaces
+    kinds = frozenset(kind for kind in EVENT_WORDS if f" {kind}" in folded)
     # the names' words are compared as names above, not again as words: "Luang Prabang" in two
     # sentences is one shared place, not two shared words
     name_words = {word for _, name in named for word in name.split()}

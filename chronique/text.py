@@ -15,7 +15,7 @@ from text_unidecode import unidecode
 
 from .model import DAY, MONTH
 
-LOCALE = "fr_FR"
+LOCALE = Locale.parse("fr_FR")  # parsed once: babel parses a name again on every call
 
 # Invisible characters that change how text reads without showing: zero-width
 # and bidirectional controls (a "Trojan source" in an article must not reorder it).
@@ -131,5 +131,5 @@ def shorten(text: str, limit: int) -> str:
 def count(n: int, singular: str, plural: str) -> str:
     """'1 article', '3 articles', '0 erreur': French plural rules (CLDR, through babel:
     0 and 1 take the singular), the number in French format ('10 000')."""
-    form = singular if Locale.parse(LOCALE).plural_form(n) == "one" else plural
+    form = singular if LOCALE.plural_form(n) == "one" else plural
     return f"{format_decimal(n, locale=LOCALE)} {form}"

@@ -221,7 +221,8 @@ class Renderer:
             path=path,
             link=lambda to: self.link(path, to),
             url_to=lambda to: page_url_from(path, to),
-            entry_html=lambda e: self.entry_html(e, path),
+            # a list's items in one call: a long list costs one template call, not one per item
+            entry_list=lambda entries: "".join(f"{self.entry_html(e, path)}\n" for e in entries),
             labels=self.labels,
             site=self.site,
             info=self.info,

@@ -433,7 +433,8 @@ def test_one_search_downloads_little(watched):
 
 def test_screenshots(browser, screenshots_wanted):
     """The README's pictures, of the site `make site` built in site/ (`make screenshots`
-    builds it first): the newsroom's own articles, read from the built site only."""
+    builds it first): the newsroom's own articles, read from the built site only: the home
+    page, the newest article, the page of the first person it names, a search."""
     if not screenshots_wanted:
         pytest.skip("screenshots are opt-in: --screenshots or CHRONIQUE_SCREENSHOTS=1")
     site = ROOT / "site"
@@ -449,6 +450,10 @@ def test_screenshots(browser, screenshots_wanted):
         page.goto(newest)
         page.wait_for_load_state("networkidle")
         page.screenshot(path=str(SCREENSHOTS / "article.png"))
+        # the first person the article names: their page, with what the articles say of them
+        page.locator("article a[href*='personnes/']").first.click()
+        page.wait_for_load_state("networkidle")
+        page.screenshot(path=str(SCREENSHOTS / "personne.png"))
         search(page, "to lam")
         page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
         page.screenshot(path=str(SCREENSHOTS / "recherche.png"))
