@@ -106,6 +106,20 @@ def test_a_former_address_opens_the_article_and_keeps_its_fragment(watched, brow
     watched.assert_clean()
 
 
+def test_a_persons_breadcrumbs_read_as_one_line(watched, browser_site):
+    """Accueil › Personnes › name, side by side: Material's indent of list items must not
+    stack the trail into a staircase."""
+    person = next(p for p in sorted((browser_site / "personnes").iterdir()) if (p / "index.html").is_file())
+    page = watched.page
+    page.goto(f"/personnes/{person.name}/")
+    page.wait_for_load_state("networkidle")
+    tops = page.eval_on_selector_all(
+        ".chronique-breadcrumbs li", "items => items.map(li => Math.round(li.getBoundingClientRect().top))"
+    )
+    assert len(tops) == 3 and len(set(tops)) == 1, f"the trail's items stand at {tops} px from the top"
+    watched.assert_clean()
+
+
 def test_search_page_renders_without_console_error(watched):
     page = open_home(watched)
     results = search(page, "Laos")
