@@ -380,15 +380,7 @@ class Renderer:
                 counts[key] = counts.get(key, 0) + 1
         if not counts:
             return ""
-        (y, m), end = min(counts), max(counts)
-        months = []
-        while (y, m) <= end:
-            months.append((y, m))
-            y, m = (y + 1, 1) if m == 12 else (y, m + 1)
-        if last:
-            months = months[-last:]
-        points = [(f"{m:02d}/{y % 100:02d}", counts.get((y, m), 0)) for y, m in months]
-        return bar_chart("articles-par-mois", "Articles par mois", points)
+        return bar_chart("articles-par-mois", "Articles par mois", month_points(counts, last))
 
     def figure_charts(self) -> dict[tuple, str]:
         """For each thing measured (measure, unit and parties: Vietnam–Laos trade is one
