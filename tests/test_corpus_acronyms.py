@@ -2,14 +2,13 @@
 article that writes "le PPRL" alone gets the party another article explains, on the same page.
 An acronym nobody explains, or explained two ways, or that names a place, gets no page."""
 
-import datetime as dt
 from pathlib import Path
 
 import pytest
 
 from chronique.collect import collect
 from chronique.entities import Entities, EntityExtractor, Rules
-from chronique.model import DAY, TEXT, Article, ArticleDate
+from tests.factories import an_article
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 
@@ -25,26 +24,11 @@ def extractor():
 
 
 def article(article_id, entities):
-    return Article(
-        id=article_id,
-        seed=f"{article_id}.txt",
-        digest=article_id,
-        title=f"Titre {article_id}",
-        title_source=TEXT,
-        date=ArticleDate(dt.date(2025, 3, 1), DAY, "header", ""),
-        source=None,
-        source_url=None,
+    return an_article(
+        article_id,
         people=entities.people,
         organizations=entities.organizations,
         places=entities.places,
-        tags=(),
-        photos=(),
-        related=(),
-        figures=(),
-        events=(),
-        summary="",
-        words=0,
-        blocks=(),
         acronyms=entities.acronyms,
         acronyms_unexplained=entities.acronyms_unexplained,
     )

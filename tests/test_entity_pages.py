@@ -4,30 +4,17 @@ by different articles are grouped under one term, shown in one form, with the fo
 import datetime as dt
 
 from chronique.collect import collect
-from chronique.model import DAY, TEXT, Article, ArticleDate
+from chronique.model import DAY, TEXT, ArticleDate
+from tests.factories import an_article
 
 
 def article(article_id, people=(), organizations=(), places=()):
-    return Article(
-        id=article_id,
-        seed=f"{article_id}.txt",
-        digest=article_id,
-        title=f"Titre {article_id}",
-        title_source=TEXT,
+    return an_article(
+        article_id,
         date=ArticleDate(dt.date(2025, 3, int(article_id[-1]) + 1), DAY, "header", ""),
-        source=None,
-        source_url=None,
         people=tuple(people),
         organizations=tuple(organizations),
         places=tuple(places),
-        tags=(),
-        photos=(),
-        related=(),
-        figures=(),
-        events=(),
-        summary="",
-        words=0,
-        blocks=(),
     )
 
 

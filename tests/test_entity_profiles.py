@@ -12,33 +12,25 @@ import re
 import feedparser
 
 from chronique.collect import collect
-from chronique.model import DAY, MONTH, TEXT, Article, ArticleDate
+from chronique.model import DAY, MONTH, ArticleDate
 from chronique.write import SiteInfo, render
+from tests.factories import an_article
 
 INFO = SiteInfo("https://exemple.org/", "Chronique", "Revue de presse")
 
 
 def article(article_id, day, title, people=(), organizations=(), places=(), roles=(), **more):
-    return Article(
-        id=article_id,
-        seed=f"{article_id}.txt",
-        digest=article_id,
+    return an_article(
+        article_id,
         title=title,
-        title_source=TEXT,
         date=ArticleDate(day, more.pop("precision", DAY), "header", ""),
         source=more.pop("source", "VNA"),
-        source_url=None,
         people=tuple(people),
         organizations=tuple(organizations),
         places=tuple(places),
         tags=("diplomatie",),
-        photos=(),
-        related=(),
-        figures=(),
-        events=(),
         summary=f"Résumé de « {title} ».",
         words=100,
-        blocks=(),
         roles=tuple(roles),
         text_digest=article_id,  # distinct stories, never copies of one another
         **more,

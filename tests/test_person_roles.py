@@ -60,18 +60,11 @@ def test_the_names_cache_keeps_the_roles(tmp_path):
 
 
 def test_roles_follow_the_persons_spelling_across_the_corpus():
-    import datetime as dt
-
     from chronique.collect import collect
-    from chronique.model import DAY, TEXT, Article, ArticleDate
+    from tests.factories import an_article
 
     def article(article_id, person, roles=()):
-        return Article(
-            id=article_id, seed=f"{article_id}.txt", digest=article_id, title=f"Titre {article_id}",
-            title_source=TEXT, date=ArticleDate(dt.date(2025, 3, 1), DAY, "header", ""), source=None,
-            source_url=None, people=(person,), organizations=(), places=(), tags=(), photos=(), related=(),
-            figures=(), events=(), summary="", words=0, blocks=(), roles=roles,
-        )  # fmt: skip
+        return an_article(article_id, people=(person,), roles=roles)
 
     site = collect([article("a1", "Tô Lâm"), article("a2", "To Lam", (("To Lam", "Secrétaire général"),))])
     assert site.by_id["a2"].article.roles == (("Tô Lâm", "Secrétaire général"),)

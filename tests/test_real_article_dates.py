@@ -8,7 +8,8 @@ import pytest
 
 from chronique import dates
 from chronique.collect import date_from_corpus
-from chronique.model import CORPUS, DAY, MONTH, TEXT, Article, ArticleDate, Block
+from chronique.model import CORPUS, DAY, MONTH, TEXT, ArticleDate, Block
+from tests.factories import an_article
 
 TODAY = dt.date(2026, 11, 25)
 
@@ -81,25 +82,13 @@ def test_no_claim_without_evidence(paragraphs):
 
 
 def article(article_id, date, people, places, *paragraphs):
-    return Article(
-        id=article_id,
-        seed=f"{article_id}.txt",
+    return an_article(
+        article_id,
         digest="",
         title=article_id,
-        title_source=TEXT,
         date=date,
-        source=None,
-        source_url=None,
         people=tuple(people),
-        organizations=(),
         places=tuple(places),
-        tags=(),
-        photos=(),
-        related=(),
-        figures=(),
-        events=(),
-        summary="",
-        words=0,
         blocks=tuple(Block("paragraph", p) for p in paragraphs),
     )
 

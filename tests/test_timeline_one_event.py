@@ -6,31 +6,21 @@ import datetime as dt
 import pytest
 
 from chronique.collect import collect
-from chronique.model import DAY, MONTH, TEXT, Article, ArticleDate, Event
+from chronique.model import DAY, MONTH, TEXT, ArticleDate, Event
+from tests.factories import an_article
 
 
 def told(article_id, sentence, when, people=(), places=(), organizations=()):
     """An article telling one dated event, with the names the extraction would have found."""
-    return Article(
-        id=article_id,
-        seed=f"{article_id}.txt",
+    return an_article(
+        article_id,
         digest="",
         title=article_id,
-        title_source=TEXT,
         date=ArticleDate(dt.date(2025, 6, 30), DAY, "header", ""),
-        source=None,
-        source_url=None,
         people=tuple(people),
         organizations=tuple(organizations),
         places=tuple(places),
-        tags=(),
-        photos=(),
-        related=(),
-        figures=(),
         events=(Event(when, sentence, False),),
-        summary="",
-        words=0,
-        blocks=(),
     )
 
 
