@@ -71,10 +71,8 @@ class Profiles:
     places: dict[str, PlaceProfile] = field(default_factory=dict)
 
 
-def build_profiles(site: Site) -> Profiles:
-    terms_by_form = {
-        key: {form: t for t in site.taxonomies.get(key, ()) for form in (*t.forms, t.name)} for key in KINDS
-    }
+def build_profiles(site: Site, terms_by_form: dict[str, dict[str, Term]]) -> Profiles:
+    """`terms_by_form`: taxonomy key -> every form of a term's name -> the term (write.py's)."""
     return Profiles(
         people=_people(site, terms_by_form),
         organizations=_organizations(site, terms_by_form["organizations"]),

@@ -6,9 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .dates import (
-    SAME_STORY,
-)  # share of the shorter sentence's words found in the other
+from .dates import SAME_STORY  # share of the shorter sentence's words found in the other
 from .entities import EPONYMS
 from .events import EVENT_WORDS
 from .model import Article

@@ -452,7 +452,7 @@ class Renderer:
         if key not in ("people", "organizations", "places"):
             return {}
         if self.profiles is None:
-            self.profiles = build_profiles(self.site)
+            self.profiles = build_profiles(self.site, self.terms_by_name)
         profile = getattr(self.profiles, key).get(term.slug)
         months = profile.per_month if key == "people" else {}
         chart = (
