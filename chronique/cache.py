@@ -125,8 +125,9 @@ _DAY = re.compile(r"^dates-(?P<key>[0-9a-f]+)\.pickle$")
 
 class ExtractionCache:
     """Entries `<article sha>-<sidecar sha>-<key>.pickle` (an Extraction each),
-    `dates-<key>.pickle` (the datings of the last day built that differ from the entries'
-    own day) and `names-<paragraphs sha>-<names key>.pickle` (the model's names, after the
+    `dates-<key>.pickle` (the datings the last build used that differ from the entries'
+    own: each is used again while it holds, so after New Year the articles are dated
+    again once, not on every build of the year) and `names-<paragraphs sha>-<names key>.pickle` (the model's names, after the
     rules). folder None: no cache (every lookup a miss, nothing written)."""
 
     def __init__(
@@ -196,14 +197,12 @@ class ExtractionCache:
         from the entry when it was made today, from the day file when it was dated today
         already, else dated again here (two processes for many). Returns {stem: Article};
         a hit that cannot be dated again goes to self.undatable, its source renamed."""
-        todo = [
-            found for entry, _, _, found in hits if not found.dating.holds_on(self.today) and entry not in self.datings
-        ]
+        todo = [found for entry, _, _, found in hits if not found.dating.holds_on(self.today) and not self._kept(entry)]
         fresh = iter(self._redate_all(todo))
         articles = {}
         for entry, name, stem, found in hits:
             if not found.dating.holds_on(self.today):  # else the same answer today: nothing to do
-                dating = self.datings.get(entry) or next(fresh)
+                dating = self._kept(entry) or next(fresh)
                 if dating is None:
                     self.undatable.append((entry, replace(found, source=replace(found.source, name=name, stem=stem))))
                     continue
@@ -212,6 +211,11 @@ class ExtractionCache:
             # the same bytes under another name: that file's name and id
             articles[stem] = replace(found.article, seed=name, id=stem)
         return articles
+
+    def _kept(self, entry: str) -> Dating | None:
+        """The day file's dating of this entry, if it holds today."""
+        dating = self.datings.get(entry)
+        return dating if dating is not None and dating.holds_on(self.today) else None
 
     def dated_from_corpus(self, articles: list[Article], step: Callable[[list[Article]], list[Article]]):
         """step(articles), the corpus stage that gives yearless articles the year of the site's
@@ -276,8 +280,8 @@ class ExtractionCache:
             return {}
         try:
             data = pickle.loads((self.folder / f"dates-{self.key}.pickle").read_bytes())
-            return dict(data["datings"]) if data["day"] == self.today else {}
-        except Exception:  # none yet, another day's, or damaged: everything is dated again
+            return dict(data["datings"])  # each used while it holds (_kept)
+        except Exception:  # none yet, or damaged: everything is dated again
             return {}
 
     def prune(self) -> int:

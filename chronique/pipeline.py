@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gc
 import hashlib
 import importlib.util
 import os
@@ -45,6 +46,9 @@ EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_NOTHING, EXIT_SKIPPED = 0, 1, 2, 3, 4
 # model.py is part of the extraction cache's key, and a change there runs the model
 # again on every article.
 MKDOCS_CONFIG = ROOT / "mkdocs.yml"
+# The cycle collector's thresholds during a build (rare_collections): gen0 every 50,000
+# allocations instead of 700.
+GC_THRESHOLD = (50_000, 20, 100)
 
 
 @dataclass(frozen=True)
@@ -107,11 +111,27 @@ def build(settings: Settings) -> BuildResult:
     """The whole build. Raises only for what stops it (a lock, bad usage); a bad
     article is a Problem and the rest go on. The lock is taken first: a second
     build waits for nothing and says so at once."""
-    with docs_lock(settings.docs):
-        return _build(settings)
+    with docs_lock(settings.docs), rare_collections() as keep_for_the_build:
+        return _build(settings, keep_for_the_build)
 
 
-def _build(settings: Settings) -> BuildResult:
+@contextmanager
+def rare_collections():
+    """Fewer passes of CPython's cycle collector during a build. A build holds every
+    article for its whole length and makes little cyclic garbage, yet each full pass
+    walked all of it again: at 10,000 articles a third of a warm build (15.4 -> 13 s).
+    Passes are made rarer (as mypy does), and what the build read from the cache is
+    moved out of their way once read (`gc.freeze`); both undone when the build ends."""
+    threshold = gc.get_threshold()
+    gc.set_threshold(*GC_THRESHOLD)
+    try:
+        yield gc.freeze
+    finally:
+        gc.unfreeze()
+        gc.set_threshold(*threshold)
+
+
+def _build(settings: Settings, keep_for_the_build) -> BuildResult:
     report = Report(progress=settings.progress)
     config = read_mkdocs_config(MKDOCS_CONFIG)
     knowledge = Knowledge.load(data_dirs(settings)[0])
@@ -126,6 +146,7 @@ def _build(settings: Settings) -> BuildResult:
     geography.remember_in(settings.cache)  # the place table entity pages read (chronique/geography.py)
     order, cached, sources, read_problems = read_all(settings, cache, report)
     problems += read_problems
+    keep_for_the_build()  # the articles read from the cache live until the end
     extracted, failures = extract_all(sources, settings, cache, knowledge, rules, report)
     problems += failures
     found = {**cached, **extracted}

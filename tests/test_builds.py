@@ -13,6 +13,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import fcntl
+import gc
 import json
 import os
 import pathlib
@@ -171,6 +172,31 @@ def test_an_exception_at_any_point_leaves_the_last_good_docs_byte_for_byte(injec
     after = snapshot(docs)
     assert set(after) == set(result.files) | set(HAND_WRITTEN) | {MANIFEST}
     assert {rel: after[rel] for rel in HAND_WRITTEN} == {rel: before[rel] for rel in HAND_WRITTEN}
+
+
+def test_a_build_makes_collections_rare_while_it_runs_and_restores_them_after(tmp_path, stand_in, monkeypatch):
+    """The cycle collector's settings are the build's only while it runs (pipeline.rare_collections):
+    after a build, and after a failed one, the process has its thresholds back and nothing frozen."""
+    seeds = write_seeds(tmp_path / "seeds", ARTICLES)
+    seen = {}
+    real_collect = pipeline.collect
+
+    def collect(*args, **kwargs):  # in the middle of the build: after the cache was read
+        seen["threshold"], seen["frozen"] = gc.get_threshold(), gc.get_freeze_count()
+        return real_collect(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "collect", collect)
+    before = gc.get_threshold()
+    build(seeds, tmp_path / "docs", cache=tmp_path / "cache")  # a cold build: nothing cached yet
+    build(seeds, tmp_path / "docs", cache=tmp_path / "cache")  # a warm one: three articles read from the cache
+    assert seen["threshold"] == pipeline.GC_THRESHOLD
+    assert seen["frozen"] > 0  # the articles read are out of the collector's way
+    assert gc.get_threshold() == before and gc.get_freeze_count() == 0
+
+    monkeypatch.setattr(pipeline, "render", _fail)
+    with pytest.raises(OSError):
+        build(seeds, tmp_path / "docs", cache=tmp_path / "cache")
+    assert gc.get_threshold() == before and gc.get_freeze_count() == 0
 
 
 CHILD = r"""

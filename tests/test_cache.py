@@ -115,6 +115,14 @@ def test_a_date_refused_by_nothing_holds_until_the_years_end_and_is_read_again_a
     build_on(next_year, seeds, tmp_path / "scratch", monkeypatch)  # no cache at all
     assert pages(tmp_path / "docs") == pages(tmp_path / "scratch")
 
+    # dated again once for the new year: the days after use those datings while they hold
+    dated_again.clear()
+    later_that_year = dt.date(2027, 6, 1)
+    build_on(later_that_year, seeds, tmp_path / "docs", monkeypatch, cache)
+    assert dated_again == []
+    build_on(later_that_year, seeds, tmp_path / "scratch", monkeypatch)
+    assert pages(tmp_path / "docs") == pages(tmp_path / "scratch")
+
 
 def test_a_damaged_day_file_dates_the_articles_again(tmp_path, seed_folder, model, monkeypatch):
     seeds, cache = seed_folder(ARTICLES), tmp_path / "cache"
