@@ -10,14 +10,15 @@
   function that needs something heavy, the model, loads it once per worker itself:
   chronique/entities/runner.py), and the results come back as plain data.
 
-Either way map() returns the results in the order of the items: the site is the same,
-byte for byte, whichever runs it (tests/test_executors.py).
+Either way map() returns the results in the order of the items, and imap() yields them in
+that order as they come (for a progress bar): the site is the same, byte for byte,
+whichever runs it (tests/test_executors.py).
 """
 
 from __future__ import annotations
 
 import multiprocessing
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Protocol, TypeVar
 
 T = TypeVar("T")
@@ -35,6 +36,8 @@ class Executor(Protocol):
 
     def map(self, function: Callable[[T], R], items: Sequence[T]) -> list[R]: ...
 
+    def imap(self, function: Callable[[T], R], items: Sequence[T]) -> Iterator[R]: ...
+
 
 class LocalProcesses:
     """Forked processes on this machine, `jobs` at most."""
@@ -45,14 +48,21 @@ class LocalProcesses:
         self.jobs = jobs
 
     def map(self, function: Callable[[T], R], items: Sequence[T]) -> list[R]:
+        return list(self.imap(function, items))
+
+    def imap(self, function: Callable[[T], R], items: Sequence[T]) -> Iterator[R]:
+        """The results in the order of the items, each as soon as it and those before it
+        are done. The processes are forked at the first next(), and ended when the last
+        result is taken or the iteration is closed."""
         processes = min(self.jobs, len(items))
         if processes < 2 or "fork" not in multiprocessing.get_all_start_methods():
-            return [function(item) for item in items]
+            yield from (function(item) for item in items)
+            return
         global _FUNCTION
         _FUNCTION = function  # inherited by the fork: neither pickled nor sent
         try:
             with multiprocessing.get_context("fork").Pool(processes) as pool:
-                return list(pool.imap(_call, items))
+                yield from pool.imap(_call, items)
         finally:
             _FUNCTION = None
 
@@ -82,6 +92,22 @@ class DaskCluster:
         # pure=False: the items are not hashed for Dask's keys (a map runs once per build)
         futures = self.client.map(function, list(items), pure=False)
         return self.client.gather(futures)
+
+    def imap(self, function: Callable[[T], R], items: Sequence[T]) -> Iterator[R]:
+        """All the items sent at once, their results taken back in their order (a task's
+        error raised here, as map does); those not taken are cancelled if the iteration
+        is closed early."""
+        if not items:
+            return
+        futures = self.client.map(function, list(items), pure=False)
+        taken = 0
+        try:
+            for future in futures:
+                yield future.result()
+                taken += 1
+        finally:
+            if taken < len(futures):
+                self.client.cancel(futures[taken:])
 
     def close(self) -> None:
         self.client.close()

@@ -1,7 +1,8 @@
 """SourceText -> Article: every field with where it came from.
 
 Entities come in already extracted (spaCy runs batched over many articles in
-pipeline.py); everything else is decided here, one article at a time.
+pipeline.py); everything else is decided here, one article at a time (extract_chunk:
+a chunk of them, as an executor's worker runs it: chronique/executors.py).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from .events import extract_events
 from .figures import MeasureRules, extract_figures
 from .model import (
     EDITOR,
+    ERROR,
     HEADER,
     HEADING,
     PARAGRAPH,
@@ -184,6 +186,29 @@ def extraction(
         problems=tuple(problems),
     )
     return Extraction(article, Dating(today, published, events, tuple(date_problems), holds_until), source, overrides)
+
+
+def extract_chunk(
+    knowledge: Knowledge, today: dt.date, chunk: list[tuple[SourceText, Entities, dict]]
+) -> list[Extraction | Problem]:
+    """extraction() of each (source, names, overrides), in order: what a worker runs, or this
+    process for a small build. Plain data in and out, so that it can travel pickled (Dask).
+    A bug met on one article is a Problem in its place, and the others go on."""
+    return [
+        _extraction_or_problem(source, entities, overrides, knowledge, today) for source, entities, overrides in chunk
+    ]
+
+
+def _extraction_or_problem(source, entities, overrides, knowledge, today) -> Extraction | Problem:
+    try:
+        return extraction(source, entities, overrides, knowledge, today)
+    except Exception as error:  # a bug met on one article must not cost the others
+        return Problem(
+            source.name,
+            "extraction",
+            ERROR,
+            f"échec de l'extraction ({type(error).__name__} : {error}) ; ignoré : signalez-le avec le fichier",
+        )
 
 
 def urls_of(source: SourceText) -> list[str]:

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
 import gc
 import hashlib
 import importlib.util
 import os
 import sys
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -23,7 +24,7 @@ from .cache import ExtractionCache, code_digest
 from .collect import Site, collect, date_from_corpus
 from .entities import MODEL, EntityExtractor, Rules
 from .executors import DaskCluster, DaskMissing, LocalProcesses
-from .extract import Knowledge, extraction, paragraphs_of
+from .extract import Knowledge, extract_chunk, paragraphs_of
 from .github import announce, on_github_actions
 from .model import ERROR, WARNING, Article, Problem, Settings
 from .publish import DISK_ERRORS, BuildBusy, PublishError, disk_problem, docs_lock, publish
@@ -49,6 +50,9 @@ MKDOCS_CONFIG = ROOT / "mkdocs.yml"
 # The cycle collector's thresholds during a build (rare_collections): gen0 every 50,000
 # allocations instead of 700.
 GC_THRESHOLD = (50_000, 20, 100)
+# Articles per task when the rule-based extraction runs on an executor's workers (about
+# 6 ms each: a task of a few tenths of a second, and the progress bar moves by that much).
+RULES_CHUNK = 64
 
 
 @dataclass(frozen=True)
@@ -262,7 +266,9 @@ def extract_all(
     sources, settings: Settings, cache: ExtractionCache, knowledge: Knowledge, rules: Rules, report: Report
 ):
     """Extract what the cache did not have: the NER model runs once over those whose
-    paragraphs it has not read before, batched (and on two processes for large batches)."""
+    paragraphs it has not read before, batched (and on two processes for large batches);
+    then the rules (dates, figures, events, title, topics) read each article, on the same
+    executor in chunks once there are enough of them (extracted_in_order)."""
     now = today(settings)
     articles: dict[str, Article] = {}
     failures: list[Problem] = []
@@ -271,42 +277,60 @@ def extract_all(
     paragraphs = [paragraphs_of(s) for s, _, _ in sources]
     found = [cache.names(p) for p in paragraphs]
     unread = [i for i, names in enumerate(found) if names is None]
-    if unread:  # the model is loaded only when it has something to read
-        extractor = EntityExtractor(rules)
-        with extraction_executor(settings, len(unread)) as executor:
-            names_found = extractor.extract_many([paragraphs[i] for i in unread], executor)
-        for i, names in zip(unread, names_found):
-            found[i] = names
-            cache.store_names(paragraphs[i], names)
-    for (source, overrides, entry), entities in report.track(list(zip(sources, found)), "Extraction"):
-        try:
-            found_here = extraction(source, entities, overrides, knowledge, now)
-        except Exception as error:  # a bug met on one article must not cost the others
-            failures.append(
-                Problem(
-                    source.name,
-                    "extraction",
-                    ERROR,
-                    f"échec de l'extraction ({type(error).__name__} : {error}) ; ignoré : signalez-le avec le fichier",
-                )
-            )
-            continue
-        articles[source.stem] = found_here.article
-        cache.store(entry, found_here)
+    with extraction_executors(settings, len(unread), len(sources)) as (model_executor, rules_executor):
+        if unread:  # the model is loaded only when it has something to read
+            extractor = EntityExtractor(rules)
+            names_found = extractor.extract_many([paragraphs[i] for i in unread], model_executor)
+            for i, names in zip(unread, names_found):
+                found[i] = names
+                cache.store_names(paragraphs[i], names)
+        items = [(source, names, overrides) for (source, overrides, _), names in zip(sources, found)]
+        outcomes = extracted_in_order(items, knowledge, now, rules_executor)
+        with closing(outcomes):
+            for (_, _, entry), outcome in zip(report.track(sources, "Extraction"), outcomes):
+                if isinstance(outcome, Problem):  # a bug met on that article: the others go on
+                    failures.append(outcome)
+                    continue
+                articles[outcome.source.stem] = outcome.article
+                cache.store(entry, outcome)
     return articles, failures
 
 
+def extracted_in_order(items, knowledge: Knowledge, now: dt.date, executor):
+    """extract.extract_chunk over (source, names, overrides) items: one Extraction (or
+    Problem) per item, in their order. Without an executor, one by one here; with one, in
+    chunks of RULES_CHUNK on its workers (a fork inherits nothing it needs here that is
+    not sent: the items and knowledge travel pickled, the Extractions come back so)."""
+    work = functools.partial(extract_chunk, knowledge, now)
+    if executor is None:
+        for item in items:
+            yield from work([item])
+        return
+    chunks = [items[i : i + RULES_CHUNK] for i in range(0, len(items), RULES_CHUNK)]
+    for outcomes in executor.imap(work, chunks):
+        yield from outcomes
+
+
 @contextmanager
-def extraction_executor(settings: Settings, articles: int):
-    """Where the model runs: a Dask cluster when asked for (--scheduler, --workers), else
-    `jobs` forked processes once there are enough articles to pay for them, else here."""
+def extraction_executors(settings: Settings, unread: int, articles: int):
+    """Where the model (over `unread` articles) and the rules (over `articles`) run, as
+    (model's executor, rules' executor), None for this process. The model: on a Dask
+    cluster when asked for (--scheduler, --workers), else on `jobs` forked processes once
+    there are enough articles to pay for them. The rules: on the same executor once there
+    are thresholds.extraction_articles articles (a fork, or a cluster's round trips, costs
+    more than it saves below), else here. A cluster is started only if either uses it."""
+    spread_rules = articles >= settings.thresholds.extraction_articles
     if settings.scheduler or settings.dask_workers:
+        if not unread and not spread_rules:
+            yield None, None
+            return
         with DaskCluster(settings.scheduler, settings.dask_workers or 2) as cluster:
-            yield cluster
-    elif settings.jobs > 1 and articles >= settings.thresholds.extraction_articles:
-        yield LocalProcesses(settings.jobs)
+            yield (cluster if unread else None), (cluster if spread_rules else None)
+    elif settings.jobs > 1:
+        local = LocalProcesses(settings.jobs)
+        yield (local if unread >= settings.thresholds.extraction_articles else None), (local if spread_rules else None)
     else:
-        yield None
+        yield None, None
 
 
 def exit_status(problems, strict: bool) -> int:

@@ -27,7 +27,7 @@ from pathlib import Path
 import pytest
 from babel.dates import format_date
 
-from chronique import pipeline, publish
+from chronique import extract, pipeline, publish
 from chronique.entities import Entities
 from chronique.model import ERROR, Settings
 from chronique.publish import MANIFEST, BuildBusy
@@ -77,13 +77,13 @@ def stand_in(monkeypatch):
 def extracted(monkeypatch):
     """The seeds extract() ran on, build after build (cache hits are not there)."""
     names: list[str] = []
-    real = pipeline.extraction
+    real = extract.extraction
 
     def spy(source, *args, **kwargs):
         names.append(source.name)
         return real(source, *args, **kwargs)
 
-    monkeypatch.setattr(pipeline, "extraction", spy)
+    monkeypatch.setattr(extract, "extraction", spy)  # what pipeline runs, through extract.extract_chunk
     return names
 
 

@@ -1,16 +1,21 @@
-"""Same site whichever executor runs the model (chronique/executors.py): forked local
-processes, or a two-worker Dask local cluster. docs/ compared byte for byte."""
+"""Same site whichever executor runs the model and the rule-based extraction
+(chronique/executors.py): forked local processes, or a two-worker Dask local cluster,
+or this process alone. docs/ compared byte for byte; a bug met on one article in a
+worker is reported for that article, and the others build."""
 
 from __future__ import annotations
 
+import functools
 import shutil
+from itertools import islice
 from pathlib import Path
 
 import pytest
 
-from chronique import synth
+from chronique import extract, pipeline, synth
+from chronique.entities import Entities
 from chronique.executors import DaskCluster, LocalProcesses
-from chronique.model import Thresholds
+from chronique.model import ERROR, Thresholds
 
 from .conftest import build_folder
 
@@ -37,18 +42,106 @@ def test_local_processes_return_the_results_in_the_order_of_the_items():
     assert LocalProcesses(2).map(lambda n: n * n, list(range(50))) == [n * n for n in range(50)]
 
 
+def test_local_processes_yield_the_results_in_order_and_stop_when_closed():
+    results = LocalProcesses(2).imap(functools.partial(pow, 2), list(range(40)))
+    assert list(islice(results, 3)) == [1, 2, 4]
+    results.close()  # the pool ended: nothing left running, nothing raised
+    assert list(LocalProcesses(2).imap(abs, [])) == []
+
+
+def recording(monkeypatch, executor, method: str, calls: list):
+    """Records (module of the function mapped, number of items) for each call of `method`."""
+    real = getattr(executor, method)
+
+    def spy(self, function, items):
+        calls.append((getattr(function, "func", function).__module__, len(items)))
+        return real(self, function, items)
+
+    monkeypatch.setattr(executor, method, spy)
+
+
 def test_a_dask_cluster_builds_the_same_docs_byte_for_byte_as_local_processes(seeds, tmp_path, monkeypatch):
-    every_article = Thresholds(extraction_articles=1)  # the local build forks too, small as the corpus is
+    # the model's names and the rules on the executors, small as the corpus is
+    every_article = Thresholds(extraction_articles=1)
+    here = build_folder(seeds, tmp_path / "here", jobs=1)  # no executor at all: the reference
+    local_calls, dask_calls = [], []
+    recording(monkeypatch, LocalProcesses, "imap", local_calls)
     local = build_folder(seeds, tmp_path / "local", jobs=2, thresholds=every_article)
-    chunks = []
-    dask_map = DaskCluster.map
-    monkeypatch.setattr(
-        DaskCluster, "map", lambda self, f, items: chunks.append(len(items)) or dask_map(self, f, items)
-    )
-    build_folder(seeds, tmp_path / "dask", dask_workers=2)
-    assert chunks == [2]  # the model did run on the cluster's workers: 73 articles, two chunks
+    recording(monkeypatch, DaskCluster, "map", dask_calls)
+    recording(monkeypatch, DaskCluster, "imap", dask_calls)
+    build_folder(seeds, tmp_path / "dask", dask_workers=2, thresholds=every_article)
+    # 73 articles: two chunks of the model, then two chunks of the rules, on each executor
+    assert local_calls == [("chronique.entities.runner", 2), ("chronique.extract", 2)]
+    assert dask_calls == [("chronique.entities.runner", 2), ("chronique.extract", 2)]
     assert len(local.site.entries) >= 70
     assert any(entry.article.people for entry in local.site.entries)  # the model did run
-    local_files, dask_files = tree(tmp_path / "local"), tree(tmp_path / "dask")
-    assert list(dask_files) == list(local_files)
+    assert any(entry.article.figures for entry in local.site.entries)  # and the rules
+    here_files, local_files, dask_files = tree(tmp_path / "here"), tree(tmp_path / "local"), tree(tmp_path / "dask")
+    assert list(dask_files) == list(local_files) == list(here_files)
     assert dask_files == local_files
+    assert local_files == here_files
+    assert local.problems == here.problems
+
+
+def test_the_rules_stay_in_this_process_below_the_threshold(seeds, tmp_path, monkeypatch):
+    """73 articles, under the default threshold (200): the rules are read here, on two
+    jobs as on one (a fork would cost more than the second it saves)."""
+    calls = []
+    recording(monkeypatch, LocalProcesses, "imap", calls)
+    monkeypatch.setattr(pipeline, "EntityExtractor", lambda rules: NoNames())
+    result = build_folder(seeds, tmp_path / "docs", jobs=2)
+    assert calls == []
+    assert len(result.site.entries) >= 70
+
+
+class NoNames:
+    """Stands in for the model: no names, at once (these tests are about the rules)."""
+
+    def extract_many(self, texts, executor=None):
+        return [Entities((), (), ()) for _ in texts]
+
+
+BROKEN = "ecoles_luang_prabang.txt"
+
+
+def break_one_article():
+    """Run in every worker (and here, for the local build): extraction fails on BROKEN alone."""
+    real = extract.extraction
+
+    def failing(source, *args, **kwargs):
+        if source.name == BROKEN:
+            raise RuntimeError("une erreur de test")
+        return real(source, *args, **kwargs)
+
+    extract.extraction = failing
+    return real
+
+
+class BrokenDaskCluster(DaskCluster):
+    """A local cluster whose workers fail on one article (break_one_article sent to each)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.client.run(break_one_article)
+
+
+@pytest.mark.parametrize("where", ["local", "dask"])
+def test_an_article_failing_in_a_worker_is_reported_and_the_others_build(where, seeds, tmp_path, monkeypatch):
+    monkeypatch.setattr(pipeline, "EntityExtractor", lambda rules: NoNames())
+    every_article = Thresholds(extraction_articles=1)
+    if where == "local":
+        monkeypatch.setattr(extract, "extraction", extract.extraction)  # restored after the test
+        break_one_article()  # inherited by the forked workers
+        calls = []
+        recording(monkeypatch, LocalProcesses, "imap", calls)
+        result = build_folder(seeds, tmp_path / "docs", jobs=2, thresholds=every_article)
+        assert calls == [("chronique.extract", 2)]  # it was a worker that met it
+    else:
+        monkeypatch.setattr(pipeline, "DaskCluster", BrokenDaskCluster)
+        result = build_folder(seeds, tmp_path / "docs", dask_workers=2, thresholds=every_article)
+    failures = [p for p in result.problems if p.field == "extraction"]
+    assert [(p.file, p.severity) for p in failures] == [(BROKEN, ERROR)]
+    assert "RuntimeError : une erreur de test" in failures[0].message
+    built = {entry.article.seed for entry in result.site.entries}
+    assert BROKEN not in built
+    assert len(built) == len(list(seeds.glob("*.txt"))) - 1  # every other article is on the site
