@@ -50,8 +50,8 @@ MKDOCS_CONFIG = ROOT / "mkdocs.yml"
 # The cycle collector's thresholds during a build (rare_collections): gen0 every 50,000
 # allocations instead of 700.
 GC_THRESHOLD = (50_000, 20, 100)
-# Articles per task when the rule-based extraction runs on an executor's workers (about
-# 6 ms each: a task of a few tenths of a second, and the progress bar moves by that much).
+# Articles per task when the rule-based extraction runs on an executor's workers (4 to 6 ms
+# each: a task of a few tenths of a second, and the progress bar moves by that much).
 RULES_CHUNK = 64
 
 
@@ -299,8 +299,8 @@ def extract_all(
 def extracted_in_order(items, knowledge: Knowledge, now: dt.date, executor):
     """extract.extract_chunk over (source, names, overrides) items: one Extraction (or
     Problem) per item, in their order. Without an executor, one by one here; with one, in
-    chunks of RULES_CHUNK on its workers (a fork inherits nothing it needs here that is
-    not sent: the items and knowledge travel pickled, the Extractions come back so)."""
+    chunks of RULES_CHUNK on its workers (the items and the knowledge travel pickled, to
+    a forked process as to a Dask worker, and the Extractions come back so)."""
     work = functools.partial(extract_chunk, knowledge, now)
     if executor is None:
         for item in items:
