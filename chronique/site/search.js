@@ -115,7 +115,7 @@
           // What each search asks of which worker. Pagefind merges the results of the
           // bundles merged into one worker by score, even when a sort is asked: sorted,
           // each bundle is then asked apart (its mergeFilter names it), so that every
-          // list is in date order and nextData can take the newest of their heads.
+          // list is in date order and newestData can take the newest of their heads.
           function searches(ask, left) {
             if (!ask.sort || groups.every(function (group) { return group.length === 1; })) {
               return modules.map(function (module) { return { module: module, bundle: null }; });
@@ -403,15 +403,23 @@
     return item;
   }
 
-  // The next result's data, or null: by score over both workers' results, or, sorted
-  // by date, the newest of the workers' next results (each worker's are sorted), so
-  // only the fragments shown and one more a worker are loaded.
-  function nextData() {
-    var lists = current.lists;
+  // The data of the next results, at most `wanted` of them (none: no more). By score
+  // over both workers' results, the next `wanted` are asked at once, so their fragments
+  // load side by side (one after the other, the ten of a page took 40-120 ms more at
+  // 10,000 articles). Sorted by date, the newest of the workers' next results (each
+  // worker's are sorted), one at a time, so only the fragments shown and one more a
+  // worker are loaded.
+  function nextData(wanted) {
     if (!current.sorted) {
-      var result = current.merged[current.next++];
-      return result ? result.data() : Promise.resolve(null);
+      var batch = current.merged.slice(current.next, current.next + wanted);
+      current.next += batch.length;
+      return Promise.all(batch.map(function (result) { return result.data(); }));
     }
+    return newestData().then(function (data) { return data ? [data] : []; });
+  }
+
+  function newestData() {
+    var lists = current.lists;
     return Promise.all(lists.map(function (results, i) {
       var result = results[current.positions[i]];
       if (!result) return null;
@@ -436,18 +444,20 @@
 
   // Shows the next PAGE_SIZE stories: each result's data (title, date, excerpt) is a
   // small fragment file, loaded for the results shown only; a story already shown
-  // (another version of it) is passed over.
+  // (another version of it) is passed over, and as many more results are asked.
   function showMore(token) {
     var added = [];
     function step() {
       if (added.length >= PAGE_SIZE) return Promise.resolve();
-      return nextData().then(function (data) {
-        if (!data || token !== sequence) return;
-        var story = data.filters && data.filters.histoire && data.filters.histoire[0];
-        if (story && current.seen[story]) return step();
-        if (story) current.seen[story] = true;
-        var versions = story ? current.stories.versions[story] || 1 : 1;
-        added.push(resultItem(data, versions, story && current.stories.originals[story] > 0));
+      return nextData(PAGE_SIZE - added.length).then(function (batch) {
+        if (!batch.length || token !== sequence) return;
+        batch.forEach(function (data) {
+          var story = data.filters && data.filters.histoire && data.filters.histoire[0];
+          if (story && current.seen[story]) return;
+          if (story) current.seen[story] = true;
+          var versions = story ? current.stories.versions[story] || 1 : 1;
+          added.push(resultItem(data, versions, story && current.stories.originals[story] > 0));
+        });
         return step();
       });
     }
