@@ -53,7 +53,7 @@
   var PAGEFIND_OPTIONS = { excerptLength: 26 };  // words of context in an excerpt
 
   // WARM_UP: a worker's first search of some size is slow, its later ones are not
-  // (measured at 10,000 articles: "to lam" took 130-180 ms in a worker's first bundle,
+  // (measured at 10,000 articles: "to lam" took 130-185 ms in a worker's first bundle,
   // 45-60 ms in its second bundle and in any later search; the time is spent in
   // Pagefind's WebAssembly, not in the script around it). So while the reader types a
   // short last word (a long pause, SHORT_WORD_PAUSE, before anything is searched), each
@@ -428,8 +428,8 @@
 
   // The data of the next results, at most `wanted` of them (none: no more). By score
   // over both workers' results, the next `wanted` are asked at once, so their fragments
-  // load side by side (one after the other, the ten of a page took 40-120 ms more at
-  // 10,000 articles). Sorted by date, the newest of the workers' next results (each
+  // load side by side (measured at 10,000 articles: 25-30 ms for ten, against 35-45 one
+  // after the other). Sorted by date, the newest of the workers' next results (each
   // worker's are sorted), one at a time, so only the fragments shown and one more a
   // worker are loaded.
   function nextData(wanted) {
