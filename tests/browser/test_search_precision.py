@@ -241,3 +241,45 @@ def test_a_search_has_an_address_of_its_own(page, precision_url):
     assert page.locator(SEARCH_BOX).input_value() == "Hun Sen"
     assert page.evaluate("document.getElementById('__search').checked")
     assert seeds(results(page)) == ["100"]
+
+
+# -- a warm first search ------------------------------------------------------------
+
+# Every search each worker is asked for: [the query, the bundle it is limited to].
+WATCH_SEARCHES = """() => {
+  window.__asked = [];
+  const post = Worker.prototype.postMessage;
+  Worker.prototype.postMessage = function (message, ...rest) {
+    if (message && message.method === 'search') {
+      const filters = (message.args[1] || {}).filters || {};
+      window.__asked.push([message.args[0], filters['chronique-index'] ?? null]);
+    }
+    return post.call(this, message, ...rest);
+  };
+}"""
+
+
+def test_each_worker_searches_once_while_a_short_word_is_typed_then_searches_as_asked(page, precision_url):
+    # A worker's first large search is slow in Pagefind's WebAssembly: search.js runs
+    # one nobody sees, in the worker's first bundle, during the pause a short last word
+    # gets, so that the search the reader waits for runs warm.
+    manifest = page.evaluate("fetch('/pagefind/chronique-index.json').then(r => r.json())")
+    names = [bundle["path"].rstrip("/") for bundle in manifest["bundles"]]
+    firsts = names[:2]  # the first bundle of each worker (bundles go to the workers in turn)
+    page.evaluate(WATCH_SEARCHES)
+    box = page.locator(SEARCH_BOX)
+    box.click()
+    page.wait_for_selector("[data-chronique-search][data-loaded]", state="attached")
+    box.press_sequentially("pa")
+    page.wait_for_function(f"window.__asked.length >= {len(firsts)}")
+    assert sorted(page.evaluate("window.__asked")) == sorted(["pa", name] for name in firsts)
+    # then the search asked, in every bundle, and no other warm-up for the next short word
+    box.press_sequentially("gode hu")
+    page.wait_for_function(
+        "document.querySelector('[data-chronique-search]').dataset.state === 'done'"
+        " && document.querySelector('#chronique-search-input').value === 'pagode hu'"
+    )
+    asked = page.evaluate("window.__asked")[len(firsts) :]
+    assert ["pagode hu", None] in asked, asked
+    assert all(bundle is None for _, bundle in asked), asked
+    assert seeds(results(page)) == ["100"]
