@@ -127,8 +127,9 @@ class ExtractionCache:
     """Entries `<article sha>-<sidecar sha>-<key>.pickle` (an Extraction each),
     `dates-<key>.pickle` (the datings the last build used that differ from the entries'
     own: each is used again while it holds, so after New Year the articles are dated
-    again once, not on every build of the year) and `names-<paragraphs sha>-<names key>.pickle` (the model's names, after the
-    rules). folder None: no cache (every lookup a miss, nothing written)."""
+    again once, not on every build of the year) and
+    `names-<paragraphs sha>-<names key>.pickle` (the model's names, after the rules).
+    folder None: no cache (every lookup a miss, nothing written)."""
 
     def __init__(
         self,
@@ -194,8 +195,8 @@ class ExtractionCache:
 
     def articles(self, hits: list[tuple[str, str, str, Extraction]]) -> dict[str, Article]:
         """The articles of cache hits (entry, file name, stem, extraction), dated for today:
-        from the entry when it was made today, from the day file when it was dated today
-        already, else dated again here (two processes for many). Returns {stem: Article};
+        from the entry when its dating holds today, from the day file when one of its
+        datings does, else dated again here (two processes for many). Returns {stem: Article};
         a hit that cannot be dated again goes to self.undatable, its source renamed."""
         todo = [found for entry, _, _, found in hits if not found.dating.holds_on(self.today) and not self._kept(entry)]
         fresh = iter(self._redate_all(todo))
