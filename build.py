@@ -1,9 +1,7 @@
 #!/usr/bin/env python3
 """Build the Markdown site in docs/ from the articles in seeds/. See README.md."""
 
-import sys
-
-from chronique.pipeline import main
+from chronique.pipeline import exit_now, main
 
 if __name__ == "__main__":
-    sys.exit(main())
+    exit_now(main())

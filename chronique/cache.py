@@ -4,12 +4,14 @@ What is expensive does not depend on the day: the model's names, the rules, the 
 figures. Only the date does, through its plausibility window (it ends on the build's day), and
 the events read against the date. So an entry is keyed by the article's bytes, its sidecar's
 bytes and the extractor's code and data, never by the day; it keeps the article as extracted
-and what it takes to date it again (chronique/extract.py: Extraction). A dating that refused
-no date as still to come holds until the end of its year (dates.not_after); on a new day only
-the others are dated again (`extract.redate`, on two processes for many), and the day's
-datings are kept together in one small file, so the next build of the same day reuses them.
-The corpus stage that dates yearless articles from the others is remembered too
-(dated_from_corpus), for the same articles.
+and what it takes to date it again (chronique/extract.py: Extraction). A dating says how long
+its answer holds (dates.DayReads): one that refused no date as still to come holds until the
+end of the last year that gives the same answer, or for good when it read nothing of the
+year (a header's date); on a new day only the others are dated again (`extract.redate`, on
+two processes for many), and the day's datings are kept together in one small file, so the
+next build of the same day reuses them. The corpus stage that dates yearless articles from
+the others is remembered too (dated_from_corpus): its answer while what it reads stands, and
+otherwise what it read of each article, so that it reads again only what changed.
 
 The model's names are kept apart too, keyed by the paragraphs they were read from and by
 what names depend on (the model, the name rules and their data, their code), not by the
@@ -218,41 +220,53 @@ class ExtractionCache:
         dating = self.datings.get(entry)
         return dating if dating is not None and dating.holds_on(self.today) else None
 
-    def dated_from_corpus(self, articles: list[Article], step: Callable[[list[Article]], list[Article]]):
-        """step(articles), the corpus stage that gives yearless articles the year of the site's
-        articles on the same event (collect.date_from_corpus), remembered: it reads every
-        undated article against the dated ones (seconds at 10,000 articles), and its answer
-        changes only when an undated article, or another's id, bytes, date, names or hold do.
-        One file, `corpus-dates.pickle`, holds the last answer; any other input runs the step."""
+    def dated_from_corpus(
+        self,
+        articles: list[Article],
+        step: Callable[[list[Article], object | None], tuple[list[Article], object]],
+        reads: Callable[[list[Article]], tuple[list[Article], list[Article]]],
+    ):
+        """step(articles, memo) -> (articles, memo), the corpus stage that gives yearless articles
+        the year of the site's articles on the same event (collect.date_from_corpus_remembering),
+        remembered twice:
+        - reads(articles) is what the step reads: the undated articles, and the dated ones that
+          may give them a year (collect.what_date_from_corpus_reads). While none of those
+          changes, the last answer stands (`corpus-dates.pickle`, by article id): a date that
+          moves in an unrelated article (a yearless date, on New Year) leaves it standing;
+        - when one does, the step runs with its memo of the last run (`corpus-memo.pickle`,
+          collect.CorpusMemo), so it reads again only the articles that changed."""
         if self.folder is None:
-            return step(articles)
-        key = self._corpus_key(articles, step)
-        path = self.folder / "corpus-dates.pickle"
+            return step(articles, None)[0]
+        code = hashlib.sha256(self.key.encode() + Path(sys.modules[step.__module__].__file__).read_bytes())
+        key = self._corpus_key(code.copy(), *reads(articles))
+        path, memo_path = self.folder / "corpus-dates.pickle", self.folder / "corpus-memo.pickle"
         try:
             kept = pickle.loads(path.read_bytes())
             if kept["key"] == key:
-                result = list(articles)
-                for index, article in kept["changed"]:
-                    result[index] = article
-                return result
+                return [kept["changed"].get(article.id, article) for article in articles]
         except Exception:  # none yet, another input's, or damaged: the step runs
             pass
-        result = step(articles)
-        changed = [(i, after) for i, (before, after) in enumerate(zip(articles, result)) if after is not before]
+        try:
+            last = pickle.loads(memo_path.read_bytes())
+            memo = last["memo"] if last["code"] == code.hexdigest() else None
+        except Exception:  # none yet, or damaged: the step reads everything
+            memo = None
+        result, memo = step(articles, memo)
+        changed = {after.id: after for before, after in zip(articles, result) if after is not before}
         self._write(path, pickle.dumps({"key": key, "changed": changed}, protocol=pickle.HIGHEST_PROTOCOL))
+        kept_memo = {"code": code.hexdigest(), "memo": memo}
+        self._write(memo_path, pickle.dumps(kept_memo, protocol=pickle.HIGHEST_PROTOCOL))
         return result
 
-    def _corpus_key(self, articles: list[Article], step) -> str:
+    @staticmethod
+    def _corpus_key(digest, undated: list[Article], witnesses: list[Article]) -> str:
         """What the corpus step reads: each undated article whole, the others by id, bytes,
-        date, names and hold; with the extractor's key and the step's own module."""
-        digest = hashlib.sha256(self.key.encode())
-        digest.update(Path(sys.modules[step.__module__].__file__).read_bytes())
-        for article in articles:
-            if article.date is None:
-                digest.update(pickle.dumps(article, protocol=pickle.HIGHEST_PROTOCOL))
-            else:
-                digest.update(repr((article.id, article.digest, article.date, article.people, article.places)).encode())
-            digest.update(b"\0held" if article.hold else b"\0")
+        date and names; after the code's digest (the extractor's key and the step's module)."""
+        for article in undated:
+            digest.update(pickle.dumps(article, protocol=pickle.HIGHEST_PROTOCOL))
+        digest.update(b"\0witnesses\0")
+        for article in witnesses:
+            digest.update(repr((article.id, article.digest, article.date, article.people, article.places)).encode())
         return digest.hexdigest()
 
     def save_datings(self) -> None:

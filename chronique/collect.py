@@ -9,12 +9,13 @@ quadratic in the number of articles: candidates come from inverted indexes and L
 from __future__ import annotations
 
 
+import hashlib
 import heapq
 import re
 import unicodedata
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from datasketch import MinHashLSH
 
@@ -23,7 +24,7 @@ from .parallel import in_background
 from .same_event import same_event, telling_of
 from .events import EVENT_WORDS
 from .entities import EPONYMS, best_spelling, entity_key, merge_key
-from .dates import CorpusDates, from_corpus
+from .dates import CorpusDates, DateResult, DayMarks, from_corpus, yearless_lead_days
 from .model import CORPUS, Article, ArticleDate, Event, Figure, Problem
 from .text import fold, slug
 from .urls import article_path, article_url, assign_locations
@@ -136,37 +137,83 @@ def collect(articles: list[Article], jobs: int = 1, redirects: dict[str, str] | 
     )
 
 
+@dataclass
+class CorpusMemo:
+    """What date_from_corpus worked out when it last ran, kept by the cache
+    (ExtractionCache.dated_from_corpus): the DayMarks of each dated text, and each undated
+    article's answer under a key of everything it read. When the step runs again (a date
+    moved, an article added), only what changed is read again. A run keeps only what it used."""
+
+    marks: dict[str, DayMarks] = field(default_factory=dict)  # paragraphs' digest -> their DayMarks
+    answers: dict[str, DateResult | None] = field(default_factory=dict)  # reading key -> from_corpus's answer
+
+
 def date_from_corpus(articles: list[Article]) -> list[Article]:
     """A bare article whose text gives a day and month but no year takes its year from the
     site's dated articles on the same event (dates.from_corpus), provenance "corpus". Runs on
     the whole corpus after extraction, before anything is ordered; an undated article stays so
     when nothing holds."""
-    undated = [a for a in articles if a.date is None and not a.hold]
+    return date_from_corpus_remembering(articles, None)[0]
+
+
+def date_from_corpus_remembering(articles: list[Article], memo: CorpusMemo | None) -> tuple[list[Article], CorpusMemo]:
+    """date_from_corpus, reading again only what `memo` (of an earlier run) does not hold;
+    with the memo of this run."""
+    undated, witnesses = what_date_from_corpus_reads(articles)
     if not undated:
-        return articles
-    # only the dated articles sharing a person with an undated one are read (the text of every
-    # article of a large corpus would cost seconds on a warm build)
-    wanted = {name for a in undated for name in _event_names(a) if name.startswith("people:")}
-    corpus = CorpusDates.of(
-        [
-            (a.id, a.date, names, _paragraphs(a))
-            for a in articles
-            if a.date and a.date.source != CORPUS and (names := _event_names(a)) & wanted
-        ]
-    )
+        return articles, CorpusMemo()
+    last, used = memo or CorpusMemo(), CorpusMemo()
+    rows, read_as = [], {}  # read_as: witness id -> what from_corpus may read of it
+    for witness in witnesses:
+        paragraphs, names = _paragraphs(witness), _event_names(witness)
+        text = _digest(paragraphs)
+        marks = used.marks[text] = last.marks.get(text) or DayMarks.of(paragraphs)
+        rows.append((witness.id, witness.date, names, marks))
+        read_as[witness.id] = repr((witness.id, witness.date, sorted(names), text))
+    corpus = CorpusDates.of(rows)
     result = []
     for article in articles:
         if article.date is None and not article.hold:
-            found = from_corpus(_paragraphs(article), article.seed, _event_names(article), corpus)
+            paragraphs, names = _paragraphs(article), _event_names(article)
+            days = yearless_lead_days(paragraphs)
+            read = [read_as[row[0]] for day in days for row in corpus.by_day_month.get(day, ())]
+            key = _digest([repr((paragraphs, article.seed, sorted(names), corpus.latest, days, read))])
+            found = last.answers[key] if key in last.answers else from_corpus(paragraphs, article.seed, names, corpus)
+            used.answers[key] = found
             if found:
                 kept = tuple(p for p in article.problems if p.field != "date")
                 article = replace(article, date=found.date, problems=kept + found.problems)
         result.append(article)
-    return result
+    return result, used
+
+
+def _digest(texts: list[str]) -> str:
+    return hashlib.sha256("\0".join(texts).encode("utf-8", "surrogatepass")).hexdigest()[:32]
+
+
+def what_date_from_corpus_reads(articles: list[Article]) -> tuple[list[Article], list[Article]]:
+    """The undated articles, and the dated ones that may give them a year: those sharing a
+    person with one of them (reading every article of a large corpus would cost seconds on a
+    warm build). A held article gives no year: the evidence names its source, and a held
+    article is named nowhere public."""
+    undated = [a for a in articles if a.date is None and not a.hold]
+    wanted = {name for a in undated for name in _event_names(a) if name.startswith("people:")}
+    if not wanted:
+        return undated, []
+    witnesses = [
+        a
+        for a in articles
+        if a.date and a.date.source != CORPUS and not a.hold and not wanted.isdisjoint(_people_names(a))
+    ]
+    return undated, witnesses
 
 
 def _paragraphs(article: Article) -> list[str]:
     return [b.text for b in article.blocks if b.kind == "paragraph"]
+
+
+def _people_names(article: Article) -> set[str]:
+    return {f"people:{fold(n)}" for n in article.people}
 
 
 def _event_names(article: Article) -> set[str]:

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 import dateparser
@@ -131,30 +131,61 @@ def in_window(value: dt.date, today: dt.date) -> bool:
     return EARLIEST <= value and not_after(value, today + FUTURE_SLACK)
 
 
-# Every comparison of a date with the build's day goes through not_after(); the day's other
-# use is its year. So a dating that refused no date as still to come gives the same answer on
-# any later day of the same year, and a new day's build need not redo it (extract.Dating).
-_REFUSED_AS_FUTURE: ContextVar[list[dt.date] | None] = ContextVar("refused_as_future", default=None)
+# Every comparison of a date with the build's day goes through not_after(), and of a year
+# with the build's year through year_not_after() or within_history(). Each notes what could
+# give another answer on a later day: a date refused as still to come (the next day may
+# accept it), a year refused as still to come (accepted once the build's year reaches it),
+# a year accepted as recent (refused once HISTORY_YEARS have passed). A dating that noted
+# nothing gives the same answer on every later day (extract.Dating).
+@dataclass
+class DayReads:
+    refused: list[dt.date] = field(default_factory=list)  # dates refused as still to come
+    last_year: int | None = None  # the last build year that gives the same answer (None: any)
+
+    def same_until(self, year: int) -> None:
+        self.last_year = year if self.last_year is None else min(self.last_year, year)
+
+
+_DAY_READS: ContextVar[DayReads | None] = ContextVar("day_reads", default=None)
 
 
 def not_after(value: dt.date, limit: dt.date) -> bool:
     """value <= limit, a limit that moves with the build's day; a refusal is noted."""
     if value <= limit:
         return True
-    if (refused := _REFUSED_AS_FUTURE.get()) is not None:
-        refused.append(value)
+    if (reads := _DAY_READS.get()) is not None:
+        reads.refused.append(value)
+    return False
+
+
+def year_not_after(year: int, today: dt.date) -> bool:
+    """year <= the build's year; a refusal is noted (the build of that year accepts it)."""
+    if year <= today.year:
+        return True
+    if (reads := _DAY_READS.get()) is not None:
+        reads.same_until(year - 1)
+    return False
+
+
+def within_history(year: int, today: dt.date) -> bool:
+    """year is one of the build's last HISTORY_YEARS; an acceptance is noted (a build of
+    more than HISTORY_YEARS later refuses it)."""
+    if year >= today.year - HISTORY_YEARS:
+        if (reads := _DAY_READS.get()) is not None:
+            reads.same_until(year + HISTORY_YEARS)
+        return True
     return False
 
 
 @contextmanager
-def noting_future_refusals() -> Iterator[list[dt.date]]:
-    """The dates refused as still to come while the block runs."""
-    refused: list[dt.date] = []
-    token = _REFUSED_AS_FUTURE.set(refused)
+def noting_day_reads() -> Iterator[DayReads]:
+    """What the block read of the build's day (DayReads)."""
+    reads = DayReads()
+    token = _DAY_READS.set(reads)
     try:
-        yield refused
+        yield reads
     finally:
-        _REFUSED_AS_FUTURE.reset(token)
+        _DAY_READS.reset(token)
 
 
 def from_header(token: str | None, file: str, today: dt.date) -> DateResult:
@@ -401,14 +432,28 @@ class CorpusDates:
     ordinal_events: dict[str, frozenset[tuple[int, str]]]  # id -> ("47e réunion" as (47, "reunion"), …)
 
     @classmethod
-    def of(cls, dated: list[tuple[str, ArticleDate, set[str], list[str]]]) -> CorpusDates:
-        """dated: (id, date, folded kind-tagged names, paragraphs) of each dated article."""
+    def of(cls, dated: list[tuple[str, ArticleDate, set[str], DayMarks]]) -> CorpusDates:
+        """dated: (id, date, folded kind-tagged names, DayMarks of its paragraphs) of each dated article."""
         index: dict[tuple[int, int], list] = {}
-        for article_id, date, names, paragraphs in dated:
-            for key, sentences in sorted(_sentences_by_day(paragraphs).items()):
+        for article_id, date, names, marks in dated:
+            for key, sentences in sorted(marks.sentences_by_day.items()):
                 index.setdefault(key, []).append((article_id, date, frozenset(names), sentences))
-        ordinals = {article_id: _ordinal_events(paragraphs) for article_id, _, _, paragraphs in dated}
+        ordinals = {article_id: marks.ordinal_events for article_id, _, _, marks in dated}
         return cls(index, max((d.value for _, d, _, _ in dated), default=None), ordinals)
+
+
+@dataclass(frozen=True)
+class DayMarks:
+    """What an article's text says of days, as the corpus reads it: the word sets of the
+    sentences giving each (day, month), and its numbered events. Depends on the text alone,
+    so a build may keep it from the last one (collect.CorpusMemo)."""
+
+    sentences_by_day: dict[tuple[int, int], tuple[frozenset[str], ...]]
+    ordinal_events: frozenset[tuple[int, str]]
+
+    @classmethod
+    def of(cls, paragraphs: list[str]) -> DayMarks:
+        return cls(_sentences_by_day(paragraphs), _ordinal_events(paragraphs))
 
 
 def _ordinal_events(paragraphs: list[str]) -> frozenset[tuple[int, str]]:
@@ -445,6 +490,15 @@ def _same_story(ours: tuple[frozenset[str], ...], theirs: tuple[frozenset[str], 
     return any(len(a & b) >= SAME_STORY * min(len(a), len(b)) for a in ours for b in theirs if a and b)
 
 
+def yearless_lead_days(paragraphs: list[str]) -> list[tuple[int, int]]:
+    """The (day, month) pairs the lead or the dateline gives without a year: the only days of
+    the corpus from_corpus reads for this article."""
+    days = [m for m in DAY_MONTH.finditer(fold(" ".join(paragraphs[:2]))) if not m["year"]]
+    if paragraphs and (dateline := DATELINE.match(paragraphs[0])):
+        days += [m for m in DAY_MONTH.finditer(fold(dateline["head"])) if not m["year"]]
+    return [(int(m["day"]), MONTHS[m["month"]]) for m in days]
+
+
 def from_corpus(paragraphs: list[str], file: str, names: set[str], corpus: CorpusDates) -> DateResult | None:
     """A bare article whose dateline or lead gives a day and month but no year ("Vientiane, 15
     février (VNA)", "ce mercredi 26 novembre"): the year of the site's dated articles that report
@@ -456,15 +510,12 @@ def from_corpus(paragraphs: list[str], file: str, names: set[str], corpus: Corpu
     if corpus.latest is None:
         return None
     # the lead's yearless days first: most undated articles stop here, before the costlier reading
-    days = [m for m in DAY_MONTH.finditer(fold(" ".join(paragraphs[:2]))) if not m["year"]]
-    if paragraphs and (dateline := DATELINE.match(paragraphs[0])):
-        days += [m for m in DAY_MONTH.finditer(fold(dateline["head"])) if not m["year"]]
+    days = yearless_lead_days(paragraphs)
     if not days:
         return None
     ours = _sentences_by_day(paragraphs)
     sources: dict[int, str] = {}  # year -> the article giving it
-    for match in days:
-        day, month = int(match["day"]), MONTHS[match["month"]]
+    for day, month in days:
         for other, date, other_names, theirs in corpus.by_day_month.get((day, month), []):
             if not _same_actors(names, other_names) or not _same_story(ours.get((day, month), ()), theirs):
                 continue
@@ -600,7 +651,7 @@ def _year_hints(paragraphs: list[str], urls: list[str], today: dt.date) -> dict[
             before, after = folded[max(0, match.start() - 25) : match.start()], folded[match.end() : match.end() + 6]
             if YEAR_RANGE_AFTER.match(after) or YEAR_RANGE_BEFORE.search(before) or NOT_NOW.search(before):
                 continue
-            if EARLIEST.year <= year <= today.year:
+            if EARLIEST.year <= year and year_not_after(year, today):
                 hints.setdefault(year, "une année citée dans le texte")
     return hints
 
@@ -622,12 +673,12 @@ def _resolve(match: re.Match, year_hints: dict[int, str], today: dt.date, anchor
         window = [y for y, where in year_hints.items() if where == URL_HINT]
     elif any(where.startswith(CORPUS_HINT) for where in year_hints.values()):
         window = sorted(year_hints)  # the one year the site's articles on the same event give
-    elif year_hints and max(year_hints) >= today.year - HISTORY_YEARS:
+    elif year_hints and within_history(max(year_hints), today):
         # an article cites the figures of its own year or of the year before; with a weekday,
         # every recent year it cites is a candidate too, and the weekday must single one out
         latest = max(year_hints)
         recent = [y for y in year_hints if y >= latest - 2] if weekday is not None else []
-        window = sorted({y for y in (*recent, latest, latest + 1) if y <= today.year})
+        window = sorted({y for y in (*recent, latest, latest + 1) if year_not_after(y, today)})
     else:
         return None
     fits = [

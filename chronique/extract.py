@@ -96,8 +96,8 @@ class Dating:
     date: ArticleDate | None
     events: tuple[Event, ...]
     problems: tuple[Problem, ...]  # the date's own problems, from resolve_date
-    # the last day of the same answer: the year's end, unless a date was refused as still to
-    # come (then only `day`: a later day may accept it). See dates.not_after.
+    # the last day of the same answer: only `day` if a date was refused as still to come (a
+    # later day may accept it), else a year's end or date.max (see dates.DayReads)
     holds_until: dt.date | None = None
 
     def holds_on(self, day: dt.date) -> bool:
@@ -244,11 +244,16 @@ def dated(found: Extraction, dating: Dating) -> Extraction:
 
 
 def resolve_date_lasting(source, paragraphs, urls, overrides, today):
-    """resolve_date, and the last day its answer holds: the end of the year, unless a date
-    was refused as still to come (only today then)."""
-    with dates.noting_future_refusals() as refused:
+    """resolve_date, and the last day its answer holds (dates.DayReads): only today if a
+    date was refused as still to come; else the end of the last year that gives the same
+    answer, or every later day when the answer read nothing of the build's year."""
+    with dates.noting_day_reads() as reads:
         published, problems = resolve_date(source, paragraphs, urls, overrides, today)
-    return published, problems, today if refused else dt.date(today.year, 12, 31)
+    if reads.refused:
+        return published, problems, today
+    if reads.last_year is None:
+        return published, problems, dt.date.max
+    return published, problems, dt.date(max(reads.last_year, today.year), 12, 31)
 
 
 def resolve_date(source, paragraphs, urls, overrides, today):

@@ -17,11 +17,12 @@ import sys
 from contextlib import closing, contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import NoReturn
 
 from . import EXTRACTOR_VERSION, geography, schema
 from .aliases import load_editors_aliases
 from .cache import ExtractionCache, code_digest
-from .collect import Site, collect, date_from_corpus
+from .collect import Site, collect, date_from_corpus_remembering, what_date_from_corpus_reads
 from .entities import MODEL, EntityExtractor, Rules
 from .executors import DaskCluster, DaskMissing, LocalProcesses
 from .extract import Knowledge, extract_chunk, paragraphs_of
@@ -154,7 +155,8 @@ def _build(settings: Settings, keep_for_the_build) -> BuildResult:
     extracted, failures = extract_all(sources, settings, cache, knowledge, rules, report)
     problems += failures
     found = {**cached, **extracted}
-    articles = cache.dated_from_corpus([found[stem] for stem in order if stem in found], date_from_corpus)
+    articles = [found[stem] for stem in order if stem in found]
+    articles = cache.dated_from_corpus(articles, date_from_corpus_remembering, reads=what_date_from_corpus_reads)
     for article in articles:
         problems += article.problems
     held = tuple(a.seed for a in articles if a.hold)
@@ -339,6 +341,15 @@ def exit_status(problems, strict: bool) -> int:
     if any(p.severity == ERROR for p in problems):
         return EXIT_SKIPPED
     return EXIT_OK
+
+
+def exit_now(status: int) -> NoReturn:
+    """Ends the process once its output is flushed, without freeing the build's objects one
+    by one (a gigabyte at 10,000 articles: 0.4 s), as mypy does. Every file was written and
+    every worker stopped before main returned."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(status)
 
 
 def main(argv: list[str] | None = None) -> int:

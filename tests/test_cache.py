@@ -98,7 +98,7 @@ def test_a_second_build_the_same_new_day_dates_nothing_again(tmp_path, seed_fold
     assert pages(tmp_path / "docs") == before
 
 
-def test_a_date_refused_by_nothing_holds_until_the_years_end_and_is_read_again_after(
+def test_a_header_date_refused_by_nothing_holds_on_every_later_day_even_in_another_year(
     tmp_path, seed_folder, model, monkeypatch
 ):
     seeds, cache = seed_folder(ARTICLES), tmp_path / "cache"
@@ -106,22 +106,11 @@ def test_a_date_refused_by_nothing_holds_until_the_years_end_and_is_read_again_a
     dated_again = []
     real = cache_module.redate
     monkeypatch.setattr(cache_module, "redate", lambda found, day: dated_again.append(found) or real(found, day))
-    build_on(dt.date(2026, 12, 31), seeds, tmp_path / "docs", monkeypatch, cache)
-    assert dated_again == []  # nothing compared with the day could have changed
-
-    next_year = dt.date(2027, 1, 4)
-    build_on(next_year, seeds, tmp_path / "docs", monkeypatch, cache)
-    assert sorted(found.source.stem for found in dated_again) == ["a_visite", "b_ecoles"]
-    build_on(next_year, seeds, tmp_path / "scratch", monkeypatch)  # no cache at all
-    assert pages(tmp_path / "docs") == pages(tmp_path / "scratch")
-
-    # dated again once for the new year: the days after use those datings while they hold
-    dated_again.clear()
-    later_that_year = dt.date(2027, 6, 1)
-    build_on(later_that_year, seeds, tmp_path / "docs", monkeypatch, cache)
-    assert dated_again == []
-    build_on(later_that_year, seeds, tmp_path / "scratch", monkeypatch)
-    assert pages(tmp_path / "docs") == pages(tmp_path / "scratch")
+    for later in (dt.date(2026, 12, 31), dt.date(2027, 1, 4), dt.date(2031, 6, 1)):
+        build_on(later, seeds, tmp_path / "docs", monkeypatch, cache)
+        assert dated_again == []  # neither the day nor the year could change a header's date
+        build_on(later, seeds, tmp_path / "scratch", monkeypatch)  # no cache at all
+        assert pages(tmp_path / "docs") == pages(tmp_path / "scratch")
 
 
 def test_a_damaged_day_file_dates_the_articles_again(tmp_path, seed_folder, model, monkeypatch):
@@ -237,49 +226,50 @@ def test_an_article_that_cannot_be_dated_again_is_extracted_again_not_lost(tmp_p
 def test_the_corpus_years_are_remembered_until_what_they_were_read_from_changes(tmp_path):
     from dataclasses import replace
 
-    from chronique.collect import date_from_corpus
-    from tests.test_real_article_dates import article, day
+    from chronique.collect import date_from_corpus_remembering, what_date_from_corpus_reads
+    from tests.test_real_article_dates import article, day, visit_report, visit_without_year
 
-    runs = []
+    runs = []  # the memo each run of the step was given
 
-    def corpus_step(articles):
-        runs.append(len(articles))
-        return date_from_corpus(articles)
+    def corpus_step(articles, memo):
+        runs.append(memo)
+        return date_from_corpus_remembering(articles, memo)
 
-    def corpus(report_day):
-        undated = article(
-            "visite",
-            None,
-            ["Hun Manet", "Anutin Charnvirakul"],
+    def corpus(report_day, unrelated_day="2024-03-02"):
+        # shares no person with the undated article: the step never reads it
+        unrelated = article(
+            "ecoles",
+            day(unrelated_day),
+            ["Sonexay Siphandone"],
             ["Bangkok"],
-            "Bangkok, 15 février (AKP) - Le Premier ministre Hun Manet a rencontré Anutin Charnvirakul.",
-            "Les échanges entre les deux pays ont atteint 15 milliards de dollars en 2023.",
+            "Le 2 mars, Sonexay Siphandone a inauguré trois écoles à Bangkok.",
         )
-        report = article(
-            "rapport",
-            day(report_day),
-            ["Hun Manet", "Anutin Charnvirakul"],
-            ["Bangkok"],
-            "Hun Manet est rentré de Bangkok, où il avait rencontré le 15 février Anutin Charnvirakul.",
-        )
-        return [undated, report]
+        return [visit_without_year(), visit_report(report_day), unrelated]
+
+    def dated(cache, articles):
+        return cache.dated_from_corpus(articles, corpus_step, reads=what_date_from_corpus_reads)
 
     cache = ExtractionCache(tmp_path, "key", FIRST_DAY)
-    first = cache.dated_from_corpus(corpus("2024-02-17"), corpus_step)
+    first = dated(cache, corpus("2024-02-17"))
     assert first[0].date.iso == "2024-02-15" and len(runs) == 1
 
-    again = ExtractionCache(tmp_path, "key", SECOND_DAY).dated_from_corpus(corpus("2024-02-17"), corpus_step)
+    again = dated(ExtractionCache(tmp_path, "key", SECOND_DAY), corpus("2024-02-17"))
     assert again == first and len(runs) == 1  # the same articles: the step did not run
 
-    corrected = cache.dated_from_corpus(corpus("2023-02-17"), corpus_step)  # the dated article corrected
+    # a date that moves in an article sharing no person with the undated one (a yearless
+    # date on New Year): the answer stands, the step does not run
+    moved = dated(cache, corpus("2024-02-17", unrelated_day="2025-03-02"))
+    assert moved[0] == first[0] and moved[2].date.iso == "2025-03-02" and len(runs) == 1
+
+    corrected = dated(cache, corpus("2023-02-17"))  # the dated article it was read from corrected
     assert corrected[0].date.iso == "2023-02-15" and len(runs) == 2
 
     held = corpus("2023-02-17")
     held[1] = replace(held[1], hold=True)
-    cache.dated_from_corpus(held, corpus_step)
-    assert len(runs) == 3
-    ExtractionCache(tmp_path, "another extractor", FIRST_DAY).dated_from_corpus(held, corpus_step)
-    assert len(runs) == 4
+    assert dated(cache, held)[0].date is None and len(runs) == 3  # a held article gives no year
+    assert runs[0] is None and runs[1].answers and runs[2].answers  # each run after the first reads its memo
+    dated(ExtractionCache(tmp_path, "another extractor", FIRST_DAY), held)
+    assert len(runs) == 4 and runs[3] is None  # another extractor's memo is not read
 
 
 @pytest.fixture(scope="module")
@@ -296,18 +286,21 @@ def synthetic_sources(tmp_path_factory):
 def test_a_dating_that_claims_to_hold_on_a_later_day_is_what_that_day_would_give(synthetic_sources, first_day):
     from chronique.extract import paragraphs_of, resolve_date_lasting, urls_of
 
-    later_days = [first_day + dt.timedelta(days=n) for n in (1, 3, 20, 45, 200, 400)]
-    held = refused = 0
+    later_days = [first_day + dt.timedelta(days=n) for n in (1, 3, 20, 45, 200, 400, 1500, 8000)]
+    held_next_year = refused = year_bound = 0
     for source in synthetic_sources:
         paragraphs, urls = paragraphs_of(source), urls_of(source)
         date, problems, holds_until = resolve_date_lasting(source, paragraphs, urls, {}, first_day)
         refused += holds_until == first_day
+        year_bound += first_day < holds_until < dt.date.max
         for day in later_days:
             if day <= holds_until:
-                held += 1
+                held_next_year += day.year > first_day.year
                 again, again_problems, _ = resolve_date_lasting(source, paragraphs, urls, {}, day)
                 assert (again, again_problems) == (date, problems), (source.name, first_day, day)
-    assert held and refused  # both kinds were met: the corpus spans the first days
+    # every kind was met: refused dates (the corpus spans the first days), answers bound to
+    # a year, and answers that read nothing of the year, held in later years
+    assert held_next_year and refused and year_bound
 
 
 def test_the_cache_keeps_what_the_build_used_and_the_names_of_its_model(tmp_path, seed_folder, model, monkeypatch):

@@ -3,6 +3,7 @@ byline stamps, dated URL paths, weekdays with 'matin', and yearless datelines or
 year comes from the site's dated articles on the same event (provenance 'corpus')."""
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 
@@ -101,8 +102,9 @@ def dated_by_corpus(undated, *others):
     return {a.id: a for a in date_from_corpus([undated, *others])}[undated.id].date
 
 
-def test_a_yearless_dateline_takes_the_year_of_a_dated_article_on_the_same_event():
-    undated = article(
+def visit_without_year():
+    """A dateline giving a day and month, no year; the text cites 2023."""
+    return article(
         "visite",
         None,
         ["Hun Manet", "Anutin Charnvirakul"],
@@ -110,16 +112,65 @@ def test_a_yearless_dateline_takes_the_year_of_a_dated_article_on_the_same_event
         "Bangkok, 15 février (AKP) - Le Premier ministre Hun Manet a rencontré Anutin Charnvirakul.",
         "Les échanges entre les deux pays ont atteint 15 milliards de dollars en 2023.",
     )
-    report = article(
+
+
+def visit_report(iso, *places):
+    """A dated article on the same visit, giving its day and month."""
+    return article(
         "rapport",
-        day("2024-02-17"),
+        day(iso),
         ["Hun Manet", "Anutin Charnvirakul"],
-        ["Bangkok", "Cambodge"],
+        list(places or ["Bangkok"]),
         "Hun Manet est rentré de Bangkok, où il avait rencontré le 15 février Anutin Charnvirakul.",
     )
+
+
+def test_a_yearless_dateline_takes_the_year_of_a_dated_article_on_the_same_event():
+    undated = visit_without_year()
+    report = visit_report("2024-02-17", "Bangkok", "Cambodge")
     found = dated_by_corpus(undated, report)
     assert found.source == CORPUS and (found.iso, found.precision) == ("2024-02-15", DAY)
     assert "rapport" in found.evidence
+
+
+def test_run_again_with_its_memo_the_corpus_step_reads_only_what_changed(monkeypatch):
+    from chronique import collect
+
+    calls = {"answers": 0, "texts": 0}
+
+    def counted(name, real):
+        def wrapper(*args):
+            calls[name] += 1
+            return real(*args)
+
+        return wrapper
+
+    monkeypatch.setattr(collect, "from_corpus", counted("answers", collect.from_corpus))
+    monkeypatch.setattr(collect.DayMarks, "of", counted("texts", collect.DayMarks.of))
+    undated = visit_without_year()
+
+    # shares the people, but speaks of another day and is older (the latest date is read): read
+    # for its text, never for the visit
+    forum = article(
+        "forum", day("2023-06-03"), ["Hun Manet"], ["Phnom Penh"], "Le 3 juin, Hun Manet a ouvert un forum."
+    )
+
+    first, memo = collect.date_from_corpus_remembering([undated, visit_report("2024-02-17")], None)
+    assert first[0].date.iso == "2024-02-15" and calls == {"answers": 1, "texts": 1}
+
+    added, memo = collect.date_from_corpus_remembering([undated, visit_report("2024-02-17"), forum], memo)
+    assert added[0] == first[0] and calls == {"answers": 1, "texts": 2}  # only the new text was read
+
+    corrected, memo = collect.date_from_corpus_remembering([undated, visit_report("2023-02-17"), forum], memo)
+    assert corrected[0].date.iso == "2023-02-15" and calls == {"answers": 2, "texts": 2}
+    assert corrected == date_from_corpus([undated, visit_report("2023-02-17"), forum])  # as without a memo
+
+
+def test_a_held_article_gives_no_year_since_the_evidence_would_name_it():
+    undated = visit_without_year()
+    report = visit_report("2024-02-17")
+    assert dated_by_corpus(undated, report) is not None
+    assert dated_by_corpus(undated, replace(report, hold=True)) is None
 
 
 @pytest.mark.parametrize("weekday, iso", [("jeudi", "2024-02"), ("mardi", None)], ids=["agrees", "disagrees"])
@@ -161,14 +212,7 @@ def test_without_a_year_or_a_weekday_of_its_own_the_corpus_alone_dates_nothing()
 
 
 def test_the_same_actors_on_the_same_day_in_another_story_give_no_year():
-    undated = article(
-        "visite",
-        None,
-        ["Hun Manet", "Anutin Charnvirakul"],
-        ["Bangkok"],
-        "Bangkok, 15 février (AKP) - Le Premier ministre Hun Manet a rencontré Anutin Charnvirakul.",
-        "Les échanges entre les deux pays ont atteint 15 milliards de dollars en 2023.",
-    )
+    undated = visit_without_year()
     other = article(
         "autre",
         day("2024-02-15"),
