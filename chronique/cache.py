@@ -40,9 +40,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from .entities import Entities
+from .executors import in_background
 from .extract import Dating, Extraction, dated, redate
 from .model import Article
-from .parallel import in_background
 
 PACKAGE = Path(__file__).resolve().parent
 # The stages after extraction: they read articles and never change one. Left out of the key

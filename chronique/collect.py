@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 from datasketch import MinHashLSH
 
 from . import schema, similarity
-from .parallel import in_background
+from .executors import in_background
 from .same_event import same_event, telling_of
 from .events import EVENT_WORDS
 from .entities import EPONYMS, best_spelling, entity_key, merge_key

@@ -13,6 +13,10 @@
 Either way map() returns the results in the order of the items, and imap() yields them in
 that order as they come (for a progress bar): the site is the same, byte for byte,
 whichever runs it (tests/test_executors.py).
+
+in_background() is the same fork for one task beside this process's own work (duplicates
+beside related articles, article pages beside list pages, half of a day's re-dating): it
+needs what this process holds, so it never leaves the machine.
 """
 
 from __future__ import annotations
@@ -29,6 +33,40 @@ _FUNCTION: Callable | None = None  # what the forked workers run: set just befor
 
 def _call(item):
     return _FUNCTION(item)
+
+
+def _can_fork() -> bool:
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def _forked_pool(processes: int, function: Callable):
+    """A pool of `processes` forked now, each running `function` on the items it is given:
+    the function is inherited by the fork, neither pickled nor sent."""
+    global _FUNCTION
+    _FUNCTION = function
+    try:
+        return multiprocessing.get_context("fork").Pool(processes)
+    finally:
+        _FUNCTION = None
+
+
+def in_background(task: Callable[[], T], enabled: bool = True) -> Callable[[], T]:
+    """Start task() in a forked process now; returns a function that waits for and
+    returns its result (re-raising its error). When not enabled (or without fork),
+    task() runs only when its result is asked for: the result is the same."""
+    if not enabled or not _can_fork():
+        return task
+    pool = _forked_pool(1, lambda _: task())
+    pending = pool.apply_async(_call, (None,))
+
+    def result() -> T:
+        try:
+            return pending.get()
+        finally:
+            pool.close()
+            pool.join()
+
+    return result
 
 
 class Executor(Protocol):
@@ -55,16 +93,11 @@ class LocalProcesses:
         are done. The processes are forked at the first next(), and ended when the last
         result is taken or the iteration is closed."""
         processes = min(self.jobs, len(items))
-        if processes < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        if processes < 2 or not _can_fork():
             yield from (function(item) for item in items)
             return
-        global _FUNCTION
-        _FUNCTION = function  # inherited by the fork: neither pickled nor sent
-        try:
-            with multiprocessing.get_context("fork").Pool(processes) as pool:
-                yield from pool.imap(_call, items)
-        finally:
-            _FUNCTION = None
+        with _forked_pool(processes, function) as pool:
+            yield from pool.imap(_call, items)
 
 
 class DaskCluster:

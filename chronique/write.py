@@ -25,7 +25,7 @@ from . import __version__
 from . import schema
 from .charts import bar_chart, dot_chart, month_points
 from .collect import UNDATED, Entry, Site
-from .parallel import in_background
+from .executors import in_background
 from .site.hooks import REDIRECTS
 from .text import count, fold, french_date, french_month
 from .profiles import MONTHS, Profiles, build_profiles

@@ -14,7 +14,7 @@ import pytest
 
 from chronique import extract, pipeline, synth
 from chronique.entities import Entities
-from chronique.executors import DaskCluster, LocalProcesses
+from chronique.executors import DaskCluster, LocalProcesses, in_background
 from chronique.model import ERROR, Thresholds
 
 from .conftest import build_folder
@@ -145,3 +145,20 @@ def test_an_article_failing_in_a_worker_is_reported_and_the_others_build(where, 
     built = {entry.article.seed for entry in result.site.entries}
     assert BROKEN not in built
     assert len(built) == len(list(seeds.glob("*.txt"))) - 1  # every other article is on the site
+
+
+def test_in_background_runs_a_task_in_another_process_beside_this_one():
+    import os
+
+    waiting = in_background(os.getpid)
+    assert waiting() != os.getpid()
+    assert in_background(os.getpid, enabled=False)() == os.getpid()  # off: here, when asked
+
+
+def test_in_background_raises_the_error_of_its_task_here():
+    def failing():
+        raise ValueError("une erreur dans le processus fils")
+
+    waiting = in_background(failing)
+    with pytest.raises(ValueError, match="processus fils"):
+        waiting()
