@@ -215,14 +215,31 @@
     return false;
   }
 
+  // The story counts go with the pages kept: a story's versions among them are at most
+  // as many as in each answer, and exactly that many when its versions (near-copies)
+  // all hold the whole word or none does. The query's own counts alone would take the
+  // versions lacking the word off the count of articles found.
   function wholeWordsOnly(answer, exact) {
     var kept = answer.results;
+    var filters = answer.filters || {};
     exact.forEach(function (other) {
       var ids = {};
       other.results.forEach(function (result) { ids[result.id] = true; });
       kept = kept.filter(function (result) { return ids[result.id]; });
+      filters = fewest(filters, other.filters || {});
     });
-    return { results: kept, filters: answer.filters };
+    return { results: kept, filters: filters };
+  }
+
+  function fewest(counts, others) {
+    var out = {};
+    Object.keys(counts).forEach(function (key) {
+      out[key] = {};
+      Object.keys(counts[key]).forEach(function (value) {
+        out[key][value] = Math.min(counts[key][value], (others[key] || {})[value] || 0);
+      });
+    });
+    return out;
   }
 
   // Asking for the story filters (with a value no page has) makes Pagefind load them

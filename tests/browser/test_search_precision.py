@@ -157,6 +157,13 @@ def test_a_story_published_twice_shows_once_as_its_original_with_its_versions(pa
     assert status(page) == "1 article trouvé"
 
 
+def test_a_story_whose_versions_lack_the_whole_word_takes_nothing_off_the_count(page):
+    # "mur" begins "murales" in both versions of the pagoda story, and stands whole only
+    # in the dry port's article: one article found, and the count says so
+    assert seeds(search(page, "mur ")) == ["103"]
+    assert status(page) == "1 article trouvé"
+
+
 # -- filters and sort --------------------------------------------------------------
 
 
