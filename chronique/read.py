@@ -42,6 +42,7 @@ HEADER = re.compile(r"^\s*date\s+(\d[\d\-/.]*)(?:\s+(.*?))?\s*$", re.IGNORECASE)
 RELATED_LINE = re.compile(r"^(?:>>|»»|>\s*>|(?:[ÀA] )?(?:lire|voir) aussi\s*:)\s*(.+)$", re.IGNORECASE)
 PHOTO_NAME = re.compile(r"^[^\s/\\<>\"]+(?: [^\s/\\<>\"]+){0,3}\.(?:jpe?g|png|gif|webp|bmp|tiff?)$", re.IGNORECASE)
 # A credit: "Photo : VNA", "(Photo: VNA/CVN)", "Ảnh: TTXVN", "Crédit photo : X".
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f]")  # control characters but the line feed and the tab
 _CREDIT_WORD = r"(?:Photos?(?:\s+d['’]archives?)?|Ảnh|Cr[ée]dit(?:\s+photo)?|Illustration)"
 ARCHIVE = re.compile(r"archive", re.IGNORECASE)
 CREDIT_ONLY = re.compile(rf"^[(\[]?\s*{_CREDIT_WORD}\s*:\s*([^()\[\]]{{1,60}}?)\s*[)\]]?\s*\.?$", re.IGNORECASE)
@@ -103,7 +104,7 @@ def decode(raw: bytes, name: str) -> tuple[str, list[Problem]]:
         text, problem, replaced = _decode_not_utf8(raw, name)
         problems.append(problem)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\t")
+    controls = len(_CONTROLS.findall(text))
     if controls > max(8, len(text) // 100):
         raise ReadError(
             f"fichier binaire ({controls} caractères de contrôle), pas un article : retirez-le du dossier des articles"

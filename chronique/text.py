@@ -19,12 +19,9 @@ LOCALE = Locale.parse("fr_FR")  # parsed once: babel parses a name again on ever
 
 # Invisible characters that change how text reads without showing: zero-width
 # and bidirectional controls (a "Trojan source" in an article must not reorder it).
-_INVISIBLE = dict.fromkeys(
-    [0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD]
-    + list(range(0x202A, 0x202F))
-    + list(range(0x2066, 0x206A))
-    + [0x200E, 0x200F, 0x061C]
-)
+# A character class, not str.translate's table: the regex scans in C (translate looks up
+# every character of the article in a dict: a quarter of the time spent reading one).
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -34,7 +31,7 @@ _NONCHARACTERS = re.compile("[\ufdd0-\ufdef\ufffe\uffff]")
 
 def clean(text: str) -> str:
     """NFC-normalise and drop invisible, control and noncharacter code points."""
-    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+    text = _INVISIBLE.sub("", unicodedata.normalize("NFC", text))
     return _NONCHARACTERS.sub("", _CONTROL.sub("", text))
 
 

@@ -434,7 +434,7 @@ def test_hostile_file_is_reported_shown_as_written_and_the_others_build(case, bu
     assert_shown_as_written(page, article, case.shows)
     for rel, text in built.result.files.items():
         text = text.removeprefix("\ufeff") if rel.endswith(".csv") else text  # the CSV's BOM is for Excel
-        assert not set(text) & {chr(c) for c in _INVISIBLE}, rel
+        assert not _INVISIBLE.search(text), rel
         assert "\ufffd" not in text and "\r" not in text, rel
     if case.fixture.startswith("cp1252"):
         assert not re.search("[ÂÃ][\u0080-\u00bf]", page)

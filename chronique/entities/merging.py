@@ -107,7 +107,9 @@ class MergingRules:
         )
         # "Vietnam" only in "Parti communiste du Vietnam": no place of the story
         organizations = (*result[ORGANIZATION], *found[ORGANIZATION])
-        result[PLACE] = tuple(p for p in result[PLACE] if self._outside_organizations(p, organizations, text))
+        if any(fold(p) in self.countries for p in result[PLACE]):
+            spans = self._organization_spans(organizations, text)
+            result[PLACE] = tuple(p for p in result[PLACE] if self._outside_organizations(p, spans, text))
         result[ORGANIZATION] = tuple(o for o in result[ORGANIZATION] if fold(o) not in people_keys)
         explained, unexplained = self._acronyms_for_corpus(acronyms, result, text)
         # a role stays only with a person kept, under the spelling kept

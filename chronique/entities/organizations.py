@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from ..text import fold
@@ -47,8 +48,15 @@ class OrganizationRules:
         return len(capitalised) >= 2
 
     def _starts_with_org_head(self, span: str) -> bool:
+        whole, starts = self._org_heads_lowered
         lowered = span.lower()
-        return any(lowered == h.lower() or lowered.startswith(h.lower() + " ") for h in self.rules.organization_heads)
+        return lowered in whole or lowered.startswith(starts)
+
+    @functools.cached_property
+    def _org_heads_lowered(self) -> tuple[frozenset[str], tuple[str, ...]]:
+        """The organisation heads in lower case, alone and followed by a space (lowered once)."""
+        heads = [h.lower() for h in self.rules.organization_heads]
+        return frozenset(heads), tuple(f"{h} " for h in heads)
 
     def _is_org_alias(self, name: str) -> bool:
         return fold(name) in self.rules.aliases.get(ORGANIZATION, {})

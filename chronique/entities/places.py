@@ -45,18 +45,22 @@ class PlaceRules:
             return part.split()[-1]  # "République socialiste du Vietnam"
         return part
 
-    def _outside_organizations(self, place: str, organizations: tuple[str, ...], text: str) -> bool:
-        """Whether the article names this place other than as the country owning an organisation:
-        "Vietnam" only in "Parti communiste du Vietnam" is not a place the story is about (a city, or
-        "… du Vietnam à Hanoï", "Comité Vietnam - Laos", still places it)."""
-        if fold(place) not in self.countries:
-            return True
-        spans = [
+    def _organization_spans(self, organizations: tuple[str, ...], text: str) -> list[tuple[int, int]]:
+        """Where the article writes each organisation of more than one word (each looked for once)."""
+        return [
             (m.start(), m.end())
-            for org in organizations
+            for org in dict.fromkeys(organizations)
             if len(org.split()) > 1
             for m in re.finditer(rf"(?<!\w){re.escape(org)}(?!\w)", text)
         ]
+
+    def _outside_organizations(self, place: str, spans: list[tuple[int, int]], text: str) -> bool:
+        """Whether the article names this place other than as the country owning an organisation
+        (spans: _organization_spans): "Vietnam" only in "Parti communiste du Vietnam" is not a
+        place the story is about (a city, or "… du Vietnam à Hanoï", "Comité Vietnam - Laos",
+        still places it)."""
+        if fold(place) not in self.countries:
+            return True
         mentions = list(re.finditer(rf"(?<!\w){re.escape(place)}(?!\w)", text))
         if not mentions:
             return True  # written otherwise in the text (an alias): keep

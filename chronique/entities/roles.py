@@ -8,6 +8,7 @@ gives no role: a wrong role shown with an article as proof costs more than none.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from ..text import fold
@@ -28,6 +29,12 @@ _TOKEN = re.compile(r"[\w.-]+")  # "d’État": "d", "État"
 MAX_WORDS = 14
 
 
+@functools.lru_cache(maxsize=4)
+def _title_words(titles: tuple[str, ...]) -> frozenset[str]:
+    """Every word of the titles, folded, but the honorifics (folded once, not per name)."""
+    return frozenset(w for t in titles for w in map(fold, t.split())) - HONORIFICS
+
+
 def role_from_title(title_span: str, titles: list[str], demonyms: dict[str, str]) -> str | None:
     """The role in the words before a name (the title and its qualifiers), or None when one word
     is no part of a role (a verb, an adverb) or the words only address the person ("M.")."""
@@ -39,7 +46,7 @@ def role_from_title(title_span: str, titles: list[str], demonyms: dict[str, str]
         words = words[1:]
     if not words or len(words) > MAX_WORDS:
         return None
-    title_words = {w for t in titles for w in map(fold, t.split())} - HONORIFICS
+    title_words = _title_words(tuple(titles))
     if fold(words[0]) not in title_words:
         return None
     in_body = False  # after a body's capitalised word, its adjectives ("Parti populaire révolutionnaire lao")

@@ -91,12 +91,21 @@ class EntityExtractor(PeopleRules, PlaceRules, OrganizationRules, MergingRules):
         workers never loads it. Only what extraction reads: ner. No parser, sentences,
         lemmas, tags or morphology are read; and the shared tok2vec is left out too: in
         fr_core_news_md no component listens to it (ner embeds its own), so it was
-        computed for nothing (57 -> 32 ms of CPU an article, the same names)."""
-        import spacy  # imported here: a warm build that needs no NER never pays for it
+        computed for nothing (57 -> 32 ms of CPU an article, the same names).
 
-        return spacy.load(
-            self.model, exclude=["tok2vec", "parser", "lemmatizer", "morphologizer", "attribute_ruler", "senter"]
-        )
+        Its matrix products go to numpy's OpenBLAS, on one thread, rather than to thinc's
+        default, blis: on this machine's AVX-512 cores 32 -> 17 ms of CPU an article, the
+        same names (tests/test_model_speed.py). One thread: the build's parallelism is its
+        processes, and a second BLAS thread in each would only fight them for the cores."""
+        import spacy  # imported here: a warm build that needs no NER never pays for it
+        from thinc.api import use_ops
+        from threadpoolctl import threadpool_limits
+
+        threadpool_limits(1, user_api="blas")
+        with use_ops("numpy", use_blis=False):  # the ops each layer keeps, chosen when it is built
+            return spacy.load(
+                self.model, exclude=["tok2vec", "parser", "lemmatizer", "morphologizer", "attribute_ruler", "senter"]
+            )
 
     def extract_many(self, texts: list[list[str]], executor=None) -> list[Entities]:
         """texts: for each article, its paragraphs. With an executor (chronique/executors.py)
