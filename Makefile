@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: site site-full build serve test eval bench audit screenshots golden format clean browser-deps
+.PHONY: site site-full build serve test eval bench bench-100k audit screenshots golden format clean browser-deps
 
 $(BIN)/.runtime: requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -64,6 +64,11 @@ eval: $(BIN)/.runtime
 
 bench: $(BIN)/.dev
 	$(BIN)/python bench/bench.py
+
+# 100,000 articles once, extraction on a local Dask cluster of two workers: cold, warm,
+# make site, one change, Hugo (about an hour and a half here; appended to BENCHMARKS.md)
+bench-100k: $(BIN)/.dev
+	$(BIN)/python bench/bench.py --sizes 100000 --dask-workers 2 --lean
 
 audit: $(BIN)/.dev browser-deps site
 	$(BIN)/python -m chronique.audit

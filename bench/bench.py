@@ -254,7 +254,12 @@ def hugo_site(docs: Path, folder: Path) -> tuple[Path, int]:
     return folder, pages
 
 
-def bench_size(n: int, work: Path, log, code: Path = ROOT, cache_only: bool = False) -> dict:
+def bench_size(
+    n: int, work: Path, log, code: Path = ROOT, cache_only: bool = False, executor: list[str] = (), lean: bool = False
+) -> dict:
+    """The steps above at n articles. executor: build.py's options for where extraction runs
+    (["--workers", "2"]: a local Dask cluster). lean (for 100,000 articles, where each step
+    is minutes): cold, warm, make site from scratch, one changed article and Hugo only."""
     # the build's day, fixed: the new-day steps below move it on
     day0 = int(time.time()) // DAY * DAY
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1", SOURCE_DATE_EPOCH=str(day0))
@@ -273,7 +278,9 @@ def bench_size(n: int, work: Path, log, code: Path = ROOT, cache_only: bool = Fa
         "--cache",
         str(cache),
         "--quiet",
+        *executor,
     ]
+    r["executor"] = " ".join(executor) or "local processes"
 
     log(f"[{n}] build.py, cold cache …")
     cold = check(run(build_cmd, cwd=code, env=env), "build.py (cold)", ok=(0, 1))
@@ -290,6 +297,9 @@ def bench_size(n: int, work: Path, log, code: Path = ROOT, cache_only: bool = Fa
     )
     r["md_pages"] = sum(1 for _ in docs.rglob("*.md"))
     r["md_size"] = dir_size(docs)
+
+    if lean:
+        return _lean_rest(n, r, work, docs, seeds, build_cmd, env, code, log)
 
     # A new day: the same seeds and cache, the plausibility window one day further on.
     log(f"[{n}] build.py warm {warm.seconds:.1f} s; a new day …")
@@ -354,7 +364,7 @@ def bench_size(n: int, work: Path, log, code: Path = ROOT, cache_only: bool = Fa
     # `make site` on a warm cache (build.py, then chronique.site: mkdocs build --strict and
     # Pagefind), first with site/ rendered from scratch, then again with nothing changed.
     site_cmd = [PY, "-m", "chronique.site", "-f", str(project), "--quiet", "--no-search"]
-    has_driver = (code / "chronique" / "site.py").exists()
+    has_driver = (code / "chronique" / "site").is_dir() or (code / "chronique" / "site.py").exists()
     if has_driver:
         log(f"[{n}] make site, warm cache, site/ from scratch …")
         sf = check(run(site_cmd + ["--full"], cwd=project.parent, env=env), "chronique.site --full")
@@ -433,6 +443,49 @@ def bench_size(n: int, work: Path, log, code: Path = ROOT, cache_only: bool = Fa
     return r
 
 
+def _lean_rest(n: int, r: dict, work: Path, docs: Path, seeds: Path, build_cmd, env, code: Path, log) -> dict:
+    """After the cold and warm builds, at a size where each step takes minutes: `make site`'s
+    render from scratch and its search index, one changed article (build.py, the
+    incremental render, the search index), Hugo on the same Markdown."""
+    project = mkdocs_project(work / "project", docs, code)
+    site = work / "project" / "site"
+    site_cmd = [PY, "-m", "chronique.site", "-f", str(project), "--quiet", "--no-search"]
+    search_cmd = [PY, "-m", "chronique.site.search", str(site), "--quiet"]
+    log(f"[{n}] make site, warm cache, site/ from scratch …")
+    sf = check(run(site_cmd + ["--full"], cwd=project.parent, env=env), "chronique.site --full")
+    sfs = check(run(search_cmd, cwd=code, env=env), "chronique.site.search")
+    r.update(
+        site_full=sf.seconds + sfs.seconds,
+        total_warm=r["build_warm"] + sf.seconds + sfs.seconds,
+        mem_site=sf.peak_mb,
+        tree_site=sf.tree_mb,
+        mem_search=sfs.peak_mb,
+    )
+    r["site_size"] = dir_size(site)
+    r["site_files"] = sum(1 for p in site.rglob("*") if p.is_file())
+    r["pagefind_size"] = dir_size(site / "pagefind")
+    pages = [p.stat().st_size for p in (site / "articles").rglob("index.html")]
+    r.update(article_pages=len(pages), article_html_median=statistics.median(pages), article_html_max=max(pages))
+    victim = sorted(seeds.glob("*.txt"))[n // 2]
+    with victim.open("a", encoding="utf-8") as f:
+        f.write(f"\n{borrowed_sentence(sorted(seeds.glob('*.txt'))[n // 2 + 1])}\n")
+    log(f"[{n}] one article changed: rebuild …")
+    b = check(run(build_cmd, cwd=code, env=env), "build.py (one change)", ok=(0, 1))
+    m = check(run(site_cmd, cwd=project.parent, env=env), "chronique.site (one change)")
+    s = check(run(search_cmd, cwd=code, env=env), "search (one change)")
+    r.update(rebuild_build=b.seconds, rebuild_mkdocs=m.seconds, rebuild_search=s.seconds)
+    r["rebuild"] = b.seconds + m.seconds + s.seconds
+    hugo = hugo_binary()
+    if hugo:
+        folder, hugo_pages = hugo_site(docs, work / "hugo")
+        log(f"[{n}] hugo on {hugo_pages} Markdown pages …")
+        hu = run(hugo + ["--source", str(folder), "--destination", str(folder / "public"), "--quiet"], env=env)
+        r.update(hugo=hu.seconds if hu.status == 0 else None, mem_hugo=hu.peak_mb, hugo_pages=hugo_pages)
+    r["peak_mb"] = max(v for k, v in r.items() if k.startswith("mem_") and k != "mem_hugo" and v)
+    r["load_after"] = load()
+    return r
+
+
 def fmt_s(x) -> str:
     return "—" if x is None else (f"{x:.1f} s" if x < 600 else f"{x / 60:.1f} min")
 
@@ -455,6 +508,7 @@ def borrowed_sentence(seed: Path) -> str:
 
 def table(results: list[dict]) -> str:
     rows = [
+        ("extraction runs on", lambda r: r["executor"]),
         ("build.py, cold cache", lambda r: f"{fmt_s(r['build_cold'])} ({r['n'] / r['build_cold']:.1f} art./s)"),
         ("build.py, warm cache", lambda r: f"{fmt_s(r['build_warm'])} ({r['n'] / r['build_warm']:.1f} art./s)"),
         (
@@ -481,6 +535,14 @@ def table(results: list[dict]) -> str:
         (
             "make site, warm cache, site/ from scratch",
             lambda r: f"{fmt_s(r['total_warm'])} = {r['total_warm'] / r['bare']:.2f} × bare",
+        ),
+        (
+            "make site's render from scratch + search (warm cache, after build.py)",
+            lambda r: f"{fmt_s(r['site_full'])}" if "bare" not in r else "—",
+        ),
+        (
+            "peak memory: cold build (all its processes) / make site's render / search",
+            lambda r: f"{r['tree_build_cold']:.0f} MB / {r['tree_site']:.0f} MB / {r['mem_search']:.0f} MB",
         ),
         (
             "make site again, nothing changed",
@@ -581,7 +643,19 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="only the cache steps: cold, warm, a new day, a fresh clone with the cache restored",
     )
+    parser.add_argument(
+        "--dask-workers",
+        type=int,
+        default=0,
+        help="extraction on a local Dask cluster of this many workers (build.py --workers N; requirements-dask.txt)",
+    )
+    parser.add_argument(
+        "--lean",
+        action="store_true",
+        help="cold, warm, make site, one change and Hugo only (for 100,000 articles: make bench-100k)",
+    )
     args = parser.parse_args(argv)
+    executor = ["--workers", str(args.dask_workers)] if args.dask_workers else []
     sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
     info = machine()
     print(
@@ -598,7 +672,9 @@ def main(argv: list[str] | None = None) -> int:
         code = snapshot(base / "code")
         for n in sizes:
             start = time.perf_counter()
-            results.append(bench_size(n, base / str(n), log, code, cache_only=args.cache_only))
+            results.append(
+                bench_size(n, base / str(n), log, code, cache_only=args.cache_only, executor=executor, lean=args.lean)
+            )
             results[-1]["wall"] = time.perf_counter() - start
             log(f"[{n}] done in {fmt_s(results[-1]['wall'])}")
             if not args.keep:

@@ -76,6 +76,8 @@ class Executor(Protocol):
 
     def imap(self, function: Callable[[T], R], items: Sequence[T]) -> Iterator[R]: ...
 
+    def workers(self) -> int: ...  # how many items it runs at once
+
 
 class LocalProcesses:
     """Forked processes on this machine, `jobs` at most."""
@@ -84,6 +86,9 @@ class LocalProcesses:
 
     def __init__(self, jobs: int = 1):
         self.jobs = jobs
+
+    def workers(self) -> int:
+        return self.jobs if _can_fork() else 1
 
     def map(self, function: Callable[[T], R], items: Sequence[T]) -> list[R]:
         return list(self.imap(function, items))
@@ -141,6 +146,9 @@ class DaskCluster:
         finally:
             if taken < len(futures):
                 self.client.cancel(futures[taken:])
+
+    def workers(self) -> int:
+        return len(self.client.scheduler_info()["workers"])
 
     def close(self) -> None:
         self.client.close()

@@ -106,18 +106,27 @@ def test_the_search_script_is_served_from_the_package_and_kept_by_an_incremental
     assert incremental and (site / "javascripts" / "search.js").read_bytes() == script  # not removed as stale
 
 
+def shares_recorded(monkeypatch) -> list[tuple[int, str]]:
+    """(shares, the executor's class) of each render in shares, as it happens."""
+    calls = []
+
+    def recorded(config, shares, executor):
+        calls.append((shares, type(executor).__name__))
+        return build_in_shares(config, shares, executor)
+
+    monkeypatch.setattr(site_driver, "build_in_shares", recorded)
+    return calls
+
+
 def test_a_full_build_on_two_cores_is_the_same_site_as_on_one(corpus, tmp_path, monkeypatch):
     _, docs = corpus
     one, _ = site_driver.build_site(mkdocs_project(docs, tmp_path / "one"), full=True, quiet=True, jobs=1)
-    calls = []
-    monkeypatch.setattr(
-        site_driver, "build_in_shares", lambda config, shares: calls.append(shares) or build_in_shares(config, shares)
-    )
+    calls = shares_recorded(monkeypatch)
     every_page = Thresholds(site_pages=1)  # the seeds' few pages, in two shares
     two, incremental = site_driver.build_site(
         mkdocs_project(docs, tmp_path / "two"), full=True, quiet=True, jobs=2, thresholds=every_page
     )
-    assert calls == [2] and not incremental
+    assert calls == [(2, "NoneType")] and not incremental  # forked processes, the default
     assert tree(two) == tree(one)  # every page, the theme's files, 404.html and the sitemap, byte for byte
     assert site_driver.SHARE_VARIABLE not in os.environ
 
@@ -135,3 +144,37 @@ def test_a_page_that_fails_in_the_other_process_fails_the_build(corpus, tmp_path
     with pytest.raises(RuntimeError, match="part 1 sur 2"):
         site_driver.build_site(config, full=True, quiet=True, jobs=2, thresholds=Thresholds(site_pages=1))
     assert not (config.parent / "site" / site_driver.STAMP).exists()  # the next build renders everything again
+
+
+def test_a_full_build_rendered_on_a_dask_cluster_is_the_same_site_as_on_one_process(corpus, tmp_path, monkeypatch):
+    pytest.importorskip("distributed", reason="requirements-dask.txt")
+    from chronique.executors import DaskCluster
+
+    _, docs = corpus
+    one, _ = site_driver.build_site(mkdocs_project(docs, tmp_path / "one"), full=True, quiet=True, jobs=1)
+    shares_built = shares_recorded(monkeypatch)
+    with DaskCluster(workers=2) as cluster:
+        dask, _ = site_driver.build_site(
+            mkdocs_project(docs, tmp_path / "dask"),
+            full=True,
+            quiet=True,
+            thresholds=Thresholds(site_pages=1),
+            executor=cluster,
+        )
+    assert shares_built == [(2, "DaskCluster")]  # one share on each worker
+    assert tree(dask) == tree(one)
+
+
+def test_a_full_render_in_one_process_checks_anchor_links_across_the_whole_site(corpus, tmp_path, caplog):
+    """What a render in shares cannot see (each process checks the anchors of its own pages):
+    the tests' single-process render reads every page, so a link to a missing anchor of
+    another page fails it."""
+    from mkdocs.exceptions import Abort
+
+    _, docs = corpus
+    site, _ = site_driver.build_site(mkdocs_project(docs, tmp_path / "good"), full=True, quiet=True, jobs=1)
+    assert (site / "index.html").is_file()  # the whole fixture site: every anchor it links to exists
+    (docs / "sujets" / "zz-ancre.md").write_text("# Ancre\n\n[plus haut](../index.md#nulle-part)\n", encoding="utf-8")
+    with pytest.raises(Abort):
+        site_driver.build_site(mkdocs_project(docs, tmp_path / "bad"), full=True, quiet=True, jobs=1)
+    assert "does not contain an anchor '#nulle-part'" in caplog.text

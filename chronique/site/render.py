@@ -19,6 +19,7 @@ file for file, as a full one.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import hashlib
 import json
 import logging
@@ -30,7 +31,7 @@ import time
 from importlib.metadata import version
 from pathlib import Path
 
-from ..executors import LocalProcesses
+from ..executors import DaskCluster, DaskMissing, LocalProcesses
 from ..model import Thresholds
 from ..text import count
 from .hooks import SHARE_VARIABLE, SHIPPED, redirect_outputs
@@ -82,10 +83,12 @@ def build_site(
     quiet: bool = False,
     jobs: int | None = None,
     thresholds: Thresholds = Thresholds(),
+    executor=None,
 ) -> tuple[Path, bool]:
     """MkDocs, strict. Returns (site folder, whether the build was incremental). A full
     build of a large site (thresholds.site_pages) renders on `jobs` cores (default: all,
-    at most MAX_SHARES)."""
+    at most MAX_SHARES), or with an executor (chronique/executors.py: a Dask cluster)
+    in as many shares as it has workers."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
@@ -98,9 +101,9 @@ def build_site(
     dirty_filter = _DropDirtyWarning()
     build_logger.addFilter(dirty_filter)
     try:
-        shares = 1 if incremental else render_shares(config, jobs, thresholds.site_pages)
+        shares = 1 if incremental else render_shares(config, jobs, thresholds.site_pages, executor)
         if shares > 1:
-            build_in_shares(config, shares)
+            build_in_shares(config, shares, executor)
         else:
             build(config, dirty=incremental)
     finally:
@@ -113,15 +116,15 @@ def build_site(
     return site, incremental
 
 
-def render_shares(config, jobs: int | None, from_pages: int) -> int:
-    cores = jobs or os.cpu_count() or 1
-    if cores < 2 or "fork" not in multiprocessing.get_all_start_methods():
+def render_shares(config, jobs: int | None, from_pages: int, executor=None) -> int:
+    cores = executor.workers() if executor is not None else jobs or os.cpu_count() or 1
+    if cores < 2 or (executor is None and "fork" not in multiprocessing.get_all_start_methods()):
         return 1
     pages = sum(1 for _ in Path(config.docs_dir).rglob("*.md"))
     return min(cores, MAX_SHARES) if pages >= from_pages else 1
 
 
-def build_in_shares(config, shares: int) -> None:
+def build_in_shares(config, shares: int, executor=None) -> None:
     """A full build on several cores. MkDocs renders one page at a time, so the site
     folder is emptied as MkDocs would, then each of `shares` processes renders every
     shares-th page as a "dirty" build of its own pages (the hooks' on_files leave it
@@ -129,31 +132,42 @@ def build_in_shares(config, shares: int) -> None:
     The site is the same, byte for byte, as one process makes it
     (tests/test_site_driver.py). A link to an anchor of a page that another process
     rendered is not checked in such a build (MkDocs checks anchors among the pages it
-    rendered); an incremental build and a small site check them all."""
+    rendered); an incremental build and a small site check them all.
+
+    The shares are mapped by an executor (chronique/executors.py): forked processes by
+    default, or a Dask cluster's workers. Each reads mkdocs.yml again from its path and
+    writes its pages into site/ itself (only its error, or None, comes back): a Dask
+    worker must see the same docs/ and site/ folders, as a local cluster's do."""
     from mkdocs.utils import clean_directory
 
     clean_directory(config.site_dir)
-    # the shares are mapped on forked processes (chronique/executors.py), each inheriting the configuration
-    errors = LocalProcesses(shares).map(functools.partial(_build_share_reported, config, shares), range(shares))
+    executor = executor or LocalProcesses(shares)
+    errors = executor.map(functools.partial(_build_share_reported, config.config_file_path, shares), range(shares))
     if failed := [k for k, error in enumerate(errors) if error is not None]:
         parts = ", ".join(map(str, failed))
         raise RuntimeError(f"le rendu de la part {parts} sur {shares} a échoué (voir ci-dessus)")
 
 
-def _build_share(config, k: int, shares: int) -> None:
+def _build_share(config_file: str, k: int, shares: int) -> None:
     from mkdocs.commands.build import build
+    from mkdocs.config import load_config
 
+    config = load_config(config_file, strict=True)
+    # a Dask worker has not the filter build_site put on this logger (a forked process has)
+    build_logger, dirty_filter = logging.getLogger("mkdocs.commands.build"), _DropDirtyWarning()
+    build_logger.addFilter(dirty_filter)
     os.environ[SHARE_VARIABLE] = f"{k}/{shares}"
     try:
         build(config, dirty=True)
     finally:
         del os.environ[SHARE_VARIABLE]
+        build_logger.removeFilter(dirty_filter)
 
 
-def _build_share_reported(config, shares: int, k: int) -> str | None:
-    """A share, rendered: None, or its error as text (plain data from a forked process)."""
+def _build_share_reported(config_file: str, shares: int, k: int) -> str | None:
+    """A share, rendered: None, or its error as text (plain data from another process)."""
     try:
-        _build_share(config, k, shares)
+        _build_share(config_file, k, shares)
     except Exception as error:  # mkdocs' Abort in strict mode, a template error
         print(f"chronique.site : part {k} sur {shares} : {error}", file=sys.stderr)
         return str(error) or type(error).__name__
@@ -196,12 +210,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--full", action="store_true", help="render every page again (as a fresh clone would)")
     parser.add_argument("--no-search", action="store_true", help="skip the search index")
     parser.add_argument("--quiet", action="store_true")
+    parser.add_argument(
+        "--scheduler", help="render a full build's shares on this Dask scheduler's workers (tcp://host:8786)"
+    )
+    parser.add_argument(
+        "--workers", type=int, default=0, help="render a full build's shares on a local Dask cluster of N processes"
+    )
     args = parser.parse_args(argv)
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     logging.basicConfig(level=logging.WARNING if args.quiet else logging.INFO, format="%(levelname)-7s -  %(message)s")
     start = time.perf_counter()
     try:
-        site, incremental = build_site(args.config_file, full=args.full, quiet=args.quiet)
+        with _executor(args.scheduler, args.workers) as executor:
+            site, incremental = build_site(args.config_file, full=args.full, quiet=args.quiet, executor=executor)
+    except DaskMissing as error:
+        print(f"chronique.site : {error}", file=sys.stderr)
+        return 2
     except Exception as error:  # mkdocs' Abort in strict mode, a template error
         print(f"chronique.site : échec de mkdocs build : {error}", file=sys.stderr)
         return 1
@@ -213,6 +237,16 @@ def main(argv: list[str] | None = None) -> int:
 
         index_site(site, quiet=args.quiet)
     return 0
+
+
+@contextlib.contextmanager
+def _executor(scheduler: str | None, workers: int):
+    """A Dask cluster when asked for (--scheduler, --workers), else None: forked processes."""
+    if not scheduler and not workers:
+        yield None
+        return
+    with DaskCluster(scheduler, workers or 2) as cluster:
+        yield cluster
 
 
 if __name__ == "__main__":
