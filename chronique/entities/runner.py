@@ -95,7 +95,7 @@ class EntityExtractor(PeopleRules, PlaceRules, OrganizationRules, MergingRules):
 
         Its matrix products go to numpy's OpenBLAS, on one thread, rather than to thinc's
         default, blis: on this machine's AVX-512 cores 32 -> 17 ms of CPU an article, the
-        same names (tests/test_model_speed.py). One thread: the build's parallelism is its
+        same names (tests/test_model_ops.py). One thread: the build's parallelism is its
         processes, and a second BLAS thread in each would only fight them for the cores."""
         import spacy  # imported here: a warm build that needs no NER never pays for it
         from thinc.api import use_ops

@@ -68,6 +68,17 @@ def read_stamp(site: Path) -> str | None:
         return None
 
 
+@contextlib.contextmanager
+def _without_dirty_warning():
+    """MkDocs' dirty-build warning dropped from its logger while a build runs."""
+    build_logger, dirty_filter = logging.getLogger("mkdocs.commands.build"), _DropDirtyWarning()
+    build_logger.addFilter(dirty_filter)
+    try:
+        yield
+    finally:
+        build_logger.removeFilter(dirty_filter)
+
+
 class _DropDirtyWarning(logging.Filter):
     """MkDocs warns that a dirty build may leave navigation stale, which strict mode
     counts as a failure. Chronique's navigation is fixed in mkdocs.yml, and the
@@ -88,7 +99,7 @@ def build_site(
     """MkDocs, strict. Returns (site folder, whether the build was incremental). A full
     build of a large site (thresholds.site_pages) renders on `jobs` cores (default: all,
     at most MAX_SHARES), or with an executor (chronique/executors.py: a Dask cluster)
-    in as many shares as it has workers."""
+    in as many shares as it has workers (at most MAX_SHARES too)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
@@ -97,17 +108,12 @@ def build_site(
     wanted = configuration_digest(config_file)
     incremental = not full and (site / "index.html").is_file() and read_stamp(site) == wanted
     (site / STAMP).unlink(missing_ok=True)  # written again only once this build succeeds
-    build_logger = logging.getLogger("mkdocs.commands.build")
-    dirty_filter = _DropDirtyWarning()
-    build_logger.addFilter(dirty_filter)
-    try:
+    with _without_dirty_warning():
         shares = 1 if incremental else render_shares(config, jobs, thresholds.site_pages, executor)
         if shares > 1:
             build_in_shares(config, shares, executor)
         else:
             build(config, dirty=incremental)
-    finally:
-        build_logger.removeFilter(dirty_filter)
     if incremental:
         removed = remove_stale(config)
         if removed and not quiet:
@@ -153,15 +159,13 @@ def _build_share(config_file: str, k: int, shares: int) -> None:
     from mkdocs.config import load_config
 
     config = load_config(config_file, strict=True)
-    # a Dask worker has not the filter build_site put on this logger (a forked process has)
-    build_logger, dirty_filter = logging.getLogger("mkdocs.commands.build"), _DropDirtyWarning()
-    build_logger.addFilter(dirty_filter)
     os.environ[SHARE_VARIABLE] = f"{k}/{shares}"
     try:
-        build(config, dirty=True)
+        # a Dask worker has not the filter build_site put on the logger (a forked process has)
+        with _without_dirty_warning():
+            build(config, dirty=True)
     finally:
         del os.environ[SHARE_VARIABLE]
-        build_logger.removeFilter(dirty_filter)
 
 
 def _build_share_reported(config_file: str, shares: int, k: int) -> str | None:
