@@ -35,7 +35,7 @@ import pickle
 import re
 import sys
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -146,6 +146,7 @@ class ExtractionCache:
         self.folder, self.key, self.today, self.jobs = folder, key, today, jobs
         self.parallel_from = parallel_from
         self.names_key = names_key
+        self.files = CacheFiles(folder, names_key)  # what a worker of the extraction writes too
         self.datings: dict[str, Dating] = self._load_datings()
         self.used: dict[str, Dating] = {}  # the day file written after this build
         # hits resolve_date failed on: extracted again, so the failure is reported as any other
@@ -172,28 +173,15 @@ class ExtractionCache:
         return found
 
     def store(self, entry: str | None, found: Extraction) -> None:
-        if entry is None:
-            return
-        self.entries_used.add(entry)
-        self._write(self.folder / f"{entry}.pickle", pickle.dumps(found, protocol=pickle.HIGHEST_PROTOCOL))
+        if entry is not None:
+            self.entries_used.add(entry)
+        self.files.store(entry, found)
 
     def names(self, paragraphs: list[str]) -> Entities | None:
-        """The names found in these paragraphs by an earlier build, if any."""
-        if self.folder is None:
-            return None
-        try:
-            found = pickle.loads((self.folder / self._names_file(paragraphs)).read_bytes())
-        except Exception:  # not read yet, or a damaged entry: the model reads them
-            return None
-        return found if isinstance(found, Entities) else None
+        return self.files.names(paragraphs)
 
     def store_names(self, paragraphs: list[str], found: Entities) -> None:
-        if self.folder is not None:
-            self._write(self.folder / self._names_file(paragraphs), pickle.dumps(found))
-
-    def _names_file(self, paragraphs: list[str]) -> str:
-        text = "\0".join(paragraphs).encode("utf-8", "surrogatepass")
-        return f"names-{hashlib.sha256(text).hexdigest()[:32]}-{self.names_key}.pickle"
+        self.files.store_names(paragraphs, found)
 
     def articles(self, hits: list[tuple[str, str, str, Extraction]]) -> dict[str, Article]:
         """The articles of cache hits (entry, file name, stem, extraction), dated for today:
@@ -324,6 +312,43 @@ class ExtractionCache:
         return removed
 
     def _write(self, path: Path, data: bytes) -> None:
+        self.files.write(path, data)
+
+
+@dataclass(frozen=True)
+class CacheFiles:
+    """The cache's files of one article: its entry (an Extraction) and its model's names.
+    Plain and picklable: the extraction's workers read and write them, forked or on Dask
+    (then the cache folder must be on a disk they share, as docs/ and site/ are for the
+    render). Each file is written whole under a temporary name, then renamed: two
+    processes writing the same names (two copies of an article) leave one whole file."""
+
+    folder: Path | None
+    names_key: str = ""
+
+    def names(self, paragraphs: list[str]) -> Entities | None:
+        """The names found in these paragraphs by an earlier build, if any."""
+        if self.folder is None:
+            return None
+        try:
+            found = pickle.loads((self.folder / self._names_file(paragraphs)).read_bytes())
+        except Exception:  # not read yet, or a damaged entry: the model reads them
+            return None
+        return found if isinstance(found, Entities) else None
+
+    def store_names(self, paragraphs: list[str], found: Entities) -> None:
+        if self.folder is not None:
+            self.write(self.folder / self._names_file(paragraphs), pickle.dumps(found))
+
+    def store(self, entry: str | None, found: Extraction) -> None:
+        if entry is not None and self.folder is not None:
+            self.write(self.folder / f"{entry}.pickle", pickle.dumps(found, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def _names_file(self, paragraphs: list[str]) -> str:
+        text = "\0".join(paragraphs).encode("utf-8", "surrogatepass")
+        return f"names-{hashlib.sha256(text).hexdigest()[:32]}-{self.names_key}.pickle"
+
+    def write(self, path: Path, data: bytes) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         tmp.write_bytes(data)

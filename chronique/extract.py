@@ -1,8 +1,8 @@
 """SourceText -> Article: every field with where it came from.
 
-Entities come in already extracted (spaCy runs batched over many articles in
-pipeline.py); everything else is decided here, one article at a time (extract_chunk:
-a chunk of them, as an executor's worker runs it: chronique/executors.py).
+Entities come in already extracted (spaCy runs batched over a chunk of articles:
+chronique/extract_batch.py, what an executor's worker runs); everything else is decided
+here, one article at a time.
 """
 
 from __future__ import annotations
@@ -188,18 +188,8 @@ def extraction(
     return Extraction(article, Dating(today, published, events, tuple(date_problems), holds_until), source, overrides)
 
 
-def extract_chunk(
-    knowledge: Knowledge, today: dt.date, chunk: list[tuple[SourceText, Entities, dict]]
-) -> list[Extraction | Problem]:
-    """extraction() of each (source, names, overrides), in order: what a worker runs, or this
-    process for a small build. Plain data in and out, so that it can travel pickled (Dask).
-    A bug met on one article is a Problem in its place, and the others go on."""
-    return [
-        _extraction_or_problem(source, entities, overrides, knowledge, today) for source, entities, overrides in chunk
-    ]
-
-
-def _extraction_or_problem(source, entities, overrides, knowledge, today) -> Extraction | Problem:
+def extraction_or_problem(source, entities, overrides, knowledge, today) -> Extraction | Problem:
+    """extraction(), or a Problem naming the file in its place."""
     try:
         return extraction(source, entities, overrides, knowledge, today)
     except Exception as error:  # a bug met on one article must not cost the others

@@ -13,8 +13,9 @@ import gc
 import hashlib
 import importlib.util
 import os
+import pickle
 import sys
-from contextlib import closing, contextmanager
+from contextlib import closing, contextmanager, nullcontext
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import NoReturn
@@ -23,13 +24,13 @@ from . import EXTRACTOR_VERSION, geography, schema
 from .aliases import load_editors_aliases
 from .cache import ExtractionCache, code_digest
 from .collect import Site, collect, date_from_corpus_remembering, what_date_from_corpus_reads
-from .entities import MODEL, EntityExtractor, Rules
+from .entities import MODEL, Rules
 from .executors import DaskCluster, DaskMissing, LocalProcesses
-from .extract import Knowledge, extract_chunk, paragraphs_of
+from .extract import Knowledge
+from .extract_batch import Extractor, Unread, extract_batch, forget_models
 from .github import announce, on_github_actions
 from .model import ERROR, WARNING, Article, Problem, Settings
 from .publish import DISK_ERRORS, BuildBusy, PublishError, disk_problem, docs_lock, publish
-from .read import ReadError, read_bytes
 from .report import Report, summary_markdown
 from .seeds import Skipped, list_seeds, read_article, read_optional
 from .sidecar import sidecar_of
@@ -51,9 +52,10 @@ MKDOCS_CONFIG = ROOT / "mkdocs.yml"
 # The cycle collector's thresholds during a build (rare_collections): gen0 every 50,000
 # allocations instead of 700.
 GC_THRESHOLD = (50_000, 20, 100)
-# Articles per task when the rule-based extraction runs on an executor's workers (4 to 6 ms
-# each: a task of a few tenths of a second, and the progress bar moves by that much).
-RULES_CHUNK = 64
+# Articles per task when extraction runs on an executor's workers (parsing, the model, the
+# rules: about 25 ms of CPU each, so a task of one or two seconds, and the progress bar
+# moves by that much; the model reads them in batches of 32).
+EXTRACTION_CHUNK = 64
 
 
 @dataclass(frozen=True)
@@ -153,6 +155,7 @@ def _build(settings: Settings, keep_for_the_build) -> BuildResult:
     problems += read_problems
     keep_for_the_build()  # the articles read from the cache live until the end
     extracted, failures = extract_all(sources, settings, cache, knowledge, rules, report)
+    del sources  # their bytes: not held while the site is written
     problems += failures
     found = {**cached, **extracted}
     articles = [found[stem] for stem in order if stem in found]
@@ -227,9 +230,9 @@ def open_cache(settings: Settings) -> ExtractionCache:
 def read_all(settings: Settings, cache: ExtractionCache, report: Report):
     """Every seed, in file-name order: taken from the cache when its bytes, its sidecar
     and the extractor are unchanged (no decoding, no parsing: a warm build stays
-    fast; on a new day only its date is resolved again), else decoded and parsed for
-    extraction. Returns (stems in order, cached articles, sources to extract with their
-    overrides and cache entry, problems)."""
+    fast; on a new day only its date is resolved again), else handed on to extraction as
+    bytes, decoded and parsed there. Returns (stems in order, cached articles, the
+    articles to extract (extract_batch.Unread), problems)."""
     order, hits, sources, problems = [], [], [], []
     if not settings.seeds.is_dir():  # with --allow-empty: an empty site
         return order, {}, sources, problems
@@ -251,88 +254,64 @@ def read_all(settings: Settings, cache: ExtractionCache, report: Report):
             hits.append((entry, path.name, path.stem, found))
             order.append(path.stem)
             continue
-        try:
-            source = read_bytes(path, raw)
-        except ReadError as error:
-            problems.append(Problem(path.name, "file", ERROR, f"{error} ; ignoré"))
-            continue
-        sources.append((source, overrides, entry))
+        sources.append(Unread(path, raw, overrides, entry))  # parsed where it is extracted
         order.append(path.stem)
     cached = cache.articles(hits)
     cache.save_datings()
-    sources += [(found.source, found.overrides, entry) for entry, found in cache.undatable]
+    sources += [Unread(found.source.path, found.source, found.overrides, entry) for entry, found in cache.undatable]
     return order, cached, sources, problems
 
 
 def extract_all(
-    sources, settings: Settings, cache: ExtractionCache, knowledge: Knowledge, rules: Rules, report: Report
+    sources: list[Unread],
+    settings: Settings,
+    cache: ExtractionCache,
+    knowledge: Knowledge,
+    rules: Rules,
+    report: Report,
 ):
-    """Extract what the cache did not have: the NER model runs once over those whose
-    paragraphs it has not read before, batched (and on two processes for large batches);
-    then the rules (dates, figures, events, title, topics) read each article, on the same
-    executor in chunks once there are enough of them (extracted_in_order)."""
-    now = today(settings)
+    """Extract what the cache did not have, in chunks of EXTRACTION_CHUNK (extract_batch.py:
+    each parsed, its names from the cache or from the model, batched, then the rules), on
+    the executor's workers once there are enough of them, else here. Returns ({stem:
+    Article}, problems: files that cannot be decoded, bugs met on an article)."""
     articles: dict[str, Article] = {}
     failures: list[Problem] = []
     if not sources:
         return articles, failures
-    paragraphs = [paragraphs_of(s) for s, _, _ in sources]
-    found = [cache.names(p) for p in paragraphs]
-    unread = [i for i, names in enumerate(found) if names is None]
-    with extraction_executors(settings, len(unread), len(sources)) as (model_executor, rules_executor):
-        if unread:  # the model is loaded only when it has something to read
-            extractor = EntityExtractor(rules)
-            names_found = extractor.extract_many([paragraphs[i] for i in unread], model_executor)
-            for i, names in zip(unread, names_found):
-                found[i] = names
-                cache.store_names(paragraphs[i], names)
-        items = [(source, names, overrides) for (source, overrides, _), names in zip(sources, found)]
-        outcomes = extracted_in_order(items, knowledge, now, rules_executor)
-        with closing(outcomes):
-            for (_, _, entry), outcome in zip(report.track(sources, "Extraction"), outcomes):
-                if isinstance(outcome, Problem):  # a bug met on that article: the others go on
+    extractor = Extractor(
+        knowledge, rules, hashlib.sha256(pickle.dumps(rules)).hexdigest(), today(settings), cache.files
+    )
+    chunks = [sources[i : i + EXTRACTION_CHUNK] for i in range(0, len(sources), EXTRACTION_CHUNK)]
+    work = functools.partial(extract_batch, extractor)
+    forget_models()  # each build loads its model afresh, here or in the processes it forks
+    with extraction_executor(settings, len(sources)) as executor:
+        results = executor.imap(work, chunks) if executor else map(work, chunks)
+        with closing(results) if executor else nullcontext():  # a pool ends with its last result, or here
+            outcomes = (outcome for chunk in results for outcome in chunk)
+            for unread, outcome in zip(report.track(sources, "Extraction"), outcomes):
+                if isinstance(outcome, Problem):  # a bad file, or a bug met on that article: the others go on
                     failures.append(outcome)
                     continue
-                articles[outcome.source.stem] = outcome.article
-                cache.store(entry, outcome)
+                articles[outcome.id] = outcome
+                if unread.entry is not None:
+                    cache.entries_used.add(unread.entry)  # written by the worker
     return articles, failures
 
 
-def extracted_in_order(items, knowledge: Knowledge, now: dt.date, executor):
-    """extract.extract_chunk over (source, names, overrides) items: one Extraction (or
-    Problem) per item, in their order. Without an executor, one by one here; with one, in
-    chunks of RULES_CHUNK on its workers (the items and the knowledge travel pickled, to
-    a forked process as to a Dask worker, and the Extractions come back so)."""
-    work = functools.partial(extract_chunk, knowledge, now)
-    if executor is None:
-        for item in items:
-            yield from work([item])
-        return
-    chunks = [items[i : i + RULES_CHUNK] for i in range(0, len(items), RULES_CHUNK)]
-    for outcomes in executor.imap(work, chunks):
-        yield from outcomes
-
-
 @contextmanager
-def extraction_executors(settings: Settings, unread: int, articles: int):
-    """Where the model (over `unread` articles) and the rules (over `articles`) run, as
-    (model's executor, rules' executor), None for this process. The model: on a Dask
-    cluster when asked for (--scheduler, --workers), else on `jobs` forked processes once
-    there are enough articles to pay for them. The rules: on the same executor once there
-    are thresholds.extraction_articles articles (a fork, or a cluster's round trips, costs
-    more than it saves below), else here. A cluster is started only if either uses it."""
-    spread_rules = articles >= settings.thresholds.extraction_articles
+def extraction_executor(settings: Settings, articles: int):
+    """Where extraction runs: on a Dask cluster when asked for (--scheduler, --workers);
+    else on `jobs` forked processes once there are thresholds.extraction_articles articles
+    (a fork costs more than it saves below); else here (None). A forked worker loads the
+    model on its first chunk that needs it: a build whose names are all in the cache
+    never loads it."""
     if settings.scheduler or settings.dask_workers:
-        if not unread and not spread_rules:
-            yield None, None
-            return
         with DaskCluster(settings.scheduler, settings.dask_workers or 2) as cluster:
-            yield (cluster if unread else None), (cluster if spread_rules else None)
-    elif settings.jobs > 1:
-        local = LocalProcesses(settings.jobs)
-        yield (local if unread >= settings.thresholds.extraction_articles else None), (local if spread_rules else None)
+            yield cluster
+    elif settings.jobs > 1 and articles >= settings.thresholds.extraction_articles:
+        yield LocalProcesses(settings.jobs)
     else:
-        yield None, None
+        yield None
 
 
 def exit_status(problems, strict: bool) -> int:

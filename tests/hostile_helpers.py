@@ -15,7 +15,7 @@ import signal
 import sys
 from pathlib import Path
 
-from chronique import pipeline
+from chronique import extract_batch, pipeline
 from chronique.entities import Entities
 from chronique.model import Settings
 from tests.conftest import TODAY
@@ -57,11 +57,11 @@ def write_outside(root: Path) -> Path:
 
 
 def build(seeds: Path, docs: Path) -> pipeline.BuildResult:
-    original, pipeline.EntityExtractor = pipeline.EntityExtractor, lambda rules: NoEntities()
+    original, extract_batch.EntityExtractor = extract_batch.EntityExtractor, lambda rules: NoEntities()
     try:
         return pipeline.build(Settings(seeds=seeds, docs=docs, progress=False, today=TODAY, cache=None))
     finally:
-        pipeline.EntityExtractor = original
+        extract_batch.EntityExtractor = original
 
 
 _OPENED: list[str] | None = None

@@ -27,7 +27,7 @@ from pathlib import Path
 import pytest
 from babel.dates import format_date
 
-from chronique import extract, pipeline, publish
+from chronique import extract, extract_batch, pipeline, publish
 from chronique.entities import Entities
 from chronique.model import ERROR, Settings
 from chronique.publish import MANIFEST, BuildBusy
@@ -69,7 +69,7 @@ class FoundPlaces:
 @pytest.fixture
 def stand_in(monkeypatch):
     model = FoundPlaces()
-    monkeypatch.setattr(pipeline, "EntityExtractor", lambda rules: model)
+    monkeypatch.setattr(extract_batch, "EntityExtractor", lambda rules: model)
     return model
 
 
@@ -83,7 +83,7 @@ def extracted(monkeypatch):
         names.append(source.name)
         return real(source, *args, **kwargs)
 
-    monkeypatch.setattr(extract, "extraction", spy)  # what pipeline runs, through extract.extract_chunk
+    monkeypatch.setattr(extract, "extraction", spy)  # what each worker runs, through extract_batch
     return names
 
 
@@ -202,7 +202,7 @@ def test_a_build_makes_collections_rare_while_it_runs_and_restores_them_after(tm
 CHILD = r"""
 import datetime as dt, json, os, pathlib, signal, sys, time
 sys.path.insert(0, sys.argv[1])
-from chronique import pipeline, publish
+from chronique import extract_batch, pipeline, publish
 from chronique.entities import Entities
 from chronique.model import Settings
 
@@ -210,7 +210,7 @@ class NoEntities:
     def extract_many(self, texts, executor=None):
         return [Entities((), (), ()) for _ in texts]
 
-pipeline.EntityExtractor = lambda rules: NoEntities()
+extract_batch.EntityExtractor = lambda rules: NoEntities()
 mode, seeds, docs = sys.argv[2], pathlib.Path(sys.argv[3]), pathlib.Path(sys.argv[4])
 die = lambda *args: os.kill(os.getpid(), signal.SIGKILL)
 real_write, real_swap = pathlib.Path.write_bytes, publish._swap
@@ -283,8 +283,8 @@ def test_two_builds_are_byte_identical_across_processes_hash_seeds_and_the_cache
     # the model loaded once, with the rules of the first build: the project's data and
     # the fixture site's aliases.yml, as build.py loads them
     model = {}
-    load = pipeline.EntityExtractor
-    monkeypatch.setattr(pipeline, "EntityExtractor", lambda rules: model.setdefault("loaded", load(rules)))
+    load = extract_batch.EntityExtractor
+    monkeypatch.setattr(extract_batch, "EntityExtractor", lambda rules: model.setdefault("loaded", load(rules)))
     first = build(seeds, tmp_path / "first")
     build(seeds, tmp_path / "second", cache=tmp_path / "cache")
     build(seeds, tmp_path / "third", cache=tmp_path / "cache")  # every article from the cache

@@ -11,7 +11,7 @@ import json
 import pytest
 
 from chronique import cache as cache_module
-from chronique import pipeline
+from chronique import extract_batch, pipeline
 from chronique.cache import ExtractionCache, extraction_modules
 from chronique.entities import Entities
 from chronique.model import Settings
@@ -43,7 +43,7 @@ class NoNames:
 @pytest.fixture
 def model(monkeypatch):
     stand_in = NoNames()
-    monkeypatch.setattr(pipeline, "EntityExtractor", lambda rules: stand_in)
+    monkeypatch.setattr(extract_batch, "EntityExtractor", lambda rules: stand_in)
     return stand_in
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from chronique import extract, pipeline, synth
+from chronique import extract, extract_batch, pipeline, synth
 from chronique.entities import Entities
 from chronique.executors import DaskCluster, LocalProcesses, in_background
 from chronique.model import ERROR, Thresholds
@@ -70,9 +70,9 @@ def test_a_dask_cluster_builds_the_same_docs_byte_for_byte_as_local_processes(se
     recording(monkeypatch, DaskCluster, "map", dask_calls)
     recording(monkeypatch, DaskCluster, "imap", dask_calls)
     build_folder(seeds, tmp_path / "dask", dask_workers=2, thresholds=every_article)
-    # 73 articles: two chunks of the model, then two chunks of the rules, on each executor
-    assert local_calls == [("chronique.entities.runner", 2), ("chronique.extract", 2)]
-    assert dask_calls == [("chronique.entities.runner", 2), ("chronique.extract", 2)]
+    # 73 articles as bytes, in two chunks (each parsed, named by the model, then read by the rules)
+    assert local_calls == [("chronique.extract_batch", 2)]
+    assert dask_calls == [("chronique.extract_batch", 2)]
     assert len(local.site.entries) >= 70
     assert any(entry.article.people for entry in local.site.entries)  # the model did run
     assert any(entry.article.figures for entry in local.site.entries)  # and the rules
@@ -88,7 +88,7 @@ def test_the_rules_stay_in_this_process_below_the_threshold(seeds, tmp_path, mon
     jobs as on one (a fork would cost more than the second it saves)."""
     calls = []
     recording(monkeypatch, LocalProcesses, "imap", calls)
-    monkeypatch.setattr(pipeline, "EntityExtractor", lambda rules: NoNames())
+    monkeypatch.setattr(extract_batch, "EntityExtractor", lambda rules: NoNames())
     result = build_folder(seeds, tmp_path / "docs", jobs=2)
     assert calls == []
     assert len(result.site.entries) >= 70
@@ -105,7 +105,9 @@ BROKEN = "ecoles_luang_prabang.txt"
 
 
 def break_one_article():
-    """Run in every worker (and here, for the local build): extraction fails on BROKEN alone."""
+    """Run in every worker (and here, for the local build): extraction fails on BROKEN alone,
+    and the model finds no names (these tests are about the rules)."""
+    extract_batch.EntityExtractor = lambda rules: NoNames()
     real = extract.extraction
 
     def failing(source, *args, **kwargs):
@@ -127,7 +129,7 @@ class BrokenDaskCluster(DaskCluster):
 
 @pytest.mark.parametrize("where", ["local", "dask"])
 def test_an_article_failing_in_a_worker_is_reported_and_the_others_build(where, seeds, tmp_path, monkeypatch):
-    monkeypatch.setattr(pipeline, "EntityExtractor", lambda rules: NoNames())
+    monkeypatch.setattr(extract_batch, "EntityExtractor", lambda rules: NoNames())
     every_article = Thresholds(extraction_articles=1)
     if where == "local":
         monkeypatch.setattr(extract, "extraction", extract.extraction)  # restored after the test
@@ -135,7 +137,7 @@ def test_an_article_failing_in_a_worker_is_reported_and_the_others_build(where, 
         calls = []
         recording(monkeypatch, LocalProcesses, "imap", calls)
         result = build_folder(seeds, tmp_path / "docs", jobs=2, thresholds=every_article)
-        assert calls == [("chronique.extract", 2)]  # it was a worker that met it
+        assert calls == [("chronique.extract_batch", 2)]  # it was a worker that met it
     else:
         monkeypatch.setattr(pipeline, "DaskCluster", BrokenDaskCluster)
         result = build_folder(seeds, tmp_path / "docs", dask_workers=2, thresholds=every_article)

@@ -184,9 +184,9 @@ def test_a_generated_path_held_by_a_folder_fifo_or_link_is_reported_never_opened
 MAIN = r"""
 import resource, signal, sys
 sys.path.insert(0, sys.argv[1])
-from chronique import pipeline
+from chronique import extract_batch, pipeline
 from tests.hostile_helpers import NoEntities
-pipeline.EntityExtractor = lambda rules: NoEntities()
+extract_batch.EntityExtractor = lambda rules: NoEntities()
 if sys.argv[4] != "-":
     signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails with EFBIG
     resource.setrlimit(resource.RLIMIT_FSIZE, (int(sys.argv[4]), int(sys.argv[4])))

@@ -24,7 +24,7 @@ import pytest
 import yaml
 from mkdocs.utils.meta import get_data
 
-from chronique import pipeline
+from chronique import extract_batch, pipeline
 from chronique.entities import Entities, EntityExtractor, Rules
 from chronique.model import ERROR, WARNING, Settings
 from chronique.pipeline import EXIT_OK, EXIT_SKIPPED, exit_status
@@ -253,11 +253,11 @@ class Built:
 
 def build_in_process(model, seeds: Path, docs: Path, cache: Path) -> pipeline.BuildResult:
     """pipeline.build with an already loaded model in place of a fresh one."""
-    original, pipeline.EntityExtractor = pipeline.EntityExtractor, lambda rules: model
+    original, extract_batch.EntityExtractor = extract_batch.EntityExtractor, lambda rules: model
     try:
         return pipeline.build(Settings(seeds=seeds, docs=docs, progress=False, today=TODAY, cache=cache))
     finally:
-        pipeline.EntityExtractor = original
+        extract_batch.EntityExtractor = original
 
 
 def seed_folder(root: Path, *fixtures: str) -> Path:
