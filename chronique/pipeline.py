@@ -30,12 +30,12 @@ from .extract import Knowledge
 from .extract_batch import Extractor, Unread, extract_batch, forget_models
 from .github import announce, on_github_actions
 from .model import ERROR, WARNING, Article, Problem, Settings
-from .publish import DISK_ERRORS, BuildBusy, PublishError, disk_problem, docs_lock, publish
+from .publish import DISK_ERRORS, BuildBusy, GeneratedPages, PublishError, disk_problem, docs_lock, staged
 from .report import Report, summary_markdown
 from .seeds import Skipped, list_seeds, read_article, read_optional
 from .sidecar import sidecar_of
 from .urls import REDIRECTS_FILE, load_redirects
-from .write import MARKER, read_mkdocs_config, render, site_info
+from .write import read_mkdocs_config, render_into, site_info
 
 ROOT = Path(__file__).resolve().parent.parent
 # 0: built. 4: built, but some files were skipped or are in error: every good article
@@ -63,7 +63,7 @@ class BuildResult:
     site: Site
     articles: tuple[Article, ...]
     problems: tuple[Problem, ...]
-    files: dict
+    files: GeneratedPages  # {path: text} of every generated page, read back from docs/ when asked for
     held: tuple[str, ...] = ()  # seeds an editor holds back (`hold: true`): published nowhere
 
 
@@ -175,11 +175,13 @@ def _build(settings: Settings, keep_for_the_build) -> BuildResult:
     # data/articles.json is public: its problems name no held article, not even by its sidecar
     site = replace(site, problems=without_held(problems, held))
     render_jobs = settings.jobs if len(site.entries) >= settings.thresholds.render_articles else 1
-    files = render(site, site_info(config), jobs=render_jobs, today=today(settings))
-    problems += publish(files, settings.docs, MARKER)
+    with staged(settings.docs) as staging:  # each page written to the staging copy as it is rendered
+        render_into(site, site_info(config), staging, jobs=render_jobs, today=today(settings))
+        written = staging.finish()
+    problems += written.problems
     cache.prune()  # what this build did not use: removed articles, former versions, other keys
     report.show(site, problems, held)
-    return BuildResult(site, tuple(articles), tuple(problems), files, held)
+    return BuildResult(site, tuple(articles), tuple(problems), written.pages, held)
 
 
 def nav_warnings(config: dict, config_path: Path) -> list[Problem]:

@@ -5,6 +5,14 @@ written fresh so the live tree is never modified in place), then swapped in with
 one atomic rename(2) exchange. An exception or a kill before the swap leaves the
 last good docs/ byte for byte. A lock keeps two builds from interleaving.
 
+A build streams its pages: staged() opens a Staging, the renderer put()s each page
+into it as soon as it is rendered (a forked renderer puts into a branch() of it, the
+same folder, and sends back only what it recorded, to be merge()d), and finish()
+removes the stale pages, writes the manifest and swaps. No process holds every page's
+text: the build's result is a GeneratedPages, which reads a page back from docs/ when
+asked for and checks it against its digest. publish(files) does the same for pages
+given all at once.
+
 The manifest (docs/.chronique-manifest.json), never a page's text, says which files
 are generated: it maps each to the SHA-256 of what was written. A page at a generated
 path that the manifest does not list is hand-written and kept; a listed page whose
@@ -15,6 +23,7 @@ last good docs/ is left as it was.
 
 from __future__ import annotations
 
+import copy
 import ctypes
 import errno
 import fcntl
@@ -23,8 +32,11 @@ import json
 import os
 import shutil
 import stat
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from .model import ERROR, WARNING, Problem
 from .seeds import SeedError, read_regular
@@ -122,21 +134,36 @@ def publish(files: dict[str, str], docs: Path, marker: str = "") -> list[Problem
     """Make docs/ hold exactly the hand-written pages plus `files`. Returns the
     generated files it refused to write: a hand-written page is there, or an editor
     changed the generated page since. (`marker`, the text generated pages carry, no
-    longer decides anything: a hand-written page may quote it.)"""
-    docs = docs.resolve()
-    staging = docs.parent / f".{docs.name}.staging"
-    _restore_old(docs)
-    if staging.exists():  # a build killed mid-way left it; the live docs/ is intact
-        shutil.rmtree(staging)
+    longer decides anything: a hand-written page may quote it.) The pages all at once:
+    a build streams them instead (staged())."""
+    with staged(docs) as staging:
+        for rel, text in files.items():
+            staging.put(rel, text)
+        return staging.finish().problems
+
+
+@contextmanager
+def staged(docs: Path) -> Iterator[Staging]:
+    """A Staging of docs/'s next tree, opened: put() each page as it is rendered, then
+    finish() to swap it in. An exception or a kill before the swap leaves the last good
+    docs/ as it was, and an exception removes the staging copy (a disk that is full or
+    read-only: PublishError). Left without finish(), the copy is removed, docs/ untouched."""
+    staging = Staging(docs)
+    _restore_old(staging.docs)
+    if staging.folder.exists():  # a build killed mid-way left it; the live docs/ is intact
+        shutil.rmtree(staging.folder)
     try:
-        return _stage_and_swap(files, docs, staging)
+        staging.open()
+        yield staging
     except BaseException as error:
         # the live docs/ is untouched (or already the new tree): only the scratch copy goes
-        _restore_old(docs)
-        shutil.rmtree(staging, ignore_errors=True)
+        _restore_old(staging.docs)
+        shutil.rmtree(staging.folder, ignore_errors=True)
         if isinstance(error, OSError) and error.errno in DISK_ERRORS:
-            raise PublishError(disk_problem(error, f"{docs}/")) from None
+            raise PublishError(disk_problem(error, f"{staging.docs}/")) from None
         raise
+    if not staging.finished:
+        shutil.rmtree(staging.folder, ignore_errors=True)
 
 
 def _restore_old(docs: Path) -> None:
@@ -146,75 +173,191 @@ def _restore_old(docs: Path) -> None:
         os.rename(old, docs)
 
 
-def _stage_and_swap(files: dict[str, str], docs: Path, staging: Path) -> list[Problem]:
-    problems = []
-    previous = generated_files(docs)
-    if docs.exists():
-        shutil.copytree(docs, staging, copy_function=os.link, symlinks=True)
-    else:
-        staging.mkdir(parents=True)
-    outside = _Outside(staging)
-    try:  # what the last build wrote is older than its manifest; an editor's edit is newer
-        listed_at = (docs / MANIFEST).lstat().st_mtime_ns
-    except OSError:
-        listed_at = -1
-    written: dict[str, str | None] = {}
-    for stale in sorted(set(previous) - set(files)):
-        target = staging / stale
-        if outside.holds(target) or _kind(target)[0] != "file":
-            continue  # never delete through a link, nor what is not a page
-        if _edited(target.read_bytes(), previous[stale]):
-            problems.append(_edited_problem(stale, WARNING, "sa page n'est plus générée (l'article a été retiré) ; "))
-            written[stale] = _kept(previous[stale])  # still generated: reported until someone decides
-            continue
-        target.unlink()
-        _prune_empty(target.parent, staging)
-    for rel, text in files.items():
-        target = staging / rel
+@dataclass
+class Puts:
+    """What Staging.put() recorded, and all it keeps of a page: its manifest entry
+    (the SHA-256 of what docs/ will hold), the text of a page it did not write (a
+    hand-written page or a special file at its path, or an editor's edit kept), the
+    problems with their paths. Small: a forked render sends back only this."""
+
+    entries: dict[str, str] = field(default_factory=dict)
+    unwritten: dict[str, str] = field(default_factory=dict)
+    problems: list[tuple[str, Problem]] = field(default_factory=list)
+
+    def merge(self, other: Puts) -> None:
+        twice = sorted(
+            {rel for rel in (*other.entries, *other.unwritten) if rel in self.entries or rel in self.unwritten}
+        )
+        if twice:
+            raise ValueError(f"pages générées deux fois : {twice[:5]}")
+        self.entries.update(other.entries)
+        self.unwritten.update(other.unwritten)
+        self.problems += other.problems
+
+
+class Published(NamedTuple):
+    problems: list[Problem]
+    pages: GeneratedPages
+
+
+class Staging:
+    """docs/'s next tree, staged beside it: open() makes a hard-linked copy of docs/,
+    put() writes a generated page into it as it is rendered (never over a hand-written
+    page nor an editor's edit), finish() removes the stale pages, writes the manifest and
+    swaps the copy in. Use it through staged(), which cleans up after an exception.
+
+    A forked process may put pages into the same copy: it puts them into its branch()
+    (the same folder, nothing recorded yet) and sends back the branch's state() only,
+    which this process merge()s."""
+
+    def __init__(self, docs: Path):
+        self.docs = docs.resolve()
+        self.folder = self.docs.parent / f".{self.docs.name}.staging"
+        self.previous: dict[str, str | None] = {}
+        self.listed_at = -1
+        self.puts = Puts()
+        self.finished = False
+
+    def open(self) -> None:
+        self.previous = generated_files(self.docs)
+        if self.docs.exists():
+            shutil.copytree(self.docs, self.folder, copy_function=os.link, symlinks=True)
+        else:
+            self.folder.mkdir(parents=True)
+        self.outside = _Outside(self.folder)
+        try:  # what the last build wrote is older than its manifest; an editor's edit is newer
+            self.listed_at = (self.docs / MANIFEST).lstat().st_mtime_ns
+        except OSError:
+            self.listed_at = -1
+
+    def branch(self) -> Staging:
+        branch = copy.copy(self)
+        branch.puts = Puts()
+        return branch
+
+    def state(self) -> Puts:
+        return self.puts
+
+    def merge(self, puts: Puts) -> None:
+        self.puts.merge(puts)
+
+    def put(self, rel: str, text: str) -> None:
+        """One generated page: written into the staging copy unless a hand-written page,
+        an editor's edit or something not a page is at its path (then its text is kept
+        here, and the problem recorded)."""
+        puts = self.puts
+        if rel in puts.entries or rel in puts.unwritten:
+            raise ValueError(f"page générée deux fois : {rel}")
+        target = self.folder / rel
         data = text.encode("utf-8")
-        kind, changed_at = (None, 0) if outside.holds(target) else _kind(target)
+        kind, changed_at = (None, 0) if self.outside.holds(target) else _kind(target)
         if kind in (None, "other"):
-            problems.append(_blocked_problem(rel, kind))
-            continue
+            puts.problems.append((rel, _blocked_problem(rel, kind)))
+            puts.unwritten[rel] = text
+            return
         on_disk = target.read_bytes() if kind == "file" else None
         if on_disk is not None and on_disk != data:
-            if rel not in previous:
+            if rel not in self.previous:
                 # the manifest, not the text, says what is generated: a page quoting the marker is still hand-written
-                problems.append(
-                    Problem(
-                        f"docs/{rel}",
-                        "page",
-                        ERROR,
-                        "une page écrite à la main est à ce chemin : elle est gardée et la page générée n'est pas "
-                        "écrite ; renommez l'une des deux (ou supprimez-la si c'est une ancienne page générée)",
-                    )
-                )
-                continue
-            if _edited(on_disk, previous[rel]):
-                problems.append(_edited_problem(rel, ERROR, ""))
-                written[rel] = _kept(previous[rel])
-                continue
-        recorded = previous.get(rel)
-        if on_disk == data and recorded and not recorded.startswith(KEPT) and changed_at <= listed_at:
+                puts.problems.append((rel, _hand_written_problem(rel)))
+                puts.unwritten[rel] = text
+                return
+            if _edited(on_disk, self.previous[rel]):
+                puts.problems.append((rel, _edited_problem(rel, ERROR, "")))
+                puts.entries[rel] = _kept(self.previous[rel])
+                puts.unwritten[rel] = text
+                return
+        recorded = self.previous.get(rel)
+        if on_disk == data and recorded and not recorded.startswith(KEPT) and changed_at <= self.listed_at:
             # untouched since the last build wrote it (most pages of a warm build): its digest
             # is known, no need to hash 200 MB again at 10,000 articles
-            written[rel] = recorded
-            continue
-        written[rel] = _digest(data)
+            puts.entries[rel] = recorded
+            return
+        puts.entries[rel] = _digest(data)
         if on_disk == data:
-            continue
+            return
         target.parent.mkdir(parents=True, exist_ok=True)
         if on_disk is not None:
             target.unlink()  # break the hard link: the live file stays as it was
         target.write_bytes(data)
-    manifest = staging / MANIFEST
-    if manifest.exists():
-        manifest.unlink()
-    manifest.write_text(
-        json.dumps(dict(sorted(written.items())), ensure_ascii=False, indent=0) + "\n", encoding="utf-8"
-    )
-    _swap(staging, docs)
-    return problems
+
+    def finish(self) -> Published:
+        """Remove the pages the last build generated and this one did not put (an edited
+        one is kept, and reported), write the manifest, swap the copy in. The problems in
+        the order publish() always gave them: the stale pages', then the pages', each by path."""
+        puts = self.puts
+        generated = puts.entries.keys() | puts.unwritten.keys()
+        written = {rel: entry for rel, entry in puts.entries.items() if rel not in puts.unwritten}
+        entries = puts.entries  # the manifest: the pages put, and the stale pages kept
+        problems = []
+        for stale in sorted(set(self.previous) - generated):
+            target = self.folder / stale
+            if self.outside.holds(target) or _kind(target)[0] != "file":
+                continue  # never delete through a link, nor what is not a page
+            if _edited(target.read_bytes(), self.previous[stale]):
+                problems.append(
+                    _edited_problem(stale, WARNING, "sa page n'est plus générée (l'article a été retiré) ; ")
+                )
+                entries[stale] = _kept(self.previous[stale])  # still generated: reported until someone decides
+                continue
+            target.unlink()
+            _prune_empty(target.parent, self.folder)
+        problems += [problem for _, problem in sorted(puts.problems, key=lambda item: item[0])]
+        manifest = self.folder / MANIFEST
+        if manifest.exists():
+            manifest.unlink()
+        manifest.write_text(
+            json.dumps(dict(sorted(entries.items())), ensure_ascii=False, indent=0) + "\n", encoding="utf-8"
+        )
+        _swap(self.folder, self.docs)
+        self.finished = True
+        return Published(problems, GeneratedPages(self.docs, written, puts.unwritten))
+
+
+class PagesChanged(RuntimeError):
+    """docs/ no longer holds what a build wrote there: its GeneratedPages cannot be read."""
+
+
+class GeneratedPages(Mapping[str, str]):
+    """Every page a build generated, {path: text} by path, read-only, without holding
+    their texts: a page written to docs/ is read back from there when asked for, and
+    checked against the SHA-256 the build wrote (PagesChanged if docs/ changed since:
+    a stale result fails loudly). A page not written (a hand-written page or a special
+    file at its path, an editor's edit kept) keeps its generated text here."""
+
+    def __init__(self, docs: Path, written: dict[str, str], unwritten: dict[str, str]):
+        self._docs = docs
+        self._written = written  # path -> SHA-256 of its text in docs/
+        self._unwritten = unwritten  # path -> the text generated for it
+        self._paths = sorted(written.keys() | unwritten.keys())
+
+    def __getitem__(self, rel: str) -> str:
+        text = self._unwritten.get(rel)
+        if text is not None:
+            return text
+        digest = self._written[rel]
+        try:
+            data = (self._docs / rel).read_bytes()
+        except OSError as error:
+            raise PagesChanged(f"{self._docs}/{rel} ne se lit plus depuis la construction qui l'a écrit : {error}")
+        if _digest(data) != digest:
+            raise PagesChanged(
+                f"{self._docs}/{rel} a changé depuis la construction qui l'a écrit (une autre construction, "
+                "une modification) : ce résultat ne peut plus le lire"
+            )
+        return data.decode("utf-8")
+
+    def __contains__(self, rel: object) -> bool:
+        return rel in self._written or rel in self._unwritten
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._paths)
+
+    def __len__(self) -> int:
+        return len(self._paths)
+
+    def __repr__(self) -> str:
+        return f"<GeneratedPages {self._docs}: {len(self._paths)} pages, {len(self._unwritten)} not written>"
 
 
 class _Outside:
@@ -244,6 +387,16 @@ def _kind(target: Path) -> tuple[str, int]:
     except NotADirectoryError:  # a file where one of its folders should be
         return "other", 0
     return ("file" if stat.S_ISREG(status.st_mode) else "other"), status.st_mtime_ns
+
+
+def _hand_written_problem(rel: str) -> Problem:
+    return Problem(
+        f"docs/{rel}",
+        "page",
+        ERROR,
+        "une page écrite à la main est à ce chemin : elle est gardée et la page générée n'est pas "
+        "écrite ; renommez l'une des deux (ou supprimez-la si c'est une ancienne page générée)",
+    )
 
 
 def _blocked_problem(rel: str, kind: str | None) -> Problem:

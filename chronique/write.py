@@ -1,21 +1,32 @@
-"""Site -> {path: text} (pure, Jinja2), then publish() atomically into docs/.
+"""Site -> pages (Jinja2), each handed on as soon as it is rendered.
 
-render() returns every generated file's text, so golden and determinism tests run
-in memory; publish() is the only function that touches docs/.
+render_into() puts every generated file, one at a time, into a Pages: a build's
+publish.Staging writes each into the staging copy of docs/ at once, so no process
+ever holds every page's text (at 100,000 articles, gigabytes). The article pages of a
+large site are rendered in a forked process, which writes them into the same staging
+copy and sends back only their digests. render() collects the pages in memory instead
+and returns {path: text}, so golden and determinism tests run without docs/.
+publish.py is the only module that writes docs/.
 """
 
 from __future__ import annotations
 
 import csv
+import ctypes
 import datetime as dt
 import html
 import io
 import json
+import mmap
+import os
 import posixpath
 import re
+import signal
+from contextlib import suppress
 from functools import lru_cache
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 from urllib.parse import quote
 
 import yaml
@@ -35,6 +46,7 @@ PAGER_AROUND = 2  # page numbers linked either side of the current one
 PAGE_SIZE = 100
 MARKER = "Généré par Chronique"
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+PR_SET_PDEATHSIG = 1
 
 # '#' anywhere: a heading drops trailing ones. '>' needs nothing: it is already &gt;.
 _ALWAYS = re.compile(r"([\\`*_{}\[\]|#])")
@@ -144,8 +156,6 @@ class SiteInfo:
 def _environment_value(loader, node):
     """MkDocs' `!ENV VAR` / `!ENV [VAR, OTHER, default]`: the first variable set, else the
     default. The workflow sets the published address this way (CHRONIQUE_SITE_URL)."""
-    import os
-
     names = [loader.construct_scalar(node)] if isinstance(node, yaml.ScalarNode) else loader.construct_sequence(node)
     *variables, default = names if len(names) > 1 else (*names, None)
     return next((os.environ[v] for v in variables if os.environ.get(v)), default)
@@ -172,6 +182,60 @@ def load_site_info(config: Path) -> SiteInfo:
     return site_info(read_mkdocs_config(config))
 
 
+class Pages(Protocol):
+    """Where rendered pages go, one at a time: publish.Staging writes each into the
+    staging copy of docs/; Collected keeps them in memory. branch() is a new, empty one
+    sending its pages to the same place (for a forked process), state() what it recorded
+    (small enough to send back from the fork), merge() takes a branch's state in."""
+
+    def put(self, path: str, text: str) -> None: ...
+
+    def branch(self) -> Pages: ...
+
+    def state(self): ...
+
+    def merge(self, state) -> None: ...
+
+
+class Collected:
+    """The pages in memory, {path: text}: what render() returns."""
+
+    def __init__(self):
+        self.files: dict[str, str] = {}
+
+    def put(self, path: str, text: str) -> None:
+        if path in self.files:
+            raise ValueError(f"page générée deux fois : {path}")
+        self.files[path] = text
+
+    def branch(self) -> Collected:
+        return Collected()
+
+    def state(self) -> dict[str, str]:
+        return self.files
+
+    def merge(self, state: dict[str, str]) -> None:
+        for path, text in state.items():
+            self.put(path, text)
+
+
+def _end_with(parent: int) -> None:
+    """In a fork writing pages into the staging copy: killed with the build that forked it
+    (Linux's PR_SET_PDEATHSIG), so that a build killed mid-way leaves nothing writing
+    there, nor holding its lock, and the next build can start at once."""
+    try:
+        prctl = ctypes.CDLL(None, use_errno=True).prctl
+    except (OSError, AttributeError):  # not Linux: the fork ends once its pages are written
+        return
+    prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # the build was killed before prctl
+        os._exit(1)
+
+
+class RenderStopped(RuntimeError):
+    """The forked half of a render, stopped because the other half failed."""
+
+
 class Renderer:
     def __init__(self, site: Site, info: SiteInfo, today: dt.date | None = None):
         self.site = site
@@ -180,7 +244,7 @@ class Renderer:
         self.env = environment()
         self.labels = schema.LABELS.interface  # the site's words (data/labels.yml), in every page's context
         self.macros = macros(self.labels)
-        self.files: dict[str, str] = {}
+        self.pages: Pages = Collected()  # where each page goes once rendered (render_into)
         self.profiles: Profiles | None = None  # built once, on the first entity page
         # lookups built once: per article they would make the build quadratic
         self.titles = {fold(e.article.title): e for e in site.entries}
@@ -217,7 +281,7 @@ class Renderer:
         return f"{parts[0]}{page_url_from(from_path, entry.path)}{parts[1]}"
 
     def _page(self, template: str, path: str, **context) -> None:
-        self.files[path] = self.env.get_template(template).render(
+        text = self.env.get_template(template).render(
             path=path,
             link=lambda to: self.link(path, to),
             url_to=lambda to: page_url_from(path, to),
@@ -228,24 +292,54 @@ class Renderer:
             info=self.info,
             **context,
         )
+        self.pages.put(path, text)
 
     # -- the pages -------------------------------------------------------------------
     def render(self, jobs: int = 1) -> dict[str, str]:
-        """Every page. With jobs > 1 (the pipeline asks for it on a large site:
-        Settings.thresholds.render_articles), the article pages are rendered in a
-        forked process while the list pages are rendered here: about half the work each."""
-        entries = self.site.entries
-        article_pages = in_background(lambda: self._article_pages(entries), enabled=jobs > 1)
-        self._list_pages()
-        self.files.update(article_pages())
-        self._redirects()
-        return dict(sorted(self.files.items()))
+        """Every page's text, by path (sorted): render_into() a Collected."""
+        pages = Collected()
+        self.render_into(pages, jobs)
+        return dict(sorted(pages.files.items()))
 
-    def _article_pages(self, entries) -> dict[str, str]:
-        before = set(self.files)
+    def render_into(self, pages: Pages, jobs: int = 1) -> None:
+        """Every page, each put into `pages` as soon as it is rendered. With jobs > 1 (the
+        pipeline asks for it on a large site: Settings.thresholds.render_articles), the
+        article pages are rendered in a forked process while the list pages are rendered
+        here, about half the work each: the fork puts them into a branch of `pages` (a
+        Staging's branch writes into the same folder) and sends back only that branch's
+        state, which is merged here. If this side fails, the fork is told to stop and
+        waited for before the error goes on: nothing writes into a staging once it is removed."""
+        entries = self.site.entries
+        stop = mmap.mmap(-1, 1)  # shared with the fork: set to 1 to stop it early
+        parent = os.getpid()
+
+        def article_pages():
+            if os.getpid() != parent:
+                _end_with(parent)
+            self.pages = pages.branch()
+            self._article_pages(entries, stop)
+            return self.pages.state()
+
+        articles = in_background(article_pages, enabled=jobs > 1)
+        self.pages = pages
+        try:
+            self._list_pages()
+        except BaseException:
+            if articles is not article_pages:  # forked (else nothing runs until asked for)
+                stop[0] = 1
+                with suppress(BaseException):
+                    articles()
+            raise
+        state = articles()
+        self.pages = pages
+        pages.merge(state)
+        self._redirects()
+
+    def _article_pages(self, entries, stop: mmap.mmap) -> None:
         for entry in entries:
+            if stop[0]:
+                raise RenderStopped("rendu des pages d'articles arrêté : l'autre moitié du rendu a échoué")
             self._article(entry)
-        return {path: text for path, text in self.files.items() if path not in before}
 
     def _list_pages(self) -> None:
         self._index()
@@ -262,7 +356,7 @@ class Renderer:
         writes a small static page at each, with no Markdown to render."""
         if self.site.redirects:
             pages = {i: (self.site.by_id[i].url, self.site.by_id[i].article.title) for _, i in self.site.redirects}
-            self.files[REDIRECTS] = redirect_list(self.site.redirects, pages)
+            self.pages.put(REDIRECTS, redirect_list(self.site.redirects, pages))
 
     def _article(self, entry: Entry) -> None:
         a = entry.article
@@ -505,14 +599,15 @@ class Renderer:
         problems = [p.__dict__ for p in self.site.problems]
         # one article a line: json's C encoder (indent= falls back to the slow Python one),
         # and a diff between two builds still reads article by article
-        self.files["data/articles.json"] = (
+        self.pages.put(
+            "data/articles.json",
             f'{{"generator": {json.dumps(f"chronique {__version__}")},\n"articles": [\n'
             + ",\n".join(json.dumps(r, ensure_ascii=False) for r in records)
             + '\n],\n"problems": [\n'
             + ",\n".join(json.dumps(p, ensure_ascii=False) for p in problems)
-            + "\n]}\n"
+            + "\n]}\n",
         )
-        self.files["data/articles.csv"] = articles_csv(records)
+        self.pages.put("data/articles.csv", articles_csv(records))
 
     def _feeds(self) -> None:
         from .feeds import json_feed, rss_feed  # feeds need the site's absolute URL
@@ -520,15 +615,15 @@ class Renderer:
         items: dict[str, str] = {}  # each article's <item>, written once for all the feeds holding it
         dated = [e for e in self.site.entries if e.article.date and not e.duplicate_of]
         latest = self.labels["latest_articles"]
-        self.files["feed.xml"] = rss_feed(dated[:30], self.info, latest, "feed.xml", items)
-        self.files["feed.json"] = json_feed(dated[:30], self.info, latest, "feed.json")
+        self.pages.put("feed.xml", rss_feed(dated[:30], self.info, latest, "feed.xml", items))
+        self.pages.put("feed.json", json_feed(dated[:30], self.info, latest, "feed.json"))
         # one feed per topic, person, organisation, place and source, linked from its page
         for taxonomy in schema.TAXONOMIES:
             for term in self.site.taxonomies[taxonomy.key]:
                 entries = [self.site.by_id[i] for i in term.ids if self.site.by_id[i].article.date][:30]
                 path = f"{taxonomy.folder}/{term.slug}.xml"
                 title = f"{taxonomy.one_term} : {term.name}"
-                self.files[path] = rss_feed(entries, self.info, title, path, items)
+                self.pages.put(path, rss_feed(entries, self.info, title, path, items))
 
 
 @lru_cache(maxsize=1 << 16)  # the same few folders link to the same pages, thousands of times
@@ -734,4 +829,10 @@ def upcoming_events(timeline, today: dt.date | None, limit: int = 5) -> list:
 
 
 def render(site: Site, info: SiteInfo, jobs: int = 1, today: dt.date | None = None) -> dict[str, str]:
+    """Every page's text, by path (sorted), in memory: for tests and tools."""
     return Renderer(site, info, today).render(jobs)
+
+
+def render_into(site: Site, info: SiteInfo, pages: Pages, jobs: int = 1, today: dt.date | None = None) -> None:
+    """Every page put into `pages` as it is rendered (a build's publish.Staging)."""
+    Renderer(site, info, today).render_into(pages, jobs)

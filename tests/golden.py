@@ -18,7 +18,7 @@ def generate() -> dict[str, str]:
 
     with tempfile.TemporaryDirectory() as tmp:
         seeds = copy_site_fixtures(Path(tmp) / "seeds")
-        return build_folder(seeds, Path(tmp) / "docs").files
+        return dict(build_folder(seeds, Path(tmp) / "docs").files)  # read before docs/ goes
 
 
 def update() -> None:
