@@ -59,7 +59,7 @@ class FoundPlaces:
     def __init__(self):
         self.texts: list[list[str]] = []
 
-    def extract_many(self, texts, executor=None):
+    def extract_many(self, texts):
         self.texts += texts
         return [
             Entities((), (), tuple(p for p in PLACES if any(p in line for line in paragraphs))) for paragraphs in texts
@@ -207,7 +207,7 @@ from chronique.entities import Entities
 from chronique.model import Settings
 
 class NoEntities:
-    def extract_many(self, texts, executor=None):
+    def extract_many(self, texts):
         return [Entities((), (), ()) for _ in texts]
 
 extract_batch.EntityExtractor = lambda rules: NoEntities()

@@ -35,7 +35,7 @@ class NoNames:
     def __init__(self):
         self.texts: list = []
 
-    def extract_many(self, texts, executor=None):
+    def extract_many(self, texts):
         self.texts += texts
         return [Entities((), (), ()) for _ in texts]
 

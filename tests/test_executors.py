@@ -97,7 +97,7 @@ def test_the_rules_stay_in_this_process_below_the_threshold(seeds, tmp_path, mon
 class NoNames:
     """Stands in for the model: no names, at once (these tests are about the rules)."""
 
-    def extract_many(self, texts, executor=None):
+    def extract_many(self, texts):
         return [Entities((), (), ()) for _ in texts]
 
 

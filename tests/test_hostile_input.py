@@ -528,7 +528,7 @@ def test_five_megabyte_article_is_built_whole(build_with, good_alone, tmp_path):
     """The 5 MB case, with a stand-in for spaCy (whose own limit is the next test)."""
 
     class NoEntities:
-        def extract_many(self, texts, executor=None):
+        def extract_many(self, texts):
             return [Entities((), (), ()) for _ in texts]
 
     header, paragraph = (HOSTILE / "five_megabyte_article.txt").read_text(encoding="utf-8").split("\n\n", 1)

