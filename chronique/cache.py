@@ -161,15 +161,9 @@ class ExtractionCache:
         return f"{hashlib.sha256(article).hexdigest()[:32]}-{sidecar_digest}-{self.key}"
 
     def load(self, entry: str | None) -> Extraction | None:
-        if entry is None:
-            return None
-        try:
-            found = pickle.loads((self.folder / f"{entry}.pickle").read_bytes())
-        except Exception:  # no entry, or a damaged one: a miss
-            return None
-        if not isinstance(found, Extraction):
-            return None
-        self.entries_used.add(entry)
+        found = self.files.load(entry)
+        if found is not None:
+            self.entries_used.add(entry)
         return found
 
     def store(self, entry: str | None, found: Extraction) -> None:
@@ -339,6 +333,15 @@ class CacheFiles:
     def store_names(self, paragraphs: list[str], found: Entities) -> None:
         if self.folder is not None:
             self.write(self.folder / self._names_file(paragraphs), pickle.dumps(found))
+
+    def load(self, entry: str | None) -> Extraction | None:
+        if entry is None or self.folder is None:
+            return None
+        try:
+            found = pickle.loads((self.folder / f"{entry}.pickle").read_bytes())
+        except Exception:  # no entry, or a damaged one: a miss
+            return None
+        return found if isinstance(found, Extraction) else None
 
     def store(self, entry: str | None, found: Extraction) -> None:
         if entry is not None and self.folder is not None:
