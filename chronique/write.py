@@ -12,16 +12,13 @@ publish.py is the only module that writes docs/.
 from __future__ import annotations
 
 import csv
-import ctypes
 import datetime as dt
 import html
 import io
 import json
-import mmap
 import os
 import posixpath
 import re
-import signal
 from contextlib import suppress
 from functools import lru_cache
 from dataclasses import dataclass
@@ -36,7 +33,7 @@ from . import __version__
 from . import schema
 from .charts import bar_chart, dot_chart, month_points
 from .collect import UNDATED, Entry, Site
-from .executors import in_background
+from .executors import StopFlag, in_background
 from .site.hooks import REDIRECTS
 from .text import count, fold, french_date, french_month
 from .profiles import MONTHS, Profiles, build_profiles
@@ -46,7 +43,6 @@ PAGER_AROUND = 2  # page numbers linked either side of the current one
 PAGE_SIZE = 100
 MARKER = "Généré par Chronique"
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
-PR_SET_PDEATHSIG = 1
 
 # '#' anywhere: a heading drops trailing ones. '>' needs nothing: it is already &gt;.
 _ALWAYS = re.compile(r"([\\`*_{}\[\]|#])")
@@ -219,19 +215,6 @@ class Collected:
             self.put(path, text)
 
 
-def _end_with(parent: int) -> None:
-    """In a fork writing pages into the staging copy: killed with the build that forked it
-    (Linux's PR_SET_PDEATHSIG), so that a build killed mid-way leaves nothing writing
-    there, nor holding its lock, and the next build can start at once."""
-    try:
-        prctl = ctypes.CDLL(None, use_errno=True).prctl
-    except (OSError, AttributeError):  # not Linux: the fork ends once its pages are written
-        return
-    prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-    if os.getppid() != parent:  # the build was killed before prctl
-        os._exit(1)
-
-
 class RenderStopped(RuntimeError):
     """The forked half of a render, stopped because the other half failed."""
 
@@ -308,14 +291,12 @@ class Renderer:
         here, about half the work each: the fork puts them into a branch of `pages` (a
         Staging's branch writes into the same folder) and sends back only that branch's
         state, which is merged here. If this side fails, the fork is told to stop and
-        waited for before the error goes on: nothing writes into a staging once it is removed."""
+        waited for before the error goes on: nothing writes into a staging once it is removed
+        (and a build killed mid-way kills the fork with it: executors.py)."""
         entries = self.site.entries
-        stop = mmap.mmap(-1, 1)  # shared with the fork: set to 1 to stop it early
-        parent = os.getpid()
+        stop = StopFlag()
 
         def article_pages():
-            if os.getpid() != parent:
-                _end_with(parent)
             self.pages = pages.branch()
             self._article_pages(entries, stop)
             return self.pages.state()
@@ -326,7 +307,7 @@ class Renderer:
             self._list_pages()
         except BaseException:
             if articles is not article_pages:  # forked (else nothing runs until asked for)
-                stop[0] = 1
+                stop.set()
                 with suppress(BaseException):
                     articles()
             raise
@@ -335,9 +316,9 @@ class Renderer:
         pages.merge(state)
         self._redirects()
 
-    def _article_pages(self, entries, stop: mmap.mmap) -> None:
+    def _article_pages(self, entries, stop: StopFlag) -> None:
         for entry in entries:
-            if stop[0]:
+            if stop.is_set():
                 raise RenderStopped("rendu des pages d'articles arrêté : l'autre moitié du rendu a échoué")
             self._article(entry)
 

@@ -33,6 +33,15 @@ def build_folder(seeds: Path, docs: Path, **options):
     return build(Settings(seeds=seeds, docs=docs, progress=False, today=TODAY, **options))
 
 
+def alive(pid: int) -> bool:
+    """Whether process pid still runs (a zombie has ended)."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="utf-8") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
+
+
 def copy_site_fixtures(target: Path) -> Path:
     """tests/fixtures/site/ (articles, their sidecar, aliases.yml) copied to `target`."""
     shutil.copytree(FIXTURE_SITE, target)

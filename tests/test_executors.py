@@ -7,6 +7,10 @@ from __future__ import annotations
 
 import functools
 import shutil
+import signal
+import subprocess
+import sys
+import time
 from itertools import islice
 from pathlib import Path
 
@@ -14,14 +18,14 @@ import pytest
 
 from chronique import extract, extract_batch, pipeline, synth
 from chronique.entities import Entities
-from chronique.executors import DaskCluster, LocalProcesses, in_background
+from chronique.executors import DaskCluster, LocalProcesses, StopFlag, in_background
 from chronique.model import ERROR, Thresholds
 
-from .conftest import build_folder
+from .conftest import ROOT, alive, build_folder
 
 pytest.importorskip("distributed", reason="requirements-dask.txt")
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures" / "executors"
+FIXTURES = ROOT / "tests" / "fixtures" / "executors"
 
 
 def tree(folder: Path) -> dict[str, bytes]:
@@ -164,3 +168,53 @@ def test_in_background_raises_the_error_of_its_task_here():
     waiting = in_background(failing)
     with pytest.raises(ValueError, match="processus fils"):
         waiting()
+
+
+def test_a_task_in_background_sees_the_stop_flag_set_after_it_was_forked():
+    stop = StopFlag()
+
+    def wait_for_the_flag():
+        deadline = time.monotonic() + 30
+        while not stop.is_set():
+            if time.monotonic() > deadline:
+                return "never stopped"
+            time.sleep(0.01)
+        return "stopped"
+
+    waiting = in_background(wait_for_the_flag)
+    stop.set()
+    assert waiting() == "stopped"
+
+
+# A process that forks workers which would sleep for two minutes, and writes their pids.
+FORKS = """
+import os, sys, time
+sys.path.insert(0, sys.argv[1])
+from chronique.executors import LocalProcesses, in_background
+def sleep(n):
+    with open(os.path.join(sys.argv[2], str(os.getpid())), "w"):
+        pass
+    time.sleep(120)
+    return n
+if sys.argv[3] == "pool":
+    list(LocalProcesses(2).imap(sleep, [1, 2]))
+else:
+    in_background(lambda: sleep(0))()
+"""
+
+
+@pytest.mark.parametrize("how", ["pool", "in_background"])
+def test_a_forked_worker_is_killed_with_the_process_that_forked_it(how, tmp_path):
+    forker = subprocess.Popen([sys.executable, "-c", FORKS, str(ROOT), str(tmp_path), how])
+    expected = 2 if how == "pool" else 1
+    deadline = time.monotonic() + 60
+    while len(list(tmp_path.iterdir())) < expected:
+        assert forker.poll() is None and time.monotonic() < deadline, "the workers never started"
+        time.sleep(0.01)
+    workers = [int(p.name) for p in tmp_path.iterdir()]
+    forker.send_signal(signal.SIGKILL)
+    forker.wait(timeout=30)
+    deadline = time.monotonic() + 5  # long before their two minutes
+    while any(alive(pid) for pid in workers):
+        assert time.monotonic() < deadline, "a worker outlived the process that forked it"
+        time.sleep(0.01)

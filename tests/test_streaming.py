@@ -22,7 +22,7 @@ import pytest
 from chronique import publish, write
 from chronique.model import ERROR, Problem, Thresholds
 from chronique.publish import MANIFEST, PagesChanged
-from tests.conftest import ROOT, build_folder, copy_site_fixtures
+from tests.conftest import ROOT, alive, build_folder, copy_site_fixtures
 from tests.hostile_helpers import NoEntities
 
 EVERY_ARTICLE = Thresholds(render_articles=1)  # the article pages in a forked process, however few
@@ -148,7 +148,7 @@ def test_a_build_killed_while_its_fork_writes_pages_leaves_the_last_good_docs_an
     build.send_signal(signal.SIGKILL)
     build.wait(timeout=60)
     deadline = time.monotonic() + 5  # long before it would have rendered its pages
-    while _alive(pid):  # killed with the build (PR_SET_PDEATHSIG): it holds the lock no more
+    while alive(pid):  # killed with the build (PR_SET_PDEATHSIG): it holds the lock no more
         assert time.monotonic() < deadline, "the fork outlived the build"
         time.sleep(0.01)
     assert snapshot(docs) == before
@@ -156,14 +156,6 @@ def test_a_build_killed_while_its_fork_writes_pages_leaves_the_last_good_docs_an
     result = build_folder(seeds, docs, cache=None)  # at once: no fork holds the lock; the staging goes
     assert leftovers(docs) == []
     assert "zz_nouveau" in result.site.by_id and snapshot(docs) != before
-
-
-def _alive(pid: int) -> bool:
-    try:
-        with open(f"/proc/{pid}/stat", encoding="utf-8") as stat:
-            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"  # a zombie has ended
-    except FileNotFoundError:
-        return False
 
 
 # -- the build's result ------------------------------------------------------------------------
