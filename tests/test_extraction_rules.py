@@ -152,6 +152,38 @@ def test_an_organisation_name_stops_where_it_ends(extractor, text, whole):
     assert whole in entities(extractor, text).organizations
 
 
+@pytest.mark.parametrize(
+    "text, head, whole",
+    [
+        (
+            "Les députés de l'Assemblée nationale du Laos à Vientiane ont voté.",
+            "Assemblée",
+            "Assemblée nationale du Laos",
+        ),
+        (
+            "Il a visité le ministère de la Santé du Cambodge à Phnom Penh.",
+            "ministère",
+            "ministère de la Santé du Cambodge",
+        ),
+        (
+            "Le consulat général du Vietnam à Luang Prabang a reçu les étudiants.",
+            "consulat",
+            "consulat général du Vietnam à Luang Prabang",
+        ),
+        ("L'ambassade du Laos à Hanoï a organisé une réception.", "ambassade", "ambassade du Laos à Hanoï"),
+    ],
+    ids=[
+        "where_an_assembly_sits",
+        "where_a_ministry_sits",
+        "a_consulate_named_by_its_city",
+        "an_embassy_named_by_its_city",
+    ],
+)
+def test_the_city_where_a_body_sits_is_no_part_of_its_name_unless_it_names_it(text, head, whole):
+    start = text.index(head)
+    assert institution_at(text, start, start + len(head)) == whole
+
+
 def test_bare_party_or_state_is_no_organization(extractor):
     found = entities(extractor, "Le Parti et l'État ont salué l'organisation de nouveaux mécanismes.")
     assert not found.organizations

@@ -14,6 +14,7 @@ _STOP = set(_WORDS["institution_stop_words"])
 # with and without accents: machine-translated text drops them ("ministere")
 UNAMBIGUOUS_HEADS = {form for head in _WORDS["unambiguous_heads"] for form in (head, unidecode(head))}
 _QUALIFIER_WORDS = set(_WORDS["qualifier_words"])
+_SEAT_HEADS = {form for head in _WORDS["seat_heads"] for form in (head, unidecode(head))}
 _QUALIFIER_ENDINGS = tuple(
     dict.fromkeys(
         form + plural
@@ -81,6 +82,9 @@ def institution_at(text: str, start: int, head_end: int) -> str | None:
             # "… du Tourisme en coordination avec": a place preposition before a common noun ends it too
             place_word = connector in ("au ", "aux ", "à ", "en ")
             if _ORDINAL_OR_NUMBER.match(word.group(0)) or (proper and lower and (coordinated or place_word)):
+                break
+            # "Assemblée nationale du Laos à Vientiane": where the body sits, unless it is named by it
+            if connector == "à " and not lower and text[start:head_end].split()[0].lower() not in _SEAT_HEADS:
                 break
             coordinated, proper = False, not lower
             pos += offset + len(connector) + word.end()
