@@ -279,7 +279,8 @@ def resolve_title(source: SourceText, paragraphs: list[str], overrides: dict) ->
 
 
 # "Hanoï (VNA) - Publié le 03/11/2022 à 14h20": the publisher's stamp, not the lead
-_STAMP = re.compile(r"^(?:publie|mis en ligne|mis a jour|poste|modifie)\b.{0,40}$")
+# ("Publié le 3 mars 2015 à 10h20, modifié le 4 mars 2015 à 08h00": both dates on one line)
+_STAMP = re.compile(r"^(?:publie|mis en ligne|mis a jour|poste|modifie)(?:\s+le\s.{0,90}|\b.{0,40})$")
 
 
 def lead_paragraph(paragraphs: list[str]) -> str | None:

@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from .dates import PUBLISHED
 from .model import (
     HEADING,
     PARAGRAPH,
@@ -25,7 +26,7 @@ from .model import (
     Problem,
     SourceText,
 )
-from .text import clean, count
+from .text import clean, count, fold
 
 # The newsroom's clock: a photo uploaded at 20:00 UTC was taken the next day in Hanoi.
 NEWSROOM_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -352,10 +353,12 @@ def _is_code_list(line: str) -> bool:
 
 
 def _is_heading(line: str) -> bool:
-    """A subheading: short, capitalised, with no sentence-ending punctuation."""
+    """A subheading: short, capitalised, with no sentence-ending punctuation; never a
+    publisher's stamp ("Publié le 3 mars 2015 à 10h20": the article's date, read as text)."""
     words = line.split()
     return (
-        2 <= len(words) <= 25
+        not PUBLISHED.match(fold(line[:40]))
+        and 2 <= len(words) <= 25
         and len(line) <= 200
         and (line[0].isupper() or line[0].isdigit())
         and not line.endswith(TERMINAL)

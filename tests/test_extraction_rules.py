@@ -1,11 +1,13 @@
 """The extraction rules, one row per rule, on short hand-written French sentences."""
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
 
 from chronique.entities import EntityExtractor, Rules, institution_at, merge_variants
-from chronique.extract import Knowledge, assign_topics, derive_title, resolve_source
+from chronique.dates import from_text
+from chronique.extract import Knowledge, assign_topics, derive_title, paragraphs_of, resolve_source
 from chronique.figures import MeasureRules, extract_figures
 from chronique.read import parse
 
@@ -336,6 +338,36 @@ def test_a_publication_stamp_is_neither_the_title_nor_the_summary():
     paragraphs = paragraphs_of(source)
     assert derive_title(paragraphs, source).startswith("Le secrétaire général a reçu mardi")
     assert summarize(paragraphs, "titre").startswith("Le secrétaire général a reçu mardi")
+
+
+def test_a_stamp_under_a_byline_dates_the_article_and_the_byline_names_no_person(extractor):
+    """ "Par …" then "Publié le 3 mars 2015 à 10h20, modifié le …": the stamp is no subheading
+    (the date is read from it), neither it nor the byline is the title, and the writer is a
+    credit, not a person of the story."""
+    text = (
+        "Par Camille Lefèvre\n"
+        "Publié le 3 mars 2015 à 10h20, modifié le 4 mars 2015 à 08h00\n\n"
+        "Le Premier ministre Sisavath Keobounphanh a reçu mardi le gouverneur de la province.\n"
+    )
+    source = parse(text, Path("x.txt"), "0", [])
+    assert [line.kind for line in source.lines] == ["paragraph", "paragraph", "paragraph"]
+    paragraphs = paragraphs_of(source)
+    assert derive_title(paragraphs, source).startswith("Le Premier ministre Sisavath Keobounphanh a reçu")
+    assert from_text(paragraphs, [], "x.txt", dt.date(2026, 1, 1)).date.value == dt.date(2015, 3, 3)
+    found = extractor.extract_many([paragraphs])[0]
+    assert "Sisavath Keobounphanh" in found.people and "Camille Lefèvre" not in found.people
+
+
+def test_a_sentence_opening_with_par_is_no_byline(extractor):
+    found = entities(extractor, "Par ailleurs, le Premier ministre Sisavath Keobounphanh a visité Paksé.")
+    assert "Sisavath Keobounphanh" in found.people
+
+
+def test_a_dateline_with_a_double_dash_is_no_part_of_the_title():
+    source = parse(
+        "PEKIN, 5 janvier (Xinhua) -- Le ministre lao a rencontré son homologue chinois.\n", Path("x.txt"), "0", []
+    )
+    assert derive_title(paragraphs_of(source), source).startswith("Le ministre lao a rencontré")
 
 
 def test_the_model_runs_only_the_components_extraction_reads(extractor):

@@ -20,6 +20,7 @@ from .roles import role_from_title
 from .rules import (
     _UPPER,
     _WORD,
+    BYLINE,
     DATELINE,
     KINDS,
     MODEL,
@@ -103,9 +104,11 @@ class EntityExtractor(PeopleRules, PlaceRules, OrganizationRules, MergingRules):
     def _prepare(self, paragraphs: list[str]) -> str:
         # "Luang Prabang, 5 avril (VNA) –": the dateline's place is kept as a sentence of its
         # own ("Luang Prabang."), its date and agency dropped (no name there)
+        last = len(paragraphs) - 1
+        story = [p for i, p in enumerate(paragraphs) if not ((i <= 1 or i >= last - 1) and BYLINE.match(p))]
         cleaned = [
             DATELINE.sub(lambda m: m["head"].split(",")[0].strip() + ". ", p, count=1) if i == 0 else p
-            for i, p in enumerate(paragraphs)
+            for i, p in enumerate(story)
         ]
         # names are read in the first NER_LIMIT characters: enough for any article, and the
         # model's memory stays bounded on a runaway file (spaCy refuses 1,000,000 and more)
