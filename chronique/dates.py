@@ -57,7 +57,18 @@ YEAR_WORD = re.compile(r"(?<![\d,.])\b(?P<year>(?:19|20)\d\d)\b(?![\d,])")
 URL_DATE = re.compile(r"(?<!\d)(?P<year>20\d\d)[/-]?(?P<month>[01]\d)[/-]?(?P<day>[0-3]\d)(?!\d)")
 URL_YEAR = re.compile(r"/(?P<year>20\d\d)/")
 # "Hanoï (VNA) –", "Vientiane, 12 mars (VNA) -": a place, maybe a date, an agency, a dash.
-DATELINE = re.compile(r"^(?P<head>[^()–—]{2,60}?)\s*\((?P<agency>[^()]{2,20})\)\s*[–—-]{1,2}")  # "(Xinhua) --"
+DATELINE = re.compile(
+    r"^(?P<head>[^()–—]{2,60}?)\s*\((?P<agency>[^()]{2,20})\)\s*(?:[–—-]{1,2}|:)"
+)  # "(Xinhua) --", "(VNA) :"
+# "VIENTIANE –", "HÔ CHI MINH-VILLE —": a place in capitals, then a dash (no agency, no date)
+CAPS_DATELINE = re.compile(r"^(?P<head>[A-ZÀ-ÝĐ][A-ZÀ-ÝĐ'’ -]{2,40}?)\s*[–—-]{1,2}\s+(?=\S)")
+
+
+def strip_dateline(paragraph: str) -> str:
+    """The paragraph without its dateline ("Vientiane, 5 avril (VNA) –", "VIENTIANE –")."""
+    return CAPS_DATELINE.sub("", DATELINE.sub("", paragraph, count=1).strip(), count=1)
+
+
 # "Hanoï, le 12/04/2024 –", "Vientiane, 3 mars 2025 -": a place, a full date, a dash (no agency).
 _PLACE_WORD = r"[A-ZÀ-ÝĐ][^\W\d_][\w'’.]*"  # a capitalised word: a place's name is made of them
 PLACE_DATELINE = re.compile(

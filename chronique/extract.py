@@ -287,7 +287,7 @@ def lead_paragraph(paragraphs: list[str]) -> str | None:
     """The first paragraph that says something: four words or more, once a dateline is
     taken off, and not a publication stamp."""
     for paragraph in paragraphs:
-        text = DATELINE.sub("", paragraph, count=1).strip()
+        text = dates.strip_dateline(paragraph).strip()
         if len(text.split()) >= 4 and not _STAMP.match(fold(text)):
             return paragraph
     return None
@@ -300,7 +300,7 @@ def derive_title(paragraphs: list[str], source: SourceText) -> str:
     if lead is None:
         headings = [line.text for line in source.lines if line.kind == HEADING]
         return shorten(headings[0], TITLE_LIMIT) if headings else source.stem
-    lead = DATELINE.sub("", lead, count=1).strip()
+    lead = dates.strip_dateline(lead).strip()
     sentence = re.split(r"(?<=[.!?])\s+", lead, maxsplit=1)[0].rstrip(".")
     # "Lors de la réunion, le secrétaire général…": the headline starts at the main clause
     intro = INTRODUCTORY.match(sentence)
@@ -375,7 +375,7 @@ def assign_topics(title: str, paragraphs: list[str], knowledge: Knowledge) -> li
 
 def summarize(paragraphs: list[str], title: str) -> str:
     lead = lead_paragraph(paragraphs) or title
-    return shorten(DATELINE.sub("", lead, count=1), SUMMARY_LIMIT)
+    return shorten(dates.strip_dateline(lead), SUMMARY_LIMIT)
 
 
 def body_blocks(source: SourceText) -> tuple[Block, ...]:

@@ -370,6 +370,27 @@ def test_a_dateline_with_a_double_dash_is_no_part_of_the_title():
     assert derive_title(paragraphs_of(source), source).startswith("Le ministre lao a rencontré")
 
 
+def test_an_agency_in_a_dateline_ending_with_a_colon_is_the_source_not_an_organisation(extractor):
+    found = extractor.extract_many([["Luang Prabang (VNA) : Le gouverneur de la province a reçu les investisseurs."]])[
+        0
+    ]
+    assert not any("VNA" in o or "Agence" in o for o in found.organizations)
+    assert "Luang Prabang" in found.places
+
+
+def test_a_place_in_capitals_before_a_dash_is_the_dateline(extractor):
+    """ "VIENTIANE –": the place, as the model can read it, and not the title's first word."""
+    text = "VIENTIANE – Le Premier ministre Sisavath Keobounphanh a présidé lundi une réunion du gouvernement."
+    source = parse(text + "\n", Path("x.txt"), "0", [])
+    assert derive_title(paragraphs_of(source), source).startswith("Le Premier ministre Sisavath Keobounphanh")
+    assert "Vientiane" in extractor.extract_many([[text]])[0].places
+
+
+def test_an_acronym_in_capitals_before_a_dash_is_no_place(extractor):
+    found = extractor.extract_many([["ASEAN – Les ministres des Affaires étrangères se réunissent à Vientiane."]])[0]
+    assert "Asean" not in found.places and "ASEAN" not in found.places
+
+
 def test_the_model_runs_only_the_components_extraction_reads(extractor):
     """Names only: no parser, sentences, lemmas, tags or morphology are read (issue #20:
     each component added back costs every article of a cold build)."""

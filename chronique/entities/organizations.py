@@ -11,7 +11,7 @@ from .rules import ACRONYM_DASH, ACRONYM_DEF, ORGANIZATION, SMALL_WORDS
 # Where an agency is the article's source, not an organisation it speaks of: a dateline
 # ("Hanoï, 4 décembre (VNA) -", "(VOVWORLD) -"), a sign-off ("… au Laos. - VNA", "-VNA/VI"),
 # a credit ("Photo : VNA", "VNA/CVN").
-_DATELINE_AFTER = re.compile(r"^\)\s*[-–—]")
+_DATELINE_AFTER = re.compile(r"^\)\s*(?:[-–—]|:\s)")
 _SIGN_OFF_BEFORE = re.compile(r"(?:^|[.!?»\s])[-–—]\s*$")
 _SIGN_OFF_AFTER = re.compile(r"^(?:/[\w-]+)*\s*[.]?\s*(?:\n|$)")
 _CREDIT_BEFORE = re.compile(r"(?:\b(?:Photo|Photos|Source|Sources|Crédit|Ảnh)\s*:?\s*|[\w-]/)$", re.IGNORECASE)

@@ -32,7 +32,7 @@ ACRONYM_DASH = re.compile(
 ORDINAL_HEAD = re.compile(r"^(?:[IVXLC]+|\d+)\s?(?:e|er|ère|ème)\s+")
 ORDINAL_TAIL = re.compile(r"\s+(?:du|de la|de l’|de l'|des|de)\s+(?:[IVXLC]+|\d+)\s?(?:e|er|ère|ème)(?:\s.*)?$")
 # A leading dateline ("Hanoï (VNA) –") names the agency, not a place in the story.
-DATELINE = re.compile(r"^(?P<head>[^()–—]{2,60}?)\s*\([^()]{2,20}\)\s*[–—-]{1,2}\s*")
+DATELINE = re.compile(r"^(?P<head>[^()–—]{2,60}?)\s*\([^()]{2,20}\)\s*(?:[–—-]{1,2}|:)\s*")
 # "Par Jean Dupont", "Par Marie Martin et Paul Durand": the writer's byline, among the first or last
 # paragraphs, is a credit, not a person of the story (as "Photo : VNA" is no organisation)
 _NAME = rf"{_WORD}(?:[^\S\n]+{_WORD}){{0,3}}"

@@ -9,6 +9,7 @@ import re
 
 from text_unidecode import unidecode
 
+from ..dates import CAPS_DATELINE
 from ..text import fold
 from .gazetteer import country_keys, gazetteer_keys
 from .institutions import institution_at
@@ -35,6 +36,12 @@ from .rules import (
     Rules,
     _alias_spellings,
 )
+
+
+def _place_sentence(dateline: re.Match) -> str:
+    place = dateline["head"].split(",")[0].strip()
+    return f"{place.title() if place.isupper() else place}. "
+
 
 ENGLISH_WORD = re.compile(r"\s+(?:and|of|the|for|to)\s")  # inside or after an English phrase, never a name
 
@@ -106,13 +113,21 @@ class EntityExtractor(PeopleRules, PlaceRules, OrganizationRules, MergingRules):
         # own ("Luang Prabang."), its date and agency dropped (no name there)
         last = len(paragraphs) - 1
         story = [p for i, p in enumerate(paragraphs) if not ((i <= 1 or i >= last - 1) and BYLINE.match(p))]
+        # ("PEKIN, 5 janvier (Xinhua) --", "VIENTIANE –": in capitals the model sees no name: "Vientiane.")
         cleaned = [
-            DATELINE.sub(lambda m: m["head"].split(",")[0].strip() + ". ", p, count=1) if i == 0 else p
+            CAPS_DATELINE.sub(self._caps_place, DATELINE.sub(_place_sentence, p, count=1), count=1) if i == 0 else p
             for i, p in enumerate(story)
         ]
         # names are read in the first NER_LIMIT characters: enough for any article, and the
         # model's memory stays bounded on a runaway file (spaCy refuses 1,000,000 and more)
         return "\n\n".join(cleaned)[:NER_LIMIT]
+
+    def _caps_place(self, dateline: re.Match) -> str:
+        """ "VIENTIANE –": a known place, kept as a sentence; anything else in capitals
+        before a dash ("ASEAN –") is left as written."""
+        if fold(dateline["head"]) in self.gazetteer or fold(dateline["head"]) in self.place_keys:
+            return _place_sentence(dateline)
+        return dateline.group(0)
 
     def _entities(self, text: str, ents) -> Entities:
         found: dict[str, list[str]] = {kind: [] for kind in KINDS}
