@@ -391,6 +391,16 @@ def test_an_acronym_in_capitals_before_a_dash_is_no_place(extractor):
     assert "Asean" not in found.places and "ASEAN" not in found.places
 
 
+def test_a_ministers_portfolio_is_no_organisation_but_the_body_a_president_heads_is(extractor):
+    text = (
+        "La ministre lao de l'Éducation et des Sports, Sengdeuane Lachanthaboun, a rencontré "
+        "le président de l'Assemblée nationale du Vietnam."
+    )
+    found = extractor.extract_many([[text]])[0]
+    assert not any(o.startswith("Éducation") for o in found.organizations)
+    assert "Assemblée nationale du Vietnam" in found.organizations
+
+
 def test_the_model_runs_only_the_components_extraction_reads(extractor):
     """Names only: no parser, sentences, lemmas, tags or morphology are read (issue #20:
     each component added back costs every article of a cold build)."""

@@ -43,6 +43,8 @@ def _place_sentence(dateline: re.Match) -> str:
     return f"{place.title() if place.isupper() else place}. "
 
 
+# "ministre lao de l'", "vice-ministre des": what follows is the minister's portfolio
+PORTFOLIO_BEFORE = re.compile(r"\bministres?\s+(?:[a-zà-ÿ’'-]+\s+){0,2}?(?:de\s+la|de\s+l[’']|du|des|de|d[’'])\s*$")
 ENGLISH_WORD = re.compile(r"\s+(?:and|of|the|for|to)\s")  # inside or after an English phrase, never a name
 
 
@@ -244,5 +246,7 @@ class EntityExtractor(PeopleRules, PlaceRules, OrganizationRules, MergingRules):
                     if self._looks_like_place(part):
                         found[PLACE].append(self._country_of_state(part))
             return
+        if label == "ORG" and PORTFOLIO_BEFORE.search(before) and not self._starts_with_org_head(span):
+            return  # "ministre lao de l'Éducation et des Sports": a minister's portfolio, not a body
         if label == "ORG" and self._looks_like_org(span):
             found[ORGANIZATION].append(re.sub(r"(?:\s+(?:de|du|des|de la|d’|d'|et))+$", "", span))
