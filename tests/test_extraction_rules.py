@@ -358,6 +358,26 @@ def test_a_stamp_under_a_byline_dates_the_article_and_the_byline_names_no_person
     assert "Sisavath Keobounphanh" in found.people and "Camille Lefèvre" not in found.people
 
 
+def test_a_name_alone_closing_the_article_signs_it_and_is_no_person(extractor):
+    paragraphs = [
+        "Le vice-président Sinlavong Khoutphaythoune a reçu vendredi une délégation vietnamienne.",
+        "Les deux parties ont passé en revue leur coopération.",
+        "Minh Châu",
+    ]
+    found = extractor.extract_many([paragraphs])[0]
+    assert "Sinlavong Khoutphaythoune" in found.people and "Minh Châu" not in found.people
+
+
+def test_a_participle_after_an_organisation_ends_its_name(extractor):
+    text = (
+        "Il a reçu une délégation du Front lao d'édification nationale conduite par son vice-président "
+        "Sinlavong Khoutphaythoune."
+    )
+    organizations = extractor.extract_many([[text]])[0].organizations
+    assert "Front lao d'édification nationale" in organizations
+    assert not any("conduite" in o for o in organizations)
+
+
 def test_a_sentence_opening_with_par_is_no_byline(extractor):
     found = entities(extractor, "Par ailleurs, le Premier ministre Sisavath Keobounphanh a visité Paksé.")
     assert "Sisavath Keobounphanh" in found.people

@@ -14,6 +14,7 @@ _STOP = set(_WORDS["institution_stop_words"])
 # with and without accents: machine-translated text drops them ("ministere")
 UNAMBIGUOUS_HEADS = {form for head in _WORDS["unambiguous_heads"] for form in (head, unidecode(head))}
 _QUALIFIER_WORDS = set(_WORDS["qualifier_words"])
+_AGENT_PARTICIPLES = set(_WORDS["agent_participles"])
 _SEAT_HEADS = {form for head in _WORDS["seat_heads"] for form in (head, unidecode(head))}
 _QUALIFIER_ENDINGS = tuple(
     dict.fromkeys(
@@ -112,6 +113,13 @@ def institution_at(text: str, start: int, head_end: int) -> str | None:
     ):
         return None
     return name
+
+
+def before_participle(name: str) -> str:
+    """ "Front lao d'édification nationale conduite (par …)": the name ends before the participle."""
+    words = name.split()
+    cut = next((k for k, word in enumerate(words) if k and word in _AGENT_PARTICIPLES), len(words))
+    return " ".join(words[:cut])
 
 
 def _starts_institution(rest: str) -> bool:

@@ -37,6 +37,8 @@ DATELINE = re.compile(r"^(?P<head>[^()–—]{2,60}?)\s*\([^()]{2,20}\)\s*(?:[�
 # paragraphs, is a credit, not a person of the story (as "Photo : VNA" is no organisation)
 _NAME = rf"{_WORD}(?:[^\S\n]+{_WORD}){{0,3}}"
 BYLINE = re.compile(rf"^Par\s+{_NAME}(?:(?:\s*,\s*|\s+et\s+){_NAME})*\s*\.?$")
+# "Thu Hà": a name alone as the last paragraph signs the article
+SIGNATURE = re.compile(rf"^{_NAME}$")
 # Words before a capitalised run that make it a place: "au col de Cha Lo", "à Đồng Mô",
 # "poste international de Na Mèo", "rue Bắc Sơn" (a street named after someone is a street).
 PLACE_CUE = re.compile(

@@ -12,7 +12,7 @@ from text_unidecode import unidecode
 from ..dates import CAPS_DATELINE
 from ..text import fold
 from .gazetteer import country_keys, gazetteer_keys
-from .institutions import institution_at
+from .institutions import before_participle, institution_at
 from .merging import Entities, MergingRules
 from .organizations import OrganizationRules, is_source_mention
 from .people import PeopleRules
@@ -33,6 +33,7 @@ from .rules import (
     PERSON,
     PLACE,
     PLACE_CUE,
+    SIGNATURE,
     Rules,
     _alias_spellings,
 )
@@ -114,7 +115,11 @@ class EntityExtractor(PeopleRules, PlaceRules, OrganizationRules, MergingRules):
         # "Luang Prabang, 5 avril (VNA) –": the dateline's place is kept as a sentence of its
         # own ("Luang Prabang."), its date and agency dropped (no name there)
         last = len(paragraphs) - 1
-        story = [p for i, p in enumerate(paragraphs) if not ((i <= 1 or i >= last - 1) and BYLINE.match(p))]
+        story = [
+            p
+            for i, p in enumerate(paragraphs)
+            if not ((i <= 1 or i >= last - 1) and BYLINE.match(p)) and not (0 < i == last and SIGNATURE.match(p))
+        ]
         # ("PEKIN, 5 janvier (Xinhua) --", "VIENTIANE –": in capitals the model sees no name: "Vientiane.")
         cleaned = [
             CAPS_DATELINE.sub(self._caps_place, DATELINE.sub(_place_sentence, p, count=1), count=1) if i == 0 else p
@@ -248,5 +253,7 @@ class EntityExtractor(PeopleRules, PlaceRules, OrganizationRules, MergingRules):
             return
         if label == "ORG" and PORTFOLIO_BEFORE.search(before) and not self._starts_with_org_head(span):
             return  # "ministre lao de l'Éducation et des Sports": a minister's portfolio, not a body
+        if label == "ORG":
+            span = before_participle(span)
         if label == "ORG" and self._looks_like_org(span):
             found[ORGANIZATION].append(re.sub(r"(?:\s+(?:de|du|des|de la|d’|d'|et))+$", "", span))
