@@ -173,12 +173,18 @@ def test_an_organisation_name_stops_where_it_ends(extractor, text, whole):
             "consulat général du Vietnam à Luang Prabang",
         ),
         ("L'ambassade du Laos à Hanoï a organisé une réception.", "ambassade", "ambassade du Laos à Hanoï"),
+        (
+            "Les médecins de l'hôpital de l'amitié à Champassak ont opéré.",
+            "hôpital",
+            "hôpital de l'amitié à Champassak",
+        ),
     ],
     ids=[
         "where_an_assembly_sits",
         "where_a_ministry_sits",
         "a_consulate_named_by_its_city",
         "an_embassy_named_by_its_city",
+        "a_body_with_no_proper_name_keeps_its_place",
     ],
 )
 def test_the_city_where_a_body_sits_is_no_part_of_its_name_unless_it_names_it(text, head, whole):
@@ -376,6 +382,15 @@ def test_a_participle_after_an_organisation_ends_its_name(extractor):
     organizations = extractor.extract_many([[text]])[0].organizations
     assert "Front lao d'édification nationale" in organizations
     assert not any("conduite" in o for o in organizations)
+
+
+def test_the_city_named_after_a_person_is_the_city_not_the_person(extractor):
+    text = (
+        "TP. Hồ Chí Minh (VNA) - Plus de 200 entreprises ont participé au forum, ouvert par le président Võ Văn Thưởng."
+    )
+    found = extractor.extract_many([[text]])[0]
+    assert "Hô Chi Minh-Ville" in found.places
+    assert "Hồ Chí Minh" not in found.people and "Võ Văn Thưởng" in found.people
 
 
 def test_a_sentence_opening_with_par_is_no_byline(extractor):

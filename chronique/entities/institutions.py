@@ -84,8 +84,11 @@ def institution_at(text: str, start: int, head_end: int) -> str | None:
             place_word = connector in ("au ", "aux ", "à ", "en ")
             if _ORDINAL_OR_NUMBER.match(word.group(0)) or (proper and lower and (coordinated or place_word)):
                 break
-            # "Assemblée nationale du Laos à Vientiane": where the body sits, unless it is named by it
-            if connector == "à " and not lower and text[start:head_end].split()[0].lower() not in _SEAT_HEADS:
+            # "Assemblée nationale du Laos à Vientiane": once a proper name says which body it is, "à"
+            # and a place say where it sits, unless the body is named by it ("consulat … à Luang
+            # Prabang"); a name with none ("hôpital de l'amitié à Champassak") keeps its place
+            seat = text[start:head_end].split()[0].lower() in _SEAT_HEADS
+            if connector == "à " and proper and not lower and not seat:
                 break
             coordinated, proper = False, not lower
             pos += offset + len(connector) + word.end()

@@ -46,6 +46,8 @@ def _place_sentence(dateline: re.Match) -> str:
 
 # "ministre lao de l'", "vice-ministre des": what follows is the minister's portfolio
 PORTFOLIO_BEFORE = re.compile(r"\bministres?\s+(?:[a-zà-ÿ’'-]+\s+){0,2}?(?:de\s+la|de\s+l[’']|du|des|de|d[’'])\s*$")
+# "TP. Hồ Chí Minh", "Thành phố Đà Nẵng": Vietnamese for "the city of", left as is in translations
+CITY_PREFIX = re.compile(r"\b(?:TP\.?|Thành phố)\s*$")
 ENGLISH_WORD = re.compile(r"\s+(?:and|of|the|for|to)\s")  # inside or after an English phrase, never a name
 
 
@@ -174,6 +176,8 @@ class EntityExtractor(PeopleRules, PlaceRules, OrganizationRules, MergingRules):
                 if person:
                     found[PERSON].append(person)
                 continue
+            if CITY_PREFIX.search(text[max(0, match.start() - 12) : match.start()]):
+                continue  # "TP. Hồ Chí Minh": the city
             if fold(match.group(1).split()[0]) in self.rules.surnames:
                 name = self._clean_person(match.group(1))
                 if name:
@@ -215,6 +219,8 @@ class EntityExtractor(PeopleRules, PlaceRules, OrganizationRules, MergingRules):
         span = ORDINAL_TAIL.sub("", ORDINAL_HEAD.sub("", span))
         # "ASEAN Business and Investment Summit - ABIS": the name without its acronym
         span = re.sub(r"\s+[-–]\s+([A-Z]{2,8})$", lambda m: "" if m[1] in acronyms else m[0], span)
+        if CITY_PREFIX.search(before):
+            return  # "TP. Hồ Chí Minh": a city named after a person, no person (data/aliases.yml knows the city)
         if not span or fold(span) in self.rules.not_entities or fold(span) in self.rules.ignore:
             return
         if span in acronyms:
