@@ -19,6 +19,7 @@ from functools import lru_cache
 import dateparser
 from babel.dates import get_day_names, get_month_names
 
+from .entities.rules import CAPS_DATELINE  # the names' rules read it too: defined beside them
 from .model import CORPUS, DAY, HEADER, MONTH, PHOTO, TEXT, WARNING, YEAR, ArticleDate, Photo, Problem
 from .text import LOCALE, as_written, fold, fold_with_map
 
@@ -60,8 +61,6 @@ URL_YEAR = re.compile(r"/(?P<year>20\d\d)/")
 DATELINE = re.compile(
     r"^(?P<head>[^()–—]{2,60}?)\s*\((?P<agency>[^()]{2,20})\)\s*(?:[–—-]{1,2}|:)"
 )  # "(Xinhua) --", "(VNA) :"
-# "VIENTIANE –", "HÔ CHI MINH-VILLE —": a place in capitals, then a dash (no agency, no date)
-CAPS_DATELINE = re.compile(r"^(?P<head>[A-ZÀ-ÝĐ][A-ZÀ-ÝĐ'’ -]{2,40}?)\s*[–—-]{1,2}\s+(?=\S)")
 
 
 def strip_dateline(paragraph: str) -> str:

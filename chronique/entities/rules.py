@@ -33,6 +33,9 @@ ORDINAL_HEAD = re.compile(r"^(?:[IVXLC]+|\d+)\s?(?:e|er|ère|ème)\s+")
 ORDINAL_TAIL = re.compile(r"\s+(?:du|de la|de l’|de l'|des|de)\s+(?:[IVXLC]+|\d+)\s?(?:e|er|ère|ème)(?:\s.*)?$")
 # A leading dateline ("Hanoï (VNA) –") names the agency, not a place in the story.
 DATELINE = re.compile(r"^(?P<head>[^()–—]{2,60}?)\s*\([^()]{2,20}\)\s*(?:[–—-]{1,2}|:)\s*")
+# "VIENTIANE –", "HÔ CHI MINH-VILLE —": a place in capitals, then a dash (no agency, no date);
+# dates.strip_dateline takes it off a derived title too
+CAPS_DATELINE = re.compile(r"^(?P<head>[A-ZÀ-ÝĐ][A-ZÀ-ÝĐ'’ -]{2,40}?)\s*[–—-]{1,2}\s+(?=\S)")
 # "Par Jean Dupont", "Par Marie Martin et Paul Durand": the writer's byline, among the first or last
 # paragraphs, is a credit, not a person of the story (as "Photo : VNA" is no organisation)
 _NAME = rf"{_WORD}(?:[^\S\n]+{_WORD}){{0,3}}"

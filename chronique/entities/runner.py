@@ -9,7 +9,6 @@ import re
 
 from text_unidecode import unidecode
 
-from ..dates import CAPS_DATELINE
 from ..text import fold
 from .gazetteer import country_keys, gazetteer_keys
 from .institutions import before_participle, institution_at
@@ -22,6 +21,7 @@ from .rules import (
     _UPPER,
     _WORD,
     BYLINE,
+    CAPS_DATELINE,
     DATELINE,
     KINDS,
     MODEL,
