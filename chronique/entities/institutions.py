@@ -46,6 +46,7 @@ def institution_at(text: str, start: int, head_end: int) -> str | None:
     # propagande et de formation")
     coordinated = False
     proper = False  # the last complement was capitalised
+    seat = text[start:head_end].split()[0].lower() in _SEAT_HEADS  # named by the city where it sits
     while words < _MAX_WORDS:
         rest = text[pos:]
         stripped = rest.lstrip(" ")
@@ -87,7 +88,6 @@ def institution_at(text: str, start: int, head_end: int) -> str | None:
             # "Assemblée nationale du Laos à Vientiane": once a proper name says which body it is, "à"
             # and a place say where it sits, unless the body is named by it ("consulat … à Luang
             # Prabang"); a name with none ("hôpital de l'amitié à Champassak") keeps its place
-            seat = text[start:head_end].split()[0].lower() in _SEAT_HEADS
             if connector == "à " and proper and not lower and not seat:
                 break
             coordinated, proper = False, not lower

@@ -134,7 +134,8 @@ class EntityExtractor(PeopleRules, PlaceRules, OrganizationRules, MergingRules):
     def _caps_place(self, dateline: re.Match) -> str:
         """ "VIENTIANE –": a known place, kept as a sentence; anything else in capitals
         before a dash ("ASEAN –") is left as written."""
-        if fold(dateline["head"]) in self.gazetteer or fold(dateline["head"]) in self.place_keys:
+        head = fold(dateline["head"])
+        if head in self.gazetteer or head in self.place_keys:
             return _place_sentence(dateline)
         return dateline.group(0)
 
